@@ -1,0 +1,46 @@
+"""ringkas: a news story engine, Indonesian first.
+
+It reads news articles, groups those that report the same event into stories and writes a
+cited summary of each. The public API is what ``__all__`` lists; everything else may change.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .engine import Engine, IngestReport
+from .errors import RingkasError
+from .lengths import LengthSpec
+from .models import (
+    Article,
+    Citation,
+    Document,
+    Entity,
+    Quote,
+    RemovedLine,
+    Sentence,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from .settings import SETTINGS, Settings
+
+__all__ = [
+    "SETTINGS",
+    "Article",
+    "Citation",
+    "Document",
+    "Engine",
+    "Entity",
+    "IngestReport",
+    "LengthSpec",
+    "Quote",
+    "RemovedLine",
+    "RingkasError",
+    "Sentence",
+    "Settings",
+    "Story",
+    "SummarySentence",
+    "TimelineEntry",
+    "__version__",
+]

@@ -1,0 +1,205 @@
+"""The ``ringkas`` command: a thin layer over ``Engine`` (parse flags, call, print)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .engine import Engine, IngestReport, ProgressCallback
+from .errors import RingkasError
+from .exporting import FORMATS
+from .models import Story
+from .settings import Settings, parse_assignment
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Context:
+    def __init__(self, db: str | None, config: str | None, assignments: tuple[str, ...], progress: bool | None) -> None:
+        overrides: dict[str, Any] = dict(parse_assignment(a) for a in assignments)
+        if db is not None:
+            overrides["db"] = db
+        if progress is not None:
+            overrides["progress"] = progress
+        self.settings = Settings(overrides, config_file=config)
+
+    def engine(self) -> Engine:
+        return Engine(self.settings)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total or None)
+            bar.update(tasks[stage], completed=done, total=total or None)
+
+        yield update
+
+
+def _guard(fn: Callable[..., None]) -> Callable[..., None]:
+    """User errors become one line on stderr and exit status 1, never a traceback."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            fn(*args, **kwargs)
+        except RingkasError as exc:
+            err.print(f"[red]error:[/red] {exc.describe()}", markup=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            sys.exit(130)
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ringkas")
+@click.option("--db", metavar="PATH", help="SQLite store (default ./ringkas.db, setting 'db').")
+@click.option(
+    "--config", metavar="FILE", type=click.Path(dir_okay=False), help="TOML config file (default ./ringkas.toml)."
+)
+@click.option(
+    "--set", "assignments", metavar="NAME=VALUE", multiple=True, help="Override a setting (see 'ringkas settings')."
+)
+@click.option("--progress/--no-progress", default=None, help="Show progress bars.")
+@click.pass_context
+def main(
+    ctx: click.Context, db: str | None, config: str | None, assignments: tuple[str, ...], progress: bool | None
+) -> None:
+    """ringkas: group news articles into stories and summarize each with citations."""
+    try:
+        ctx.obj = Context(db, config, assignments, progress)
+    except RingkasError as exc:
+        err.print(f"[red]error:[/red] {exc.describe()}", markup=True)
+        sys.exit(1)
+
+
+def print_report(report: IngestReport) -> None:
+    for problem in report.skipped:
+        err.print(f"skipped: {problem.describe()}", markup=False)
+    err.print(
+        f"read {report.read}, stored {report.stored}, updated {report.updated}, "
+        f"already stored {report.duplicates}, skipped {len(report.skipped)}",
+        markup=False,
+    )
+
+
+def print_story(story: Story, *, full: bool = False) -> None:
+    outlets = sorted({c.outlet or c.article_id for s in story.summary for c in s.citations})
+    when = story.first_published.isoformat() if story.first_published else "undated"
+    out.print(f"\n[bold]{story.headline}[/bold]", markup=True)
+    out.print(f"[dim]{story.id} · {when} · {len(story.article_ids)} article(s)[/dim]", markup=True)
+    for n, sentence in enumerate(story.summary, 1):
+        cited = "; ".join(c.outlet or c.article_id for c in sentence.citations)
+        out.print(f"  {n}. {sentence.text} [cyan]\\[{cited}][/cyan]", markup=True)
+    if full:
+        out.print(f"  articles: {', '.join(story.article_ids)}")
+        if outlets:
+            out.print(f"  outlets cited: {', '.join(outlets)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+@_guard
+def run(obj: Context, paths: tuple[str, ...]) -> None:
+    """Ingest PATHS (files, folders, - for stdin), build stories and print them."""
+    with obj.engine() as engine, progress_bar(obj.settings["progress"]) as progress:
+        report, stories = engine.run(paths, progress)
+    print_report(report)
+    if report.read == 0:
+        raise RingkasError("nothing could be read")
+    for story in stories:
+        print_story(story)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+@_guard
+def ingest(obj: Context, paths: tuple[str, ...]) -> None:
+    """Read, clean and store articles without building stories."""
+    with obj.engine() as engine, progress_bar(obj.settings["progress"]) as progress:
+        report = engine.ingest(paths, progress)
+    print_report(report)
+    if report.read == 0:
+        raise RingkasError("nothing could be read")
+
+
+@main.command()
+@click.pass_obj
+@_guard
+def stories(obj: Context) -> None:
+    """List the stored stories, newest first."""
+    with obj.engine() as engine:
+        table = Table("id", "date", "articles", "headline", box=None)
+        for story in engine.stories():
+            when = story.last_published.isoformat() if story.last_published else ""
+            table.add_row(story.id, when, str(len(story.article_ids)), story.headline)
+        out.print(table)
+
+
+@main.command()
+@click.argument("story_id")
+@click.pass_obj
+@_guard
+def show(obj: Context, story_id: str) -> None:
+    """Show one story: headline, cited summary and its articles."""
+    with obj.engine() as engine:
+        story = engine.story(story_id)
+        print_story(story, full=True)
+        for article in engine.story_articles(story):
+            when = article.published.isoformat() if article.published else "undated"
+            out.print(
+                f"  - {article.id}: {article.title or '(no headline)'} ({article.outlet or 'unknown outlet'}, {when})"
+            )
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.pass_obj
+@_guard
+def export(obj: Context, fmt: str, output: str | None) -> None:
+    """Export stories and articles as JSON, Markdown or HTML."""
+    with obj.engine() as engine:
+        text = engine.export(fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@main.command("settings")
+@click.pass_obj
+@_guard
+def settings_cmd(obj: Context) -> None:
+    """List every setting: value, where it came from, and what it does."""
+    table = Table("name", "value", "origin", "help", box=None)
+    from .settings import SETTINGS
+
+    for s in SETTINGS:
+        table.add_row(s.name, repr(obj.settings[s.name]), obj.settings.origins[s.name], s.help)
+    out.print(table)
+    out.print("Set them in ringkas.toml, as RINGKAS_<NAME> environment variables, or with --set NAME=VALUE.")

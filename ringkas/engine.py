@@ -1,0 +1,200 @@
+"""The engine: one object that owns settings, store and models and runs the pipeline
+
+    read -> clean -> analyse (split, ...) -> cluster -> summarize -> store
+
+The CLI, API and web layers are thin wrappers around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analysis import Analyzer
+from .cleaning import clean_article
+from .clustering import Clusterer, make_clusterer
+from .errors import InputError, RingkasError
+from .lengths import LengthSpec
+from .models import Article, Document, Story
+from .reading import read_paths
+from .settings import Settings
+from .stories import build_story
+from .storing import Store
+from .summarizing import Summarizer, make_summarizer
+
+# stage name, items done, items in all
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestReport:
+    """Counts of one ingest: what was read, stored, already there, and what was skipped why."""
+
+    read: int = 0
+    stored: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+class Engine:
+    """ringkas as a library: ``Engine(db="news.db").run(["folder/"])``."""
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
+        self.settings = settings.replace(**overrides) if settings is not None else Settings(overrides)
+        self.store = Store(self.settings["db"])
+        self._analyzer: Analyzer | None = None
+
+    # -- resources --------------------------------------------------------------------
+
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = Analyzer()
+        return self._analyzer
+
+    def clusterer(self) -> Clusterer:
+        return make_clusterer(
+            self.settings["clusterer"],
+            threshold=self.settings["cluster_threshold"],
+            window_days=self.settings["cluster_window_days"],
+            tokenizer=self.analyzer.tokenizer,
+        )
+
+    def summarizer(self) -> Summarizer:
+        return make_summarizer(self.settings["summarizer"], tokenizer=self.analyzer.tokenizer)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- pipeline ---------------------------------------------------------------------
+
+    def read(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
+        """Read and clean: articles, or an ``InputError`` for each item that cannot be used."""
+        for item in read_paths(paths, max_bytes=self.settings["max_file_bytes"]):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                cleaned = clean_article(item)
+            except RingkasError as exc:
+                yield InputError(exc.message, source=item.metadata.get("source_path", item.id))
+                continue
+            if not cleaned.text.strip():
+                yield InputError(
+                    "no article text left after cleaning", source=item.metadata.get("source_path", item.id)
+                )
+                continue
+            yield cleaned
+
+    def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
+        report = IngestReport()
+        articles: list[Article] = []
+        for item in self.read(paths):
+            if isinstance(item, InputError):
+                report.skipped.append(item)
+            else:
+                articles.append(item)
+            if progress:
+                progress("read", len(articles) + len(report.skipped), 0)
+        self._store_articles(articles, report)
+        return report
+
+    def add_articles(self, articles: Iterable[Article]) -> IngestReport:
+        """Clean and store articles made by a caller (the API, a feed poller)."""
+        report = IngestReport()
+        self._store_articles([clean_article(a) for a in articles], report)
+        return report
+
+    def _store_articles(self, articles: list[Article], report: IngestReport) -> None:
+        report.read += len(articles)
+        for result in self.store.add_articles(articles):
+            if result.status == "duplicate":
+                report.duplicates += 1
+            elif result.status == "updated":
+                report.updated += 1
+                report.article_ids.append(result.article_id)
+            else:
+                report.stored += 1
+                report.article_ids.append(result.article_id)
+
+    def analyse(self, articles: list[Article], progress: ProgressCallback | None = None) -> list[Document]:
+        documents = []
+        for n, article in enumerate(articles, 1):
+            documents.append(self.analyzer.analyse(article))
+            if progress:
+                progress("analyse", n, len(articles))
+        return documents
+
+    def build_stories(self, progress: ProgressCallback | None = None) -> list[Story]:
+        """Cluster every stored article into stories, summarize them and store the result."""
+        documents = self.analyse(self.store.articles(), progress)
+        if progress:
+            progress("cluster", 0, 1)
+        groups = self.clusterer().cluster(documents)
+        if progress:
+            progress("cluster", 1, 1)
+        summarizer = self.summarizer()
+        length = LengthSpec.parse(self.settings["summary_length"])
+        stories = []
+        for n, group in enumerate(groups, 1):
+            stories.append(
+                build_story(
+                    [documents[i] for i in group],
+                    summarizer,
+                    self.analyzer.tokenizer,
+                    length,
+                    self.settings["citation_threshold"],
+                )
+            )
+            if progress:
+                progress("summarize", n, len(groups))
+        self.store.replace_stories(stories)
+        return self.stories()
+
+    def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
+        report = self.ingest(paths, progress)
+        if report.read == 0:
+            return report, []
+        return report, self.build_stories(progress)
+
+    # -- queries ----------------------------------------------------------------------
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def story(self, story_id: str) -> Story:
+        return self.store.story(story_id)
+
+    def article(self, article_id: str) -> Article:
+        return self.store.article(article_id)
+
+    def story_articles(self, story: Story) -> list[Article]:
+        return self.store.articles(story.article_ids)
+
+    def export(self, fmt: str) -> str:
+        from .exporting import export
+
+        return export(self, fmt)
+
+    def settings_table(self) -> list[Mapping[str, Any]]:
+        from .settings import SETTINGS
+
+        return [
+            {
+                "name": s.name,
+                "value": self.settings[s.name],
+                "default": s.default,
+                "origin": self.settings.origins[s.name],
+                "help": s.help,
+            }
+            for s in SETTINGS
+        ]

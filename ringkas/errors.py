@@ -1,0 +1,70 @@
+"""The ringkas exception tree.
+
+Every error ringkas raises on purpose is a ``RingkasError``; callers catch that one class.
+
+    RingkasError
+    ├── ConfigError            a setting, config file or flag is wrong
+    ├── InputError             an input file, line, field or URL cannot be used
+    │   ├── EmptyInputError        nothing to read (empty file, no article text)
+    │   ├── InputTooLargeError     over the size limit           (HTTP 413)
+    │   └── FormatError            undecodable bytes, bad JSON, broken feed entry
+    ├── StoreError             the SQLite store cannot be opened, migrated or written
+    ├── NotFoundError          an unknown story or article id    (HTTP 404)
+    └── ModelError             a model file or embedder cannot be loaded
+
+API-facing errors carry ``status`` (an HTTP status code); the web layer renders them.
+"""
+
+from __future__ import annotations
+
+
+class RingkasError(Exception):
+    """Base class of every error ringkas raises on purpose."""
+
+    status: int = 500
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """One line for a user: where (file and line) and what was wrong."""
+        where = ""
+        if self.source:
+            where = self.source if self.line is None else f"{self.source}:{self.line}"
+            where += ": "
+        return f"{where}{self.message}"
+
+
+class ConfigError(RingkasError):
+    status = 400
+
+
+class InputError(RingkasError):
+    status = 400
+
+
+class EmptyInputError(InputError):
+    status = 422
+
+
+class InputTooLargeError(InputError):
+    status = 413
+
+
+class FormatError(InputError):
+    status = 422
+
+
+class StoreError(RingkasError):
+    status = 500
+
+
+class NotFoundError(RingkasError):
+    status = 404
+
+
+class ModelError(RingkasError):
+    status = 500

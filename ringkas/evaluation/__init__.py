@@ -1,0 +1,1 @@
+"""Evaluation: metrics and the ``ringkas eval`` runners that compare ringkas with peers."""

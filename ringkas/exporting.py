@@ -1,0 +1,103 @@
+"""Exporting: stories and articles as JSON (the stable format documented in the README),
+Markdown or a standalone HTML page."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from . import __version__
+from .errors import ConfigError
+from .models import Article, Entity, Story
+from .serialization import to_jsonable
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+FORMATS = ("json", "markdown", "html")
+_ENTITY_KEYS = {"PERSON": "people", "ORGANISATION": "organisations", "PLACE": "places"}
+
+
+def entity_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "role": entity.role,
+        "mentions": entity.mentions,
+        "outlets": list(entity.outlets),
+    }
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    """A story in the export format."""
+    out: dict[str, Any] = {
+        "id": story.id,
+        "headline": story.headline,
+        "article_ids": list(story.article_ids),
+        "first_published": to_jsonable(story.first_published),
+        "last_published": to_jsonable(story.last_published),
+        "summary": [
+            {
+                "text": s.text,
+                "article_id": s.article_id,
+                "sentence_index": s.sentence_index,
+                "citations": [{"article_id": c.article_id, "outlet": c.outlet} for c in s.citations],
+            }
+            for s in story.summary
+        ],
+        "quotes": [
+            {"speaker": q.speaker, "role": q.role, "text": q.text, "article_id": q.article_id, "direct": q.direct}
+            for q in story.quotes
+        ],
+        "timeline": [{"date": t.date, "text": t.text, "article_ids": list(t.article_ids)} for t in story.timeline],
+    }
+    for key in _ENTITY_KEYS.values():
+        out[key] = []
+    for entity in story.entities:
+        out[_ENTITY_KEYS.get(entity.kind, "organisations")].append(entity_dict(entity))
+    out["coverage"] = [
+        {
+            "outlet": c.outlet,
+            "article_ids": list(c.article_ids),
+            "unique": list(c.unique),
+            "conflicts": [to_jsonable(x) for x in c.conflicts],
+        }
+        for c in story.coverage
+    ]
+    return out
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "text": article.text,
+        "published": to_jsonable(article.published),
+        "language": article.language,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "subheadings": list(article.subheadings),
+        "metadata": to_jsonable(article.metadata),
+    }
+
+
+def export_data(engine: Engine) -> dict[str, Any]:
+    return {
+        "ringkas_version": __version__,
+        "stories": [story_dict(s) for s in engine.stories()],
+        "articles": [article_dict(a) for a in engine.store.articles()],
+    }
+
+
+def export(engine: Engine, fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    data = export_data(engine)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    env = Environment(loader=PackageLoader("ringkas", "templates"), autoescape=select_autoescape(["html"]))
+    template = env.get_template("export.html" if fmt == "html" else "export.md")
+    return template.render(**data)

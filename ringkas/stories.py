@@ -1,0 +1,45 @@
+"""Stories: assemble a ``Story`` from the documents clustering grouped together.
+
+The story id is derived from its founding article (the earliest, ties broken by id), so a
+story keeps its id when later articles join it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date
+
+from .lengths import LengthSpec
+from .models import Document, Story
+from .summarizing import Summarizer, choose_headline, cite
+from .tokens import Tokenizer
+
+
+def founding_order(document: Document) -> tuple[int, str]:
+    published = document.article.published
+    return (published.toordinal() if published else date.max.toordinal(), document.id)
+
+
+def story_id(founder_id: str) -> str:
+    return "s" + hashlib.sha1(founder_id.encode("utf-8")).hexdigest()[:10]
+
+
+def build_story(
+    documents: Sequence[Document],
+    summarizer: Summarizer,
+    tokenizer: Tokenizer,
+    length: LengthSpec,
+    citation_threshold: float,
+) -> Story:
+    ordered = sorted(documents, key=founding_order)
+    chosen = summarizer.select(ordered, length)
+    dates = sorted(d.article.published for d in ordered if d.article.published)
+    return Story(
+        id=story_id(ordered[0].id),
+        headline=choose_headline(ordered, tokenizer),
+        article_ids=tuple(d.id for d in ordered),
+        summary=tuple(cite(ordered, chosen, tokenizer, citation_threshold)),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )

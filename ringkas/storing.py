@@ -1,0 +1,271 @@
+"""Storing: the embedded SQLite store of articles, stories and cached vectors.
+
+WAL mode, a schema version (``PRAGMA user_version``) with ordered migrations, idempotent
+ingest (an article is keyed by id, URL and content hash: the same article twice is stored
+once), and every write in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from .errors import NotFoundError, StoreError
+from .models import Article, Story
+from .serialization import from_jsonable, to_jsonable
+
+# Each entry moves the schema from version i to i + 1. Never edit a released entry: append.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        outlet TEXT,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        published TEXT,
+        language TEXT,
+        data TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        headline TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE vectors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What happened to one article offered to the store."""
+
+    article_id: str
+    status: str  # "stored" | "updated" | "duplicate"
+    duplicate_of: str | None = None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One SQLite database file; safe to reopen, cheap to create per engine."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"store has schema version {version}, newer than this ringkas ({SCHEMA_VERSION}): upgrade ringkas",
+                source=self.path,
+            )
+        for target in range(version, SCHEMA_VERSION):
+            with self.transaction() as db:
+                for statement in _statements(MIGRATIONS[target]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target + 1}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- articles -----------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        """Store articles in one transaction; the same article (URL or content) is kept once."""
+        results = []
+        with self.transaction() as db:
+            for article in articles:
+                results.append(self._add(db, article))
+        return results
+
+    def _add(self, db: sqlite3.Connection, article: Article) -> AddResult:
+        digest = article.content_hash
+        row = db.execute(
+            "SELECT id FROM articles WHERE (url IS NOT NULL AND url = ?) OR content_hash = ?",
+            (article.url, digest),
+        ).fetchone()
+        if row is not None:
+            return AddResult(article.id, "duplicate", row[0])
+        values = (
+            article.url,
+            digest,
+            article.outlet,
+            article.title,
+            article.text,
+            article.published.isoformat() if article.published else None,
+            article.language,
+            json.dumps(to_jsonable(article), ensure_ascii=False),
+            _now(),
+        )
+        exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if exists:  # same id, new content: the newer version of the article replaces the old
+            db.execute(
+                "UPDATE articles SET url=?, content_hash=?, outlet=?, title=?, text=?, published=?,"
+                " language=?, data=?, ingested_at=? WHERE id=?",
+                (*values, article.id),
+            )
+            db.execute("DELETE FROM vectors WHERE article_id = ?", (article.id,))
+            return AddResult(article.id, "updated")
+        db.execute(
+            "INSERT INTO articles (url, content_hash, outlet, title, text, published, language, data,"
+            " ingested_at, id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (*values, article.id),
+        )
+        return AddResult(article.id, "stored")
+
+    def article(self, article_id: str) -> Article:
+        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return from_jsonable(Article, json.loads(row[0]))
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Articles in ingest-independent order: by publication date, then id."""
+        if ids is None:
+            rows = self._db.execute("SELECT data FROM articles ORDER BY published IS NULL, published, id").fetchall()
+        else:
+            wanted = list(ids)
+            rows = []
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk : chunk + 500]
+                marks = ",".join("?" * len(part))
+                rows += self._db.execute(f"SELECT data FROM articles WHERE id IN ({marks})", part).fetchall()
+        articles = [from_jsonable(Article, json.loads(r[0])) for r in rows]
+        if ids is not None:
+            order = {i: n for n, i in enumerate(wanted)}
+            articles.sort(key=lambda a: order[a.id])
+        return articles
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- vectors --------------------------------------------------------------------
+
+    def vectors(self, model: str, ids: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            for article_id, blob in self._db.execute(
+                f"SELECT article_id, vector FROM vectors WHERE model = ? AND article_id IN ({marks})", [model, *part]
+            ):
+                out[article_id] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO vectors (article_id, model, vector) VALUES (?,?,?)",
+                [(k, model, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
+            )
+
+    # -- stories --------------------------------------------------------------------
+
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        """Make these the stored stories (a batch re-clustering), in one transaction."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM story_articles")
+            db.execute("DELETE FROM stories")
+            for story in stories:
+                self._put_story(db, story)
+
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        """Insert or refresh some stories (online mode), in one transaction."""
+        with self.transaction() as db:
+            for story in stories:
+                db.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+                db.executemany("DELETE FROM story_articles WHERE article_id = ?", [(a,) for a in story.article_ids])
+                db.execute("DELETE FROM stories WHERE id = ?", (story.id,))
+                self._put_story(db, story)
+
+    def _put_story(self, db: sqlite3.Connection, story: Story) -> None:
+        db.execute(
+            "INSERT INTO stories (id, headline, first_published, last_published, data, updated_at)"
+            " VALUES (?,?,?,?,?,?)",
+            (
+                story.id,
+                story.headline,
+                story.first_published.isoformat() if story.first_published else None,
+                story.last_published.isoformat() if story.last_published else None,
+                json.dumps(to_jsonable(story), ensure_ascii=False),
+                _now(),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
+            [(a, story.id) for a in story.article_ids],
+        )
+
+    def story(self, story_id: str) -> Story:
+        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        return from_jsonable(Story, json.loads(row[0]))
+
+    def stories(self) -> list[Story]:
+        """Newest first (by last publication date), then by id."""
+        rows = self._db.execute(
+            "SELECT data FROM stories ORDER BY last_published IS NULL, last_published DESC, id"
+        ).fetchall()
+        return [from_jsonable(Story, json.loads(r[0])) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
