@@ -203,3 +203,8 @@ def settings_cmd(obj: Context) -> None:
         table.add_row(s.name, repr(obj.settings[s.name]), obj.settings.origins[s.name], s.help)
     out.print(table)
     out.print("Set them in ringkas.toml, as RINGKAS_<NAME> environment variables, or with --set NAME=VALUE.")
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure ringkas against peers on evaluation sets (see ../shared/data/README.md format)."""
