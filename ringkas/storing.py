@@ -8,11 +8,12 @@ once), and every write in one transaction.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -57,6 +58,40 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, model)
     );
     """,
+    # 2: full-text search (FTS5) over articles (title, text) and stories (headline, summary), kept
+    # in step by triggers. articles_fts reads its text from the articles table (no second copy).
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE stories_fts USING fts5(
+        story_id UNINDEXED, headline, summary, tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
+        INSERT INTO stories_fts(rowid, story_id, headline, summary) VALUES (
+            new.rowid, new.id, new.headline,
+            (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(new.data, '$.summary'))
+        );
+    END;
+    CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+        DELETE FROM stories_fts WHERE rowid = old.rowid;
+    END;
+    INSERT INTO stories_fts(rowid, story_id, headline, summary)
+        SELECT rowid, id, headline,
+            (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(stories.data, '$.summary'))
+        FROM stories;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -68,6 +103,75 @@ class AddResult:
     article_id: str
     status: str  # "stored" | "updated" | "duplicate"
     duplicate_of: str | None = None
+
+
+# Marks around matched words in search snippets: control characters that clean text never holds.
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """Keep stories with an article from this outlet, in this language, published in this range."""
+
+    outlet: str | None = None
+    language: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    """An article that matched a search, with a snippet of its text around the matched words."""
+
+    article_id: str
+    title: str
+    outlet: str | None
+    published: date | None
+    story_id: str | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Facets:
+    outlets: tuple[tuple[str, int], ...]
+    languages: tuple[tuple[str, int], ...]
+    first_published: date | None
+    last_published: date | None
+
+
+def fts_query(text: str) -> str | None:
+    """The words of a user's search as an FTS5 query: every word must occur, as a word or the
+    start of one ("banjir" finds "banjirnya"); FTS5 operators and quotes in the input are inert."""
+    words = re.findall(r"\w+", text.lower())
+    return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+def _article_conditions(filters: StoryFilter, alias: str = "a") -> tuple[list[str], list[str]]:
+    conditions, params = [], []
+    if filters.outlet:
+        conditions.append(f"{alias}.outlet = ?")
+        params.append(filters.outlet)
+    if filters.language:
+        conditions.append(f"{alias}.language = ?")
+        params.append(filters.language)
+    if filters.since:
+        conditions.append(f"{alias}.published >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        conditions.append(f"{alias}.published <= ?")
+        params.append(filters.until.isoformat())
+    return conditions, params
+
+
+def _filter_sql(filters: StoryFilter) -> tuple[str, list[str]]:
+    conditions, params = _article_conditions(filters, "fa")
+    if not conditions:
+        return "1", []
+    return (
+        "EXISTS (SELECT 1 FROM story_articles fsa JOIN articles fa ON fa.id = fsa.article_id"
+        f" WHERE fsa.story_id = s.id AND {' AND '.join(conditions)})",
+        params,
+    )
 
 
 def _now() -> str:
@@ -266,6 +370,97 @@ class Store:
         row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return None if row is None else str(row[0])
 
+    # -- search (FTS5) and filters -------------------------------------------------
+
+    def find_stories(
+        self, query: str = "", filters: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Story], int]:
+        """Stories matching the words of ``query`` (headline, summary or any of their articles),
+        best match first, or newest first without a query; and how many match in all.
+
+        A filter keeps a story when at least one of its articles passes every filter."""
+        where, params = _filter_sql(filters or StoryFilter())
+        match = fts_query(query)
+        if query.strip() and match is None:
+            return [], 0
+        if match is None:
+            base = f"SELECT s.id AS id, 0.0 AS rank FROM stories s WHERE {where}"
+            order = "s.last_published IS NULL, s.last_published DESC, s.id"
+        else:
+            base = (
+                "SELECT h.id AS id, MIN(h.rank) AS rank FROM ("
+                " SELECT f.story_id AS id, bm25(stories_fts) AS rank FROM stories_fts f WHERE stories_fts MATCH ?"
+                " UNION ALL"
+                " SELECT sa.story_id, bm25(articles_fts) FROM articles_fts"
+                " JOIN articles a ON a.rowid = articles_fts.rowid JOIN story_articles sa ON sa.article_id = a.id"
+                " WHERE articles_fts MATCH ?"
+                f") h JOIN stories s ON s.id = h.id WHERE {where} GROUP BY h.id"
+            )
+            params = [match, match, *params]
+            order = "hits.rank, s.last_published IS NULL, s.last_published DESC, s.id"
+        total = int(self._db.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
+        rows = self._db.execute(
+            f"SELECT s.data FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [from_jsonable(Story, json.loads(r[0])) for r in rows], total
+
+    def search_articles(self, query: str, filters: StoryFilter | None = None, *, limit: int = 20) -> list[ArticleHit]:
+        """Articles whose title or text hold the words of ``query``, best first, with a snippet in
+        which each matched word sits between ``HIT_START`` and ``HIT_END``."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        filters = filters or StoryFilter()
+        conditions, params = _article_conditions(filters)
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, sa.story_id,"
+            f" snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 24)"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+            f" WHERE articles_fts MATCH ? AND {' AND '.join(conditions) or '1'}"
+            " ORDER BY bm25(articles_fts), a.id LIMIT ?",
+            [match, *params, limit],
+        ).fetchall()
+        return [ArticleHit(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None, r[4], r[5]) for r in rows]
+
+    def facets(self) -> Facets:
+        """The outlets and languages of the stored articles (with counts) and their date range."""
+        outlets = self._db.execute(
+            "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
+        ).fetchall()
+        languages = self._db.execute(
+            "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY language"
+        ).fetchall()
+        first, last = self._db.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        return Facets(
+            outlets=tuple((str(o), int(n)) for o, n in outlets),
+            languages=tuple((str(lang), int(n)) for lang, n in languages),
+            first_published=date.fromisoformat(first) if first else None,
+            last_published=date.fromisoformat(last) if last else None,
+        )
+
+    def rebuild_search(self) -> None:
+        """Re-index every article and story (after a VACUUM, which may renumber rowids)."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            db.execute("DELETE FROM stories_fts")
+            db.execute(
+                "INSERT INTO stories_fts(rowid, story_id, headline, summary) SELECT rowid, id, headline,"
+                " (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(stories.data, '$.summary'))"
+                " FROM stories"
+            )
+
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration script; a trigger body's inner ``;`` does not end its statement."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements
