@@ -191,6 +191,29 @@ def export(obj: Context, fmt: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+@main.command()
+@click.option("--db", metavar="PATH", help="SQLite store to serve (same as the global --db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--max-body-bytes", default=20_000_000, show_default=True, type=click.IntRange(1), help="Request limit.")
+@click.option("--max-files", default=100, show_default=True, type=click.IntRange(1), help="Files per request.")
+@click.pass_obj
+@_guard
+def serve(obj: Context, db: str | None, host: str, port: int, max_body_bytes: int, max_files: int) -> None:
+    """Serve the web UI and JSON API (pages, search, ingest) on HOST:PORT."""
+    try:
+        import uvicorn
+
+        from .web import Limits, create_app
+    except ImportError as exc:
+        raise RingkasError(f"'ringkas serve' needs the web extra (pip install 'ringkas[web]'): {exc}") from None
+    settings = obj.settings.replace(db=db) if db else obj.settings
+    with Engine(settings) as engine:
+        limits = Limits(max_body_bytes=max_body_bytes, max_files=max_files, max_file_bytes=settings["max_file_bytes"])
+        err.print(f"serving {settings['db']} on http://{host}:{port}/ (API: /api, Ctrl+C stops)", markup=False)
+        uvicorn.run(create_app(engine, limits), host=host, port=port, log_level="warning")
+
+
 @main.command("settings")
 @click.pass_obj
 @_guard
