@@ -7,7 +7,7 @@ The CLI, API and web layers are thin wrappers around it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +46,7 @@ class Engine:
         self.settings = settings.replace(**overrides) if settings is not None else Settings(overrides)
         self.store = Store(self.settings["db"])
         self._analyzer: Analyzer | None = None
+        self._summarizer: Summarizer | None = None
 
     # -- resources --------------------------------------------------------------------
 
@@ -80,20 +81,22 @@ class Engine:
     def read(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
         """Read and clean: articles, or an ``InputError`` for each item that cannot be used."""
         for item in read_paths(paths, max_bytes=self.settings["max_file_bytes"]):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                cleaned = clean_article(item)
-            except RingkasError as exc:
-                yield InputError(exc.message, source=item.metadata.get("source_path", item.id))
-                continue
-            if not cleaned.text.strip():
-                yield InputError(
-                    "no article text left after cleaning", source=item.metadata.get("source_path", item.id)
-                )
-                continue
-            yield cleaned
+            yield self.clean(item)
+
+    def clean(self, item: Article | InputError) -> Article | InputError:
+        """Clean one read item: the article without its noise, or an ``InputError`` saying why not.
+
+        Per article and store-free, so a distributed engine runs it on its workers.
+        """
+        if isinstance(item, InputError):
+            return item
+        try:
+            cleaned = clean_article(item)
+        except RingkasError as exc:
+            return InputError(exc.message, source=item.metadata.get("source_path", item.id))
+        if not cleaned.text.strip():
+            return InputError("no article text left after cleaning", source=item.metadata.get("source_path", item.id))
+        return cleaned
 
     def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
         report = IngestReport()
@@ -105,16 +108,17 @@ class Engine:
                 articles.append(item)
             if progress:
                 progress("read", len(articles) + len(report.skipped), 0)
-        self._store_articles(articles, report)
+        self.store_articles(articles, report)
         return report
 
     def add_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Clean and store articles made by a caller (the API, a feed poller)."""
         report = IngestReport()
-        self._store_articles([clean_article(a) for a in articles], report)
+        self.store_articles([clean_article(a) for a in articles], report)
         return report
 
-    def _store_articles(self, articles: list[Article], report: IngestReport) -> None:
+    def store_articles(self, articles: list[Article], report: IngestReport) -> None:
+        """Store cleaned articles in one transaction and count what happened in ``report``."""
         report.read += len(articles)
         for result in self.store.add_articles(articles):
             if result.status == "duplicate":
@@ -139,26 +143,35 @@ class Engine:
         documents = self.analyse(self.store.articles(), progress)
         if progress:
             progress("cluster", 0, 1)
-        groups = self.clusterer().cluster(documents)
+        groups = self.cluster(documents)
         if progress:
             progress("cluster", 1, 1)
-        summarizer = self.summarizer()
-        length = LengthSpec.parse(self.settings["summary_length"])
         stories = []
         for n, group in enumerate(groups, 1):
-            stories.append(
-                build_story(
-                    [documents[i] for i in group],
-                    summarizer,
-                    self.analyzer.tokenizer,
-                    length,
-                    self.settings["citation_threshold"],
-                )
-            )
+            stories.append(self.summarize([documents[i] for i in group]))
             if progress:
                 progress("summarize", n, len(groups))
         self.store.replace_stories(stories)
         return self.stories()
+
+    # The batch path in three steps, so that a distributed engine (ringkas.distributed) runs the
+    # per-article and per-story steps on workers and the global one on its driver, unchanged.
+
+    def cluster(self, documents: Sequence[Document]) -> list[list[int]]:
+        """Global step: group analysed documents (in store order) into stories, as index lists."""
+        return self.clusterer().cluster(documents)
+
+    def summarize(self, documents: Sequence[Document]) -> Story:
+        """Per-story step: headline and cited summary of one group of documents."""
+        if self._summarizer is None:
+            self._summarizer = self.summarizer()
+        return build_story(
+            documents,
+            self._summarizer,
+            self.analyzer.tokenizer,
+            LengthSpec.parse(self.settings["summary_length"]),
+            self.settings["citation_threshold"],
+        )
 
     def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
         report = self.ingest(paths, progress)
