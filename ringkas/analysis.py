@@ -4,13 +4,18 @@ dates and quotes) that clustering and summarizing read without re-parsing text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import py3langid
 
-from .models import Article, Document
+from .dates import DateFinder, to_iso
+from .models import Article, Document, Sentence, TimeExpression
 from .sentences import SentenceSplitter
 from .tokens import Tokenizer
+
+# Languages whose dates, names and roles the Indonesian tools read (Malay shares them).
+INDONESIAN = frozenset({"id", "ms"})
 
 
 def detect_language(text: str) -> str | None:
@@ -29,9 +34,25 @@ class Analyzer:
     def __init__(self) -> None:
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
+        self.dates = DateFinder()
 
     def analyse(self, article: Article) -> Document:
         if article.language is None:
             article = replace(article, language=detect_language(article.title + "\n" + article.text))
         sentences = self.splitter.split(article.text, article.id)
-        return Document(article=article, sentences=sentences)
+        indonesian = article.language is None or article.language in INDONESIAN
+        times = self.find_times(article, sentences) if indonesian else ()
+        return Document(article=article, sentences=sentences, times=times)
+
+    def find_times(self, article: Article, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
+        """Date expressions with a calendar value (day, month, year or range), relative ones
+        resolved against the publication date; "sekarang" and the like are left out."""
+        starts = [s.start for s in sentences]
+        out = []
+        for timex in self.dates.find(article.text, article.published):
+            value = to_iso(timex.value)
+            if value is None:
+                continue
+            index = max(0, bisect.bisect_right(starts, timex.start) - 1)
+            out.append(TimeExpression(timex.text, value, article.id, index, timex.start, timex.end))
+        return tuple(out)
