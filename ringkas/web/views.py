@@ -353,6 +353,7 @@ def _paragraphs(text: str, spans: Sequence[tuple[int, int, int]], marked: int | 
             start, end = max(start, position), min(end, end_of_line)
             if start > position:
                 pieces.append({"text": text[position:start], "sentence": None, "marked": False})
+                position = start
             if end > start:
                 pieces.append({"text": text[start:end], "sentence": index, "marked": index == marked})
                 position = end
