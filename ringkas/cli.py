@@ -120,12 +120,53 @@ def print_story(story: Story, *, full: bool = False) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--engine",
+    "engine_kind",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run in this process, or on a Dask cluster (see --scheduler, --workers).",
+)
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="With --engine dask: the Dask scheduler to use.")
+@click.option(
+    "--workers", type=click.IntRange(1), help="With --engine dask: start a local cluster of N worker processes."
+)
+@click.option(
+    "--parquet",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Also write articles, stories and summaries as Parquet files in DIR.",
+)
 @click.pass_obj
 @_guard
-def run(obj: Context, paths: tuple[str, ...]) -> None:
+def run(
+    obj: Context,
+    paths: tuple[str, ...],
+    engine_kind: str,
+    scheduler: str | None,
+    workers: int | None,
+    parquet: str | None,
+) -> None:
     """Ingest PATHS (files, folders, - for stdin), build stories and print them."""
+    if engine_kind == "local" and (scheduler or workers):
+        raise click.UsageError("--scheduler and --workers need --engine dask")
+    if scheduler and workers:
+        raise click.UsageError("give --scheduler (an existing cluster) or --workers (a local one), not both")
     with obj.engine() as engine, progress_bar(obj.settings["progress"]) as progress:
-        report, stories = engine.run(paths, progress)
+        if engine_kind == "dask":
+            try:
+                from .distributed import DaskEngine
+            except ImportError as exc:
+                raise RingkasError(f"--engine dask needs the dask extra (pip install 'ringkas[dask]'): {exc}") from None
+            with DaskEngine(engine, scheduler=scheduler, workers=workers, parquet=parquet) as dask_engine:
+                report, stories = dask_engine.run(paths, progress)
+        else:
+            report, stories = engine.run(paths, progress)
+            if parquet and report.read:
+                from .distributed.parquet import write_store
+
+                write_store(engine.store, parquet)
     print_report(report)
     if report.read == 0:
         raise RingkasError("nothing could be read")

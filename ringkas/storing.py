@@ -293,6 +293,11 @@ class Store:
             articles.sort(key=lambda a: order[a.id])
         return articles
 
+    def article_ids(self) -> list[str]:
+        """Every article id in the order of ``articles()``, for paging through a large store."""
+        rows = self._db.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")
+        return [r[0] for r in rows]
+
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 

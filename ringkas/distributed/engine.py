@@ -1,0 +1,235 @@
+"""The driver: runs the local engine's batch path on a Dask cluster and stores what it gets back.
+
+    ingest   partitions of input  --workers-->  read + clean    --driver-->  SQLite store (in input order)
+    build    pages of the store   --workers-->  analyse          (documents stay on the workers)
+             documents            --driver--->  cluster          (the local engine's clusterer, one global pass)
+             story groups         --workers-->  summarize        --driver-->  SQLite store, Parquet
+
+Every step calls the same ``Engine`` method the local engine calls, on the same articles in
+the same order, so the stories and summaries are the local engine's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from distributed import Client, Future, LocalCluster, as_completed
+
+from ..engine import Engine, IngestReport, ProgressCallback
+from ..errors import ConfigError
+from ..models import Article, Document, Story
+from .parquet import ParquetOutput
+from .portable import PortableError
+from .sources import PartitionStream
+from .tasks import (
+    PLUGIN_NAME,
+    StagesPlugin,
+    StoryLayout,
+    analyse_partition,
+    peak_rss_bytes,
+    read_partition,
+    summarize_stories,
+)
+
+DEFAULT_PARTITION_SIZE = 256
+
+
+class DaskEngine:
+    """``DaskEngine(engine, workers=2).run(paths)``: the batch pipeline of ``engine`` on Dask.
+
+    Connects to ``scheduler`` (``tcp://host:port``) when given, or an existing ``client``;
+    otherwise starts a local cluster of ``workers`` processes with one thread each. The
+    driver's ``engine`` keeps its store and settings; workers get a copy of the settings.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        client: Client | None = None,
+        partition_size: int = DEFAULT_PARTITION_SIZE,
+        parquet: str | Path | None = None,
+    ) -> None:
+        if scheduler and workers:
+            raise ConfigError("give either a scheduler address or a number of local workers, not both")
+        if workers is not None and workers < 1:
+            raise ConfigError(f"the number of workers must be at least 1, got {workers}")
+        if partition_size < 1:
+            raise ConfigError(f"the partition size must be at least 1, got {partition_size}")
+        self.engine = engine
+        self.partition_size = partition_size
+        self.parquet = Path(parquet) if parquet is not None else None
+        self._cluster: LocalCluster | None = None
+        self._own_client = client is None
+        if client is not None:
+            self.client = client
+        elif scheduler:
+            try:
+                self.client = Client(scheduler, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler: {exc}", source=scheduler) from None
+        else:
+            self._cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.WARNING,
+            )
+            self.client = Client(self._cluster)
+        self.client.register_plugin(StagesPlugin(engine.settings), name=PLUGIN_NAME)
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def threads(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
+
+    # -- pipeline ---------------------------------------------------------------------
+
+    def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
+        report = self.ingest(paths, progress)
+        if report.read == 0:
+            return report, []
+        return report, self.build_stories(progress)
+
+    def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
+        """Read and clean on the workers; store on the driver in input order (so duplicates resolve as locally)."""
+        settings = self.engine.settings
+        stream = PartitionStream(
+            size=self.partition_size, max_bytes=settings["max_file_bytes"], http_timeout=settings["http_timeout"]
+        )
+        report = IngestReport()
+        seen = 0
+        for items in self._in_order(read_partition, stream.partitions(paths)):
+            articles: list[Article] = []
+            for item in items:
+                if isinstance(item, PortableError):
+                    report.skipped.append(item.rebuild())
+                else:
+                    articles.append(item)
+            self.engine.store_articles(articles, report)
+            seen += len(items)
+            if progress:
+                progress("read", seen, 0)
+        return report
+
+    def build_stories(self, progress: ProgressCallback | None = None) -> list[Story]:
+        """Cluster every stored article into stories, summarize them and store the result."""
+        output = ParquetOutput(self.parquet) if self.parquet is not None else None
+        try:
+            parts, sizes = self._analyse_store(output, progress)
+            if progress:
+                progress("cluster", 0, 1)
+            groups = self.engine.cluster(self._documents(parts))
+            if progress:
+                progress("cluster", 1, 1)
+            stories = self._summarize(groups, parts, sizes, progress)
+            self.engine.store.replace_stories(stories)
+            stored = self.engine.stories()
+            if output is not None:
+                output.add_stories(stored)
+        finally:
+            if output is not None:
+                output.close()
+        return stored
+
+    # -- steps ------------------------------------------------------------------------
+
+    def _analyse_store(
+        self, output: ParquetOutput | None, progress: ProgressCallback | None
+    ) -> tuple[list[Future], list[int]]:
+        """Analyse the stored articles page by page, in store order; the documents stay on the workers."""
+        store = self.engine.store
+        ids = store.article_ids()
+        parts: list[Future] = []
+        sizes: list[int] = []
+        for start in range(0, len(ids), self.partition_size):
+            articles = store.articles(ids[start : start + self.partition_size])
+            if output is not None:
+                output.add_articles(articles)
+            parts.append(self.client.submit(analyse_partition, articles, pure=False))
+            sizes.append(len(articles))
+        if progress:
+            done = 0
+            size_of = {f.key: n for f, n in zip(parts, sizes, strict=True)}
+            for future in as_completed(parts):
+                done += size_of[future.key]
+                progress("analyse", done, len(ids))
+        return parts, sizes
+
+    def _documents(self, parts: list[Future]) -> list[Document]:
+        """Every document in store order, for the global clustering pass on the driver."""
+        return [document for part in self.client.gather(parts) for document in part]
+
+    def _summarize(
+        self, groups: list[list[int]], parts: list[Future], sizes: list[int], progress: ProgressCallback | None
+    ) -> list[Story]:
+        """Summarize on the workers, each task given only the partitions its stories' documents sit in."""
+        where: list[tuple[int, int]] = [(p, i) for p, n in enumerate(sizes) for i in range(n)]
+        # Stories whose documents share partitions go to one task: sort by first partition, then batch.
+        order = sorted(range(len(groups)), key=lambda g: min(where[i][0] for i in groups[g]))
+        tasks: list[tuple[list[int], Future]] = []
+        for batch in _batches(order, groups, self.partition_size):
+            needed = sorted({where[i][0] for g in batch for i in groups[g]})
+            slot = {p: n for n, p in enumerate(needed)}
+            layouts: list[StoryLayout] = [tuple((slot[where[i][0]], where[i][1]) for i in groups[g]) for g in batch]
+            future = self.client.submit(summarize_stories, layouts, *[parts[p] for p in needed], pure=False)
+            tasks.append((batch, future))
+        stories: list[Story | None] = [None] * len(groups)
+        done = 0
+        for batch, future in tasks:
+            for g, story in zip(batch, future.result(), strict=True):
+                stories[g] = story
+            done += len(batch)
+            if progress:
+                progress("summarize", done, len(groups))
+        return [s for s in stories if s is not None]
+
+    def _in_order(self, fn: Callable[[Any], Any], inputs: Iterable[Any]) -> Iterator[Any]:
+        """Results of ``fn`` over ``inputs`` in input order, with a bounded number of tasks in flight."""
+        window = 2 * self.threads + 1
+        pending: deque[Future] = deque()
+        for item in inputs:
+            pending.append(self.client.submit(fn, item, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    # -- measurement ------------------------------------------------------------------
+
+    def worker_peak_memory(self) -> dict[str, int]:
+        """Peak resident memory (bytes) of each worker process so far."""
+        return {str(address): int(rss) for address, rss in self.client.run(peak_rss_bytes).items()}
+
+
+def _batches(order: Sequence[int], groups: Sequence[Sequence[int]], size: int) -> Iterator[list[int]]:
+    batch: list[int] = []
+    documents = 0
+    for g in order:
+        batch.append(g)
+        documents += len(groups[g])
+        if documents >= size:
+            yield batch
+            batch, documents = [], 0
+    if batch:
+        yield batch

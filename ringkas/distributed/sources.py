@@ -1,0 +1,159 @@
+"""Input as a stream of partitions for the workers, in the order the local engine reads it.
+
+The driver lists folders and walks JSON Lines files line by line (never a whole file in
+memory) and hands on small partitions: whole files and line runs that a worker reads with
+the reading stage, and items the driver had to read itself (stdin, URLs) or errors it found.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EmptyInputError, InputError, InputTooLargeError
+from ..models import Article
+from ..reading import SUPPORTED_SUFFIXES, Reader
+from .portable import PortableError
+
+# JSON Lines files are streamed; a .json file (an array or one object) is read whole, as locally.
+STREAMED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+
+@dataclass(frozen=True)
+class FileSlice:
+    """A whole input file, read on a worker by the local engine's reader."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class LineSlice:
+    """Consecutive lines of a JSON Lines file (raw bytes), parsed on a worker."""
+
+    source: str
+    first_line: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class ReadSlice:
+    """Items the driver read itself (stdin, URLs) or input errors it found while listing."""
+
+    items: tuple[Article | PortableError, ...]
+
+
+Slice = FileSlice | LineSlice | ReadSlice
+Partition = tuple[Slice, ...]
+
+
+def input_files(path: Path) -> Iterator[Path | InputError]:
+    """The files under a path, in the reading stage's order (sorted, hidden ones left out)."""
+    if path.is_dir():
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUPPORTED_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.is_file()
+        )
+        if not files:
+            kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+            yield EmptyInputError(f"folder holds no article files ({kinds})", source=str(path))
+        yield from files
+    elif path.is_file():
+        yield path
+    elif path.exists():
+        yield InputError("not a regular file or folder", source=str(path))
+    else:
+        yield InputError("no such file or folder", source=str(path))
+
+
+def _streamable(path: Path) -> bool:
+    """A JSON Lines file whose first non-blank line is one complete JSON object."""
+    if path.suffix.lower() not in STREAMED_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as handle:
+            for raw in handle:
+                if raw.strip():
+                    item = json.loads(raw.decode("utf-8-sig"))
+                    return isinstance(item, dict)
+    except (OSError, ValueError, RecursionError):
+        return False  # the reader says what is wrong with it, as it does locally
+    return False
+
+
+class PartitionStream:
+    """Cuts inputs into partitions of about ``size`` articles; memory stays one partition."""
+
+    def __init__(self, *, size: int = 256, max_bytes: int = 5_000_000, http_timeout: float = 10.0) -> None:
+        if size < 1:
+            raise ValueError("partition size must be at least 1")
+        self.size = size
+        self.max_bytes = max_bytes
+        self.http_timeout = http_timeout
+
+    def partitions(self, paths: Iterable[str]) -> Iterator[Partition]:
+        pending: list[Slice] = []
+        weight = 0
+        for piece, piece_weight in self._slices(paths):
+            pending.append(piece)
+            weight += piece_weight
+            if weight >= self.size:
+                yield tuple(pending)
+                pending, weight = [], 0
+        if pending:
+            yield tuple(pending)
+
+    def _slices(self, paths: Iterable[str]) -> Iterator[tuple[Slice, int]]:
+        for raw in paths:
+            if raw == "-" or raw.lower().startswith(("http://", "https://")):
+                yield from self._read_here(raw)
+                continue
+            for found in input_files(Path(raw)):
+                if isinstance(found, InputError):
+                    yield _failed(found), 1
+                elif _streamable(found):
+                    yield from self._lines(found)
+                else:
+                    yield FileSlice(str(found)), 1
+
+    def _read_here(self, raw: str) -> Iterator[tuple[Slice, int]]:
+        """Stdin and URLs are read by the driver (one stream, one HTTP client) and cleaned on workers."""
+        batch: list[Article | PortableError] = []
+        with Reader(max_bytes=self.max_bytes, http_timeout=self.http_timeout) as reader:
+            for item in reader.read([raw]):
+                batch.append(PortableError.of(item) if isinstance(item, InputError) else item)
+                if len(batch) >= self.size:
+                    yield ReadSlice(tuple(batch)), len(batch)
+                    batch = []
+        if batch:
+            yield ReadSlice(tuple(batch)), len(batch)
+
+    def _lines(self, path: Path) -> Iterator[tuple[Slice, int]]:
+        source = str(path)
+        chunk: list[bytes] = []
+        first = 1
+        try:
+            with path.open("rb") as handle:
+                for lineno, raw in enumerate(handle, 1):
+                    if len(raw) > self.max_bytes:
+                        message = f"line is {len(raw)} bytes, over the {self.max_bytes}-byte limit"
+                        yield _failed(InputTooLargeError(message, source=source, line=lineno)), 1
+                        raw = b"\n"  # keep the line count; the line itself is skipped
+                    if not chunk:
+                        first = lineno
+                    chunk.append(raw)
+                    if len(chunk) >= self.size:
+                        yield LineSlice(source, first, b"".join(chunk)), len(chunk)
+                        chunk = []
+        except OSError as exc:
+            yield _failed(InputError(f"cannot read file: {exc.strerror or exc}", source=source)), 1
+        if chunk:
+            yield LineSlice(source, first, b"".join(chunk)), len(chunk)
+
+
+def _failed(error: InputError) -> ReadSlice:
+    return ReadSlice((PortableError.of(error),))

@@ -1,0 +1,117 @@
+"""What runs on a Dask worker: the local engine's own stage methods, one partition at a time.
+
+Each worker owns one store-free ``Engine`` (held by ``StagesPlugin``, built when the worker
+joins), so reading, cleaning, analysis and summarizing are the very code the local engine
+runs, with the same settings. Results go back as plain model objects.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from distributed import WorkerPlugin, get_worker
+
+from ..engine import Engine
+from ..errors import FormatError, InputError
+from ..models import Article, Document, Story
+from ..reading import Reader, article_from_mapping, decode
+from ..settings import Settings
+from .portable import PortableError
+from .sources import FileSlice, LineSlice, Partition
+
+PLUGIN_NAME = "ringkas-stages"
+
+# A story's documents as (partition number among the task's inputs, position in that partition).
+StoryLayout = tuple[tuple[int, int], ...]
+
+
+class StagesPlugin(WorkerPlugin):
+    """Gives each worker its own engine (settings of the driver, an in-memory store)."""
+
+    idempotent = False
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings.replace(db=":memory:", progress=False)
+        self.engine: Engine | None = None
+
+    def setup(self, worker: object) -> None:
+        self.engine = Engine(self.settings)
+
+    def teardown(self, worker: object) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+
+def stage_engine() -> Engine:
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, StagesPlugin) and plugin.engine is not None, "ringkas worker plugin not set up"
+    return plugin.engine
+
+
+def read_partition(partition: Partition) -> list[Article | PortableError]:
+    """Read and clean a partition: cleaned articles and errors, in input order."""
+    engine = stage_engine()
+    out: list[Article | PortableError] = []
+    with Reader(max_bytes=engine.settings["max_file_bytes"]) as reader:
+        for piece in partition:
+            items: Iterator[Article | InputError]
+            if isinstance(piece, FileSlice):
+                items = reader.read_file(Path(piece.path))
+            elif isinstance(piece, LineSlice):
+                items = json_lines(piece)
+            else:
+                items = (i.rebuild() if isinstance(i, PortableError) else i for i in piece.items)
+            for item in items:
+                cleaned = engine.clean(item)
+                out.append(PortableError.of(cleaned) if isinstance(cleaned, InputError) else cleaned)
+    return out
+
+
+def json_lines(piece: LineSlice) -> Iterator[Article | InputError]:
+    """Articles of a run of JSON Lines, numbered and named as the reading stage does for a whole file."""
+    stem = Path(piece.source).stem or "stdin"
+    for offset, raw in enumerate(piece.data.split(b"\n")):
+        lineno = piece.first_line + offset
+        if not raw.strip():
+            continue
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = decode(raw, piece.source)
+            except InputError as exc:
+                yield type(exc)(exc.message, source=piece.source, line=lineno)
+                continue
+        if not text.strip():
+            continue
+        try:
+            item = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield FormatError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=piece.source, line=lineno)
+            continue
+        except RecursionError:
+            yield FormatError("invalid JSON: nested too deeply", source=piece.source, line=lineno)
+            continue
+        try:
+            yield article_from_mapping(item, source=piece.source, line=lineno, fallback_id=f"{stem}-{lineno}")
+        except InputError as exc:
+            yield exc
+
+
+def analyse_partition(articles: Sequence[Article]) -> list[Document]:
+    return stage_engine().analyse(list(articles))
+
+
+def summarize_stories(layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
+    """Build the stories whose documents sit in the given partitions of analysed documents."""
+    engine = stage_engine()
+    return [engine.summarize([partitions[p][i] for p, i in layout]) for layout in layouts]
+
+
+def peak_rss_bytes() -> int:
+    """Peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

@@ -1,0 +1,205 @@
+"""The Dask engine: the local engine's stories on a real two-worker cluster, streamed input, Parquet."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import distributed
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from ringkas import Engine
+from ringkas.cli import main
+from ringkas.distributed import DaskEngine, PartitionStream
+from ringkas.distributed.sources import FileSlice, LineSlice, ReadSlice
+from ringkas.distributed.tasks import json_lines
+from ringkas.errors import ConfigError, FormatError, InputTooLargeError
+from tests.conftest import SAMPLES
+
+CORPUS = SAMPLES / "corpus"
+
+# Our own invented articles, for the streamed-input and bad-input tests.
+BANJIR = (
+    "Hujan deras sejak Selasa sore membuat Sungai Cibeureum meluap dan merendam ratusan rumah di Kecamatan "
+    "Cisarua. Petugas BPBD mengevakuasi warga lanjut usia dengan perahu karet. Kepala pelaksana BPBD mengatakan "
+    "ketinggian air mencapai satu meter di beberapa titik."
+)
+JEMBATAN = (
+    "Jembatan gantung yang menghubungkan dua desa di Kabupaten Lebak putus setelah diterjang arus sungai. "
+    "Puluhan pelajar kini harus memutar sejauh lima kilometer untuk sampai ke sekolah. Pemerintah kabupaten "
+    "berjanji membangun jembatan darurat dalam dua pekan."
+)
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A real two-worker cluster: separate processes, one thread each, closed after the module."""
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.WARNING
+    )
+    with distributed.Client(cluster) as dask_client:
+        yield dask_client
+    cluster.close()
+
+
+def _local(tmp_path: Path, paths: list[str]):
+    with Engine(db=str(tmp_path / "local.db"), progress=False) as engine:
+        return engine.run(paths)
+
+
+def test_dask_engine_gives_the_local_stories_and_summaries(tmp_path, client):
+    local_report, local_stories = _local(tmp_path, [str(CORPUS)])
+    with (
+        Engine(db=str(tmp_path / "dask.db"), progress=False) as engine,
+        distributed.get_task_stream(client) as tasks,
+    ):
+        # Small partitions, so stories span partitions and both workers get work.
+        dask_report, dask_stories = DaskEngine(engine, client=client, partition_size=5).run([str(CORPUS)])
+        stored = engine.store.count_articles()
+    assert len({t["worker"] for t in tasks.data}) == 2
+    assert (dask_report.read, dask_report.stored, len(dask_report.skipped)) == (
+        local_report.read,
+        local_report.stored,
+        len(local_report.skipped),
+    )
+    assert stored == local_report.stored > 40
+    assert len(local_stories) > 5 and any(len(s.article_ids) > 1 for s in local_stories)
+    # Identical stories: the same articles, ids, headlines, summary sentences and citations.
+    assert [s.article_ids for s in dask_stories] == [s.article_ids for s in local_stories]
+    assert [s.summary for s in dask_stories] == [s.summary for s in local_stories]
+    assert dask_stories == local_stories
+
+
+def test_parquet_output_holds_the_stored_articles_stories_and_summaries(tmp_path, client):
+    out = tmp_path / "parquet"
+    with Engine(db=str(tmp_path / "pq.db"), progress=False) as engine:
+        with DaskEngine(engine, client=client, partition_size=16, parquet=out) as dask_engine:
+            _, stories = dask_engine.run([str(CORPUS)])
+        article_ids = engine.store.article_ids()
+    articles = pq.read_table(out / "articles.parquet").to_pylist()
+    assert [a["id"] for a in articles] == article_ids
+    assert all(a["text"] and a["title"] is not None for a in articles)
+    story_rows = pq.read_table(out / "stories.parquet").to_pylist()
+    assert [(r["id"], r["headline"], tuple(r["article_ids"])) for r in story_rows] == [
+        (s.id, s.headline, s.article_ids) for s in stories
+    ]
+    summary_rows = pq.read_table(out / "summaries.parquet").to_pylist()
+    expected = [
+        (s.id, n, x.text, [c.article_id for c in x.citations]) for s in stories for n, x in enumerate(s.summary)
+    ]
+    assert [(r["story_id"], r["position"], r["text"], r["cited_article_ids"]) for r in summary_rows] == expected
+
+
+def _feed(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bad_input_is_named_by_file_and_line_and_the_batch_goes_on(tmp_path, client):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _feed(
+        folder / "kiriman.jsonl",
+        [
+            json.dumps({"id": "banjir-cisarua", "title": "Banjir Rendam Cisarua", "text": BANJIR}),
+            '{"id": "rusak", "title": "Baris rusak", "text": ',
+            json.dumps({"id": "tanpa-isi", "title": "Tanpa isi"}),
+            "",
+            json.dumps({"id": "jembatan-lebak", "title": "Jembatan Gantung di Lebak Putus", "text": JEMBATAN}),
+        ],
+    )
+    (folder / "kosong.txt").write_text("", encoding="utf-8")
+    local_report, local_stories = _local(tmp_path, [str(folder)])
+    with Engine(db=str(tmp_path / "bad.db"), progress=False) as engine:
+        report, stories = DaskEngine(engine, client=client, partition_size=2).run([str(folder)])
+    problems = sorted(p.describe() for p in report.skipped)
+    assert problems == sorted(p.describe() for p in local_report.skipped)
+    assert [(p.source, p.line) for p in sorted(report.skipped, key=lambda p: p.describe())] == [
+        (str(folder / "kiriman.jsonl"), 2),
+        (str(folder / "kiriman.jsonl"), 3),
+        (str(folder / "kosong.txt"), None),
+    ]
+    assert report.read == 2 and stories == local_stories
+
+
+def test_json_lines_are_streamed_in_partitions_with_their_line_numbers(tmp_path):
+    lines = [json.dumps({"title": f"Banjir hari ke-{n}", "text": BANJIR}) for n in range(1, 1001)]
+    big = _feed(tmp_path / "arsip.jsonl", lines)
+    stream = PartitionStream(size=300, max_bytes=big.stat().st_size // 4)  # the file is over the whole-file limit
+    partitions = list(stream.partitions([str(big)]))
+    assert [sum(len(s.data.split(b"\n")) - 1 for s in p if isinstance(s, LineSlice)) for p in partitions] == [
+        300,
+        300,
+        300,
+        100,
+    ]
+    assert [p[0].first_line for p in partitions if isinstance(p[0], LineSlice)] == [1, 301, 601, 901]
+    articles = [a for p in partitions for s in p if isinstance(s, LineSlice) for a in json_lines(s)]
+    assert [a.id for a in articles[:2]] == ["arsip-1", "arsip-2"] and articles[-1].id == "arsip-1000"
+    assert articles[700].title == "Banjir hari ke-701"
+
+
+def test_an_over_long_line_is_skipped_by_name_not_the_file(tmp_path):
+    lines = [json.dumps({"id": "a", "text": BANJIR}), json.dumps({"id": "b", "text": BANJIR * 40})]
+    path = _feed(tmp_path / "campur.jsonl", lines)
+    slices = [s for p in PartitionStream(size=10, max_bytes=5_000).partitions([str(path)]) for s in p]
+    errors = [i.rebuild() for s in slices if isinstance(s, ReadSlice) for i in s.items]
+    assert len(errors) == 1 and isinstance(errors[0], InputTooLargeError) and errors[0].line == 2
+    articles = [a for s in slices if isinstance(s, LineSlice) for a in json_lines(s)]
+    assert [a.id for a in articles] == ["a"]
+
+
+def test_other_files_go_whole_in_the_reading_stage_order(tmp_path):
+    folder = tmp_path / "campur"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.txt").write_text("Judul\n" + JEMBATAN, encoding="utf-8")
+    (folder / "sub" / "a.json").write_text(json.dumps([{"id": "x", "text": BANJIR}]), encoding="utf-8")
+    (folder / ".tersembunyi.txt").write_text("Judul\n" + BANJIR, encoding="utf-8")
+    (folder / "pretty.jsonl").write_text(json.dumps({"id": "y", "text": BANJIR}, indent=2), encoding="utf-8")
+    slices = [s for p in PartitionStream(size=2).partitions([str(folder), str(tmp_path / "tidak-ada")]) for s in p]
+    assert slices[:3] == [
+        FileSlice(str(folder / "b.txt")),
+        FileSlice(str(folder / "pretty.jsonl")),  # not one object a line: read whole, as the reader does
+        FileSlice(str(folder / "sub" / "a.json")),
+    ]
+    assert isinstance(slices[3], ReadSlice) and "no such file" in slices[3].items[0].message
+
+
+def test_json_line_errors_carry_the_file_line():
+    data = b'{"id": "ok", "text": "Isi berita yang cukup panjang."}\n{oops\n\xff\xfe\n'
+    items = list(json_lines(LineSlice("kiriman.jsonl", 41, data)))
+    assert items[0].id == "ok"
+    assert isinstance(items[1], FormatError) and items[1].line == 42 and "invalid JSON" in items[1].message
+    assert items[2].line == 43
+
+
+def test_cli_runs_on_an_existing_scheduler_and_writes_parquet(tmp_path, client):
+    out = tmp_path / "pq"
+    runner = CliRunner()
+    args = ["--db", str(tmp_path / "cli.db"), "--no-progress", "run", str(CORPUS), "--engine", "dask"]
+    result = runner.invoke(main, [*args, "--scheduler", client.scheduler.address, "--parquet", str(out)])
+    assert result.exit_code == 0, result.output
+    local = runner.invoke(main, ["--db", str(tmp_path / "cli-local.db"), "--no-progress", "run", str(CORPUS)])
+    assert local.exit_code == 0
+    assert result.stdout == local.stdout
+    assert pq.read_table(out / "stories.parquet").num_rows == local.stdout.count(" article(s)")
+
+
+def test_cli_flags_that_do_not_fit_together(tmp_path):
+    runner = CliRunner()
+    base = ["--db", str(tmp_path / "x.db"), "run", str(CORPUS)]
+    result = runner.invoke(main, [*base, "--workers", "2"])
+    assert result.exit_code == 2 and "--engine dask" in result.output
+    result = runner.invoke(main, [*base, "--engine", "dask", "--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_dask_engine_refuses_bad_options(tmp_path):
+    with Engine(db=str(tmp_path / "o.db"), progress=False) as engine:
+        with pytest.raises(ConfigError, match="not both"):
+            DaskEngine(engine, scheduler="tcp://127.0.0.1:8786", workers=2)
+        with pytest.raises(ConfigError, match="at least 1"):
+            DaskEngine(engine, workers=0)
