@@ -1,235 +1,240 @@
 """Cleaning: take a raw ``Article`` and return it without the noise of scraped news.
 
-Works line by line: every removed line is kept with its reason (``RemovedLine``). Mojibake is
-repaired with ftfy, datelines ("Liputan6.com, Moskow -") are stripped and kept as metadata
-(outlet, place), bylines become metadata, subheadings become structure, and a missing
-publication date is taken from text such as "Rabu (30/5/2018)".
+Works line by line and keeps every removed line with its reason (``RemovedLine``): the rules
+of ``noise`` (related links, adverts, video prompts, photo credits, bylines, share prompts,
+boilerplate), the repeated headline, injected ``spam``, and the ``dateline`` prefix, which
+becomes metadata (outlet, place) like the byline (wire source, author). Mojibake is repaired
+with ftfy, subheadings become structure, and the language and a missing publication date
+("Rabu (30/5/2018)") are filled in. The cleaned ``Article`` goes on to analysis.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from typing import Any
 
 import ftfy
 
-from .models import Article, RemovedLine
+from ..models import Article, RemovedLine
+from ..reading.text import split_lines
+from ..tokens import Tokenizer
+from .datelines import Dateline, byline_fields, match_dateline, outlet_name, text_date
+from .language import LanguageIdentifier, normalize_language
+from .noise import SENTENCE_END, line_noise, normalize_line, remove_inline
+from .spam import ArticleWords, spam_reason
 
-_DASH = r"[-\u2013\u2014]"
-# "Liputan6.com, Moskow -"  /  "Wartakini.com, Surabaya -"
-_DATELINE_OUTLET_PLACE = re.compile(
-    rf"^(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{{2,}}){{1,2}})\s*,\s*(?P<place>[A-Z][\w.' ]{{1,40}}?)\s*{_DASH}+\s*"
-)
-# "KONTAN.CO.ID - VLADIVOSTOK."  /  "HARIANSELAT.CO.ID - BATAM."
-_DATELINE_OUTLET_CAPS_PLACE = re.compile(
-    rf"^(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{{2,}}){{1,2}})\s*{_DASH}+\s*(?P<place>[A-Z][A-Z' ]{{1,40}})[.,]\s+"
-)
-# "JAKARTA, KOMPAS.com -"  /  "JAKARTA, KABARNUSANTARA.ID -"  /  "JAKARTA (ANTARA) -"
-_DATELINE_PLACE_OUTLET = re.compile(
-    rf"^(?P<place>[A-Z][A-Z' ]{{1,40}}?)\s*(?:,\s*|\()"
-    rf"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{{2,}}){{0,2}})\)?\s*{_DASH}+\s*"
-)
-_DATELINES = (_DATELINE_OUTLET_PLACE, _DATELINE_OUTLET_CAPS_PLACE, _DATELINE_PLACE_OUTLET)
+__all__ = ["Cleaner", "clean_article", "fix_text", "match_dateline", "normalize_line", "outlet_name", "text_date"]
 
-_BYLINE = re.compile(
-    r"^\s*(sumber|penulis|editor|reporter|pewarta|redaktur|laporan wartawan|kontributor|source|writer)\s*:",
-    re.IGNORECASE,
-)
-_RELATED = re.compile(r"^\s*(baca|simak|lihat|tonton|cek)\s+(juga|pula|selengkapnya)\b", re.IGNORECASE)
-_ADVERT = re.compile(r"^\s*(advertisement|iklan|scroll to (continue|resume)( with content)?|ads?)\s*$", re.IGNORECASE)
-_VIDEO = re.compile(r"^\s*(saksikan|tonton|simak)\s+(juga\s+)?video\b", re.IGNORECASE)
-_SHARE = re.compile(
-    r"^\s*(bagikan\b|share\b|ikuti (kami|kanal|berita|akun)|follow (us|kami)|dapatkan (update|berita|informasi)"
-    r"|subscribe\b|berlangganan\b|klik (di ?sini|link)|download aplikasi|unduh aplikasi"
-    r"|gabung (ke )?(grup|kanal|channel))",
-    re.IGNORECASE,
-)
-_PHOTO = re.compile(
-    r"^\s*(foto|photo|ilustrasi|sumber foto|image|gambar|dok\.?|dokumentasi)\s*[:/]"
-    r"|^\s*[A-Z]+ FOTO\s*/"
-    r"|\b(melalui|via|/)\s*(reuters|afp|ap|getty images?|antara|epa|kcna|anadolu)\s*\.?\s*$",
-    re.IGNORECASE,
-)
-_AGENCIES = {
-    "reuters",
-    "afp",
-    "ap",
-    "antara",
-    "kcna",
-    "yonhap",
-    "xinhua",
-    "epa",
-    "getty images",
-    "anadolu",
-    "shutterstock",
-    "istockphoto",
-    "bloomberg",
-    "kyodo",
-    "tass",
-    "ria novosti",
-    "dpa",
-    "bernama",
-}
-_SPAM_WORDS = re.compile(
-    r"\b(slot|gacor|maxwin|togel|toto|sbobet|judi online|kasino|casino|jackpot|scatter|rtp live|bandar bola|"
-    r"situs terpercaya|deposit pulsa|link alternatif|pragmatic play|zeus)\b",
-    re.IGNORECASE,
-)
-_TEXT_DATE = re.compile(
-    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*\((\d{1,2})/(\d{1,2})/(\d{4})\)"
-)
 # What is left of a no-break space or curly quote decoded twice, when ftfy cannot tell it apart.
-_MOJIBAKE_DEBRIS = set("\u00c2\u00c3\u00e2\u20ac\u2122\u0153\u009d\u00a0 ")
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019:;)]\s*$")
+_MOJIBAKE_DEBRIS = set("\u00c2\u00c3\u00e2\u20ac\u2122\u0153\u009d\u00a0\u00ad\ufffd ")
+_BULLET = re.compile(r"^\s*(?:[-\u2022*\u2013\u00b7]|\d{1,2}[.)])\s")
+# Headlines are short; a "title" longer than this is a paragraph the source put in the title field.
+_MAX_TITLE_WORDS = 40
 
 
-def normalize_line(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+_NEEDS_FTFY = re.compile(r"[^\x20-\x7e\t]|&")
 
 
 def fix_text(text: str) -> str:
     """Repair mojibake and stray control characters; never drops letters."""
+    if not _NEEDS_FTFY.search(text):  # printable ASCII without entities: nothing to repair
+        return text
     fixed = ftfy.fix_text(text, normalization="NFC")
-    return fixed.replace("\u00a0", " ").replace("\u200b", "")
+    return fixed.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
 
 
-def match_dateline(text: str) -> re.Match[str] | None:
-    for pattern in _DATELINES:
-        match = pattern.match(text)
-        if match and len(text) > match.end() + 20:
-            return match
-    return None
+@dataclass
+class _Line:
+    index: int  # 0-based line of the raw body (-1: the title field)
+    text: str
+    reason: str | None = None
 
 
-def outlet_name(raw: str) -> str:
-    """ "KONTAN.CO.ID" -> "Kontan"; mixed-case names stay as the outlet writes them."""
-    if raw.isupper() and "." in raw:
-        return raw.split(".")[0].capitalize()
-    return raw
+class Cleaner:
+    """Cleans articles; owns the language model and the word list it needs (load once, reuse)."""
+
+    def __init__(self, *, identify_language: bool = True, tokenizer: Tokenizer | None = None) -> None:
+        self._languages = LanguageIdentifier() if identify_language else None
+        self._tokenizer = tokenizer
+        self._dictionary: frozenset[str] | None = None
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        if self._tokenizer is None:
+            self._tokenizer = Tokenizer()
+        return self._tokenizer
+
+    def is_indonesian_word(self, word: str) -> bool:
+        """Whether a lower-case word is Indonesian: a root of the Sastrawi dictionary or built on one."""
+        if self._dictionary is None:
+            from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+            self._dictionary = frozenset(w.strip() for w in StemmerFactory().get_words_from_file() if w.strip())
+        if word in self._dictionary or word in self.tokenizer.stopwords:
+            return True
+        return len(word) > 3 and self.tokenizer.stem(word) in self._dictionary
+
+    def clean(self, article: Article) -> Article:
+        """The article with noise lines removed (and recorded), dateline and byline as metadata."""
+        metadata: dict[str, Any] = dict(article.metadata)
+        first_line_is_title = bool(metadata.pop("first_line_is_title", False))
+        headings = {normalize_line(h) for h in metadata.pop("html_headings", None) or [] if isinstance(h, str)}
+        removed: list[RemovedLine] = []
+        title, body, title_moved = self._title(article, first_line_is_title, removed, metadata)
+
+        raw_lines = split_lines(body)
+        offset = 1 if title_moved else 0  # the title paragraph became line 0 of the body
+        language = normalize_language(article.language)
+        if language is None and self._languages is not None:
+            language = self._languages.identify(title + "\n" + body)
+        lines = self._classify(raw_lines, title, offset, removed, language)
+        for line in lines:
+            if line.reason == "byline":
+                metadata.setdefault("byline", line.text)
+
+        kept: list[str] = []
+        subheadings: list[str] = []
+        content = [line for line in lines if line.reason is None]
+        first_body = True
+        for pos, line in enumerate(content):
+            text = line.text
+            nxt = content[pos + 1].text if pos + 1 < len(content) else None
+            if first_body and "dateline" not in metadata:
+                dateline = match_dateline(text, context=body)
+                if dateline is None and nxt is not None:
+                    whole = match_dateline(text + " " + nxt, context=body)  # a dateline alone on its line
+                    if whole is not None and whole.end >= len(text):
+                        self._note_dateline(whole, line.index, metadata, removed)
+                        continue
+                if dateline is not None:
+                    self._note_dateline(dateline, line.index, metadata, removed)
+                    text = text[dateline.end :].lstrip()
+            if normalize_line(text) in headings or (
+                not first_body and is_subheading(text, kept[-1] if kept else None, nxt)
+            ):
+                subheadings.append(text)
+                continue
+            first_body = False
+            kept.append(unicodedata.normalize("NFC", text))
+
+        byline = metadata.get("byline")
+        if isinstance(byline, str):
+            for key, value in byline_fields(byline).items():
+                metadata.setdefault(key, value)
+        text = "\n".join(kept)
+        return replace(
+            article,
+            title=title,
+            text=text,
+            outlet=article.outlet or metadata.get("dateline_outlet"),
+            published=article.published or text_date(text),
+            language=language,
+            removed=article.removed + tuple(sorted(removed, key=lambda r: r.line)),
+            subheadings=article.subheadings + tuple(subheadings),
+            metadata=metadata,
+        )
+
+    def _title(
+        self, article: Article, first_line_is_title: bool, removed: list[RemovedLine], metadata: dict[str, Any]
+    ) -> tuple[str, str, bool]:
+        """The headline, the body, and whether the title field was really the first paragraph."""
+        title = fix_text(article.title).strip()
+        body = article.text
+        if not title:
+            return "", body, False
+        reason = line_noise(title)
+        if reason == "byline":
+            removed.append(RemovedLine(title, "byline", -1))
+            metadata.setdefault("byline", title)
+            return "", body, False
+        if reason is not None and first_line_is_title:
+            removed.append(RemovedLine(title, reason, -1))
+            return "", body, False
+        words = len(title.split())
+        dateline = match_dateline(title)
+        if words > _MAX_TITLE_WORDS or (dateline is not None and words >= 8):
+            return "", article.title + "\n" + body, True  # a dateline paragraph, not a headline
+        return title, body, False
+
+    def _classify(
+        self, raw_lines: list[str], title: str, offset: int, removed: list[RemovedLine], language: str | None
+    ) -> list[_Line]:
+        """Every non-blank line, with the reason it is noise (None for article text)."""
+        title_key = normalize_line(title)
+        lines: list[_Line] = []
+        for n, raw in enumerate(raw_lines):
+            index = n - offset
+            if not raw.strip():
+                continue
+            text = fix_text(raw).strip()
+            if not text or set(text) <= _MOJIBAKE_DEBRIS:
+                removed.append(RemovedLine(raw.strip(), "mojibake", index))
+                continue
+            reason = "repeated-headline" if title_key and _repeats(text, title_key) else line_noise(text)
+            if reason is None:  # noise inside a line of text: take it out, keep the rest
+                text, pieces = remove_inline(text)
+                removed.extend(RemovedLine(piece, why, index) for piece, why in pieces)
+                if not text:
+                    continue
+                reason = line_noise(text) if pieces else None
+            lines.append(_Line(index, text, reason))
+        words = ArticleWords.of([title] + [line.text for line in lines if line.reason is None])
+        # Only Indonesian and Malay text is judged against the Indonesian word list.
+        judge = self.is_indonesian_word if language in (None, "id", "ms", "jv", "su") else _any_word
+        body = [line for line in lines if line.reason is None]
+        for pos, line in enumerate(body):
+            # A heading's paragraph may come after a caption line: look two lines ahead.
+            prose_after = any(_is_prose(after.text) for after in body[pos + 1 : pos + 3])
+            line.reason = spam_reason(line.text, words, judge, followed_by_prose=prose_after)
+        removed.extend(RemovedLine(line.text, line.reason, line.index) for line in lines if line.reason is not None)
+        return lines
+
+    @staticmethod
+    def _note_dateline(dateline: Dateline, index: int, metadata: dict[str, Any], removed: list[RemovedLine]) -> None:
+        metadata["dateline"] = dateline.text
+        if dateline.place:
+            metadata["dateline_place"] = dateline.place
+        if dateline.outlet:
+            metadata["dateline_outlet"] = dateline.outlet
+        removed.append(RemovedLine(dateline.text, "dateline", index))
 
 
-def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line)) or ("|" in line and bool(re.search(r"\beditor\s*:", line, re.IGNORECASE)))
+def _any_word(_word: str) -> bool:
+    return True
 
 
-def noise_reason(line: str, title_key: str) -> str | None:
-    """Why a body line is noise, or None when it is article text."""
-    stripped = line.strip()
-    key = normalize_line(stripped)
-    words = key.split()
-    if not key:
-        return "empty"
-    if set(stripped) <= _MOJIBAKE_DEBRIS:
-        return "mojibake"
-    if title_key and key == title_key:
-        return "repeated-headline"
-    if is_byline(stripped):
-        return "byline"
-    if _RELATED.match(stripped):
-        return "related-link"
-    if _ADVERT.match(stripped):
-        return "advertisement"
-    if _VIDEO.match(stripped):
-        return "video-prompt"
-    if len(words) <= 25 and _SHARE.match(stripped):
-        return "share-prompt"
-    if key in _AGENCIES:
-        return "photo-credit"
-    if len(words) <= 14 and _PHOTO.search(stripped) and not _SENTENCE_END.search(stripped.rstrip(".")):
-        return "photo-credit"
-    if len(words) <= 12 and _SPAM_WORDS.search(stripped):
-        return "spam"
-    return None
+def _repeats(line: str, title_key: str) -> bool:
+    """The headline repeated in the body (maybe with an outlet name after it)."""
+    key = normalize_line(line)
+    if key == title_key:
+        return True
+    if SENTENCE_END.search(line) and not line.rstrip().endswith(("?", "!")):
+        return False
+    if len(title_key.split()) < 4 or not key.startswith(title_key + " "):
+        return False
+    return len(key[len(title_key) :].split()) <= 4
 
 
-def is_subheading(line: str, next_line: str | None) -> bool:
-    """A short title-like line with no final punctuation, followed by more body text."""
+def is_subheading(line: str, previous: str | None, next_line: str | None) -> bool:
+    """A short title-like line between paragraphs: no final punctuation, more prose after it."""
     stripped = line.strip()
     words = stripped.split()
-    if not next_line or not 2 <= len(words) <= 14 or _SENTENCE_END.search(stripped):
+    if next_line is None or not 3 <= len(words) <= 12 or SENTENCE_END.search(stripped):
         return False
-    return not (stripped[0].islower() or stripped.endswith(","))
+    if "," in stripped and len(words) > 8:  # a sentence that lost its full stop
+        return False
+    if stripped[0].islower() or stripped.endswith((",", ":", ";", "-")) or _BULLET.match(stripped):
+        return False
+    # Inside a list of short lines (names, items) nothing is a subheading.
+    return _is_prose(next_line) and (previous is None or _is_prose(previous))
 
 
-def text_date(text: str) -> date | None:
-    """The first "Rabu (30/5/2018)" style date in the text."""
-    for match in _TEXT_DATE.finditer(text):
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    return None
+def _is_prose(line: str) -> bool:
+    return bool(SENTENCE_END.search(line.strip())) or len(line.split()) > 14
 
 
-def clean_article(article: Article) -> Article:
-    """The article with noise lines removed (and recorded), dateline and byline as metadata."""
-    metadata = dict(article.metadata)
-    removed: list[RemovedLine] = []
-    title = fix_text(article.title).strip()
-    body = article.text
-    if metadata.pop("first_line_is_title", False) and title:
-        if is_byline(title):
-            removed.append(RemovedLine(title, "byline", -1))
-            metadata["byline"] = title
-            title = ""
-        elif match_dateline(title) or len(title.split()) > 40:
-            body = article.title + "\n" + body  # a dateline paragraph, not a headline
-            title = ""
-    raw_lines = body.split("\n")
-    lines = [fix_text(line) for line in raw_lines]
-    title_key = normalize_line(title)
-
-    kept: list[str] = []
-    subheadings: list[str] = []
-    first_body = True
-    for i, (raw, line) in enumerate(zip(raw_lines, lines, strict=True)):
-        if raw.strip() and not line.strip():  # e.g. a lone "Â": mojibake of a no-break space
-            removed.append(RemovedLine(raw.strip(), "empty", i))
-    content_lines = [i for i, line in enumerate(lines) if line.strip()]
-    for pos, i in enumerate(content_lines):
-        line = lines[i].strip()
-        reason = noise_reason(line, title_key)
-        if reason == "empty":
-            removed.append(RemovedLine(line, "empty", i))
-            continue
-        if reason is not None:
-            removed.append(RemovedLine(line, reason, i))
-            if reason == "byline":
-                metadata.setdefault("byline", line)
-            continue
-        if first_body:
-            dateline = match_dateline(line)
-            if dateline:
-                metadata["dateline"] = dateline.group(0).strip()
-                metadata["dateline_place"] = dateline.group("place").strip().title()
-                metadata["dateline_outlet"] = outlet_name(dateline.group("outlet"))
-                line = line[dateline.end() :].lstrip()
-        nxt = lines[content_lines[pos + 1]].strip() if pos + 1 < len(content_lines) else None
-        if not first_body and is_subheading(line, nxt):
-            subheadings.append(line)
-            continue
-        first_body = False
-        kept.append(unicodedata.normalize("NFC", line))
-
-    byline = metadata.get("byline")
-    if isinstance(byline, str):
-        wire = re.search(r"sumber\s*:\s*([^|]+)", byline, re.IGNORECASE)
-        if wire:
-            metadata["wire_source"] = wire.group(1).strip()
-    text = "\n".join(kept)
-    outlet = article.outlet or metadata.get("dateline_outlet")
-    published = article.published or text_date(text)
-    return replace(
-        article,
-        title=title,
-        text=text,
-        outlet=outlet,
-        published=published,
-        removed=article.removed + tuple(removed),
-        subheadings=article.subheadings + tuple(subheadings),
-        metadata=metadata,
-    )
+def clean_article(article: Article, cleaner: Cleaner | None = None) -> Article:
+    """Clean one article (with a throwaway ``Cleaner`` that skips language identification)."""
+    return (cleaner or Cleaner(identify_language=False)).clean(article)

@@ -1,210 +1,221 @@
-"""Reading: turn files, folders and stdin into raw ``Article`` objects (noise still in).
+"""Reading: turn files, folders, stdin and URLs into raw ``Article`` objects (noise still in).
 
-Each reader yields ``Article`` objects, or an ``InputError`` value for an item it cannot use,
-so one bad file or line never stops a batch. Cleaning is the next stage's job.
+One module per format: ``text`` (.txt), ``json`` (.json/.jsonl), ``html`` (pages, via
+trafilatura), ``feeds`` (RSS/Atom, via feedparser) and ``web`` (http(s) URLs, via httpx).
+A ``Reader`` yields ``Article`` objects, or an ``InputError`` value for each item it cannot
+use, so one bad file, line or entry never stops a batch. Cleaning is the next stage's job.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
-from .errors import EmptyInputError, FormatError, InputError, InputTooLargeError
-from .models import Article
+from ..errors import EmptyInputError, InputError, InputTooLargeError
+from ..models import Article
+from .feeds import looks_like_feed, read_feed
+from .html import read_html
+from .json import article_from_mapping, parse_published, read_json_text
+from .text import decode, parse_text_article, split_lines
+from .web import Fetcher, is_url, url_article_id
 
-TEXT_SUFFIXES = {".txt", ".text"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+__all__ = [
+    "FEED_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSON_SUFFIXES",
+    "SUPPORTED_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "ReadItem",
+    "Reader",
+    "article_from_mapping",
+    "decode",
+    "parse_published",
+    "parse_text_article",
+    "read_feed",
+    "read_html",
+    "read_json_text",
+    "read_paths",
+    "sniff_format",
+    "split_lines",
+]
 
 ReadItem = Article | InputError
 
-_TEXT_FIELDS = ("text", "body", "content")
-_TITLE_FIELDS = ("title", "headline")
-_OUTLET_FIELDS = ("outlet", "source", "publisher", "site")
-_DATE_FIELDS = ("published", "date", "published_at", "pubdate")
-_KNOWN_FIELDS = {"id", "url", "language", "lang", *_TEXT_FIELDS, *_TITLE_FIELDS, *_OUTLET_FIELDS, *_DATE_FIELDS}
+FORMATS_BY_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+SUPPORTED_SUFFIXES = frozenset(FORMATS_BY_SUFFIX)
+TEXT_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "text")
+JSON_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "json")
+HTML_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "html")
+FEED_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "feed")
+_FORMATS_BY_MEDIA_TYPE = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/json": "json",
+    "application/x-ndjson": "json",
+    "application/jsonl": "json",
+    "text/plain": "text",
+}
 
 
-def read_paths(paths: Iterable[str], *, max_bytes: int = 5_000_000) -> Iterator[ReadItem]:
-    """Every article under the given files, folders (recursive) and ``-`` (stdin)."""
-    for raw in paths:
-        if raw == "-":
-            yield from _read_stream(sys.stdin.read(), "<stdin>")
-            continue
-        path = Path(raw)
+def sniff_format(data: bytes) -> str:
+    """The format of a document from its first bytes: feed, html, json or text."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if looks_like_feed(head):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p>")):
+        return "html"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+class Reader:
+    """Reads a batch of inputs with one size limit and (for URLs) one HTTP client."""
+
+    def __init__(self, *, max_bytes: int = 5_000_000, http_timeout: float = 10.0, stdin: BinaryIO | None = None):
+        self.max_bytes = max_bytes
+        self.http_timeout = http_timeout
+        self._stdin = stdin
+        self._fetcher: Fetcher | None = None
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+            self._fetcher = None
+
+    def read(self, paths: Iterable[str]) -> Iterator[ReadItem]:
+        """Every article under the given files, folders (recursive), URLs and ``-`` (stdin)."""
+        for raw in paths:
+            if raw == "-":
+                yield from self.read_stdin()
+            elif is_url(raw):
+                yield from self.read_url(raw)
+            else:
+                yield from self.read_path(Path(raw))
+
+    def read_path(self, path: Path) -> Iterator[ReadItem]:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(p.relative_to(path)) and p.is_file()
+            )
             if not files:
-                yield EmptyInputError("folder holds no .txt, .json or .jsonl files", source=str(path))
+                kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+                yield EmptyInputError(f"folder holds no article files ({kinds})", source=str(path))
             for file in files:
-                yield from read_file(file, max_bytes=max_bytes)
+                yield from self.read_file(file)
         elif path.is_file():
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from self.read_file(path)
+        elif path.exists():
+            yield InputError("not a regular file or folder", source=str(path))
         else:
             yield InputError("no such file or folder", source=str(path))
 
-
-def read_file(path: Path, *, max_bytes: int = 5_000_000) -> Iterator[ReadItem]:
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputTooLargeError(f"file is {size} bytes, over the {max_bytes}-byte limit", source=source)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(f"cannot read file: {exc.strerror}", source=source)
-        return
-    try:
-        text = decode(data, source)
-    except InputError as exc:
-        yield exc
-        return
-    suffix = path.suffix.lower()
-    if suffix in JSON_SUFFIXES:
-        yield from read_json_text(text, source)
-    else:
+    def read_file(self, path: Path) -> Iterator[ReadItem]:
+        source = str(path)
         try:
-            yield parse_text_article(text, article_id=path.stem, source=source)
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                yield InputTooLargeError(f"file is {size} bytes, over the {self.max_bytes}-byte limit", source=source)
+                return
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(f"cannot read file: {exc.strerror or exc}", source=source)
+            return
+        fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower()) or sniff_format(data)
+        yield from self.read_bytes(data, source=source, fmt=fmt, article_id=path.stem)
+
+    def read_stdin(self) -> Iterator[ReadItem]:
+        stream = self._stdin or getattr(sys.stdin, "buffer", None)
+        try:
+            if stream is not None:
+                data = stream.read(self.max_bytes + 1)
+            else:  # a text-only stdin (some embedding hosts)
+                data = sys.stdin.read(self.max_bytes + 1).encode("utf-8", "surrogateescape")
+        except (OSError, ValueError) as exc:
+            yield InputError(f"cannot read standard input: {exc}", source="<stdin>")
+            return
+        if len(data) > self.max_bytes:
+            yield InputTooLargeError(f"input is over the {self.max_bytes}-byte limit", source="<stdin>")
+            return
+        yield from self.read_bytes(data, source="<stdin>", fmt=sniff_format(data), article_id="stdin")
+
+    def read_url(self, url: str) -> Iterator[ReadItem]:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(timeout=self.http_timeout, max_bytes=self.max_bytes)
+        try:
+            fetched = self._fetcher.fetch(url)
+        except InputError as exc:
+            yield exc
+            return
+        fmt = _FORMATS_BY_MEDIA_TYPE.get(fetched.content_type)
+        sniffed = sniff_format(fetched.data)
+        if fmt is None or (fmt in ("html", "text") and sniffed == "feed"):
+            fmt = sniffed  # feeds are often served as text/html or text/xml
+        yield from self.read_bytes(fetched.data, source=url, fmt=fmt, article_id=url_article_id(fetched.url), url=url)
+
+    def read_bytes(
+        self, data: bytes, *, source: str, fmt: str, article_id: str, url: str | None = None
+    ) -> Iterator[ReadItem]:
+        """Articles from one document's bytes in a known format (text, json, html or feed)."""
+        if fmt == "feed":
+            if not data.strip():
+                yield EmptyInputError("file is empty", source=source)
+                return
+            yield from read_feed(data, source=source)
+            return
+        try:
+            text = decode(data, source)
+        except InputError as exc:
+            yield exc
+            return
+        try:
+            if fmt == "json":
+                yield from read_json_text(text, source)
+            elif fmt == "html":
+                article = read_html(text, article_id=article_id, source=source, url=url)
+                yield article
+            else:
+                article = parse_text_article(text, article_id=article_id, source=source)
+                yield article if url is None else _with_url(article, url)
         except InputError as exc:
             yield exc
 
 
-def decode(data: bytes, source: str) -> str:
-    if not data.strip():
-        raise EmptyInputError("file is empty", source=source)
-    if b"\x00" in data[:4096]:
-        raise FormatError("file looks binary (NUL bytes), not text", source=source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", source=source) from None
+def _with_url(article: Article, url: str) -> Article:
+    return replace(article, url=url)
 
 
-def _read_stream(text: str, source: str) -> Iterator[ReadItem]:
-    stripped = text.lstrip()
-    if stripped.startswith("{") or stripped.startswith("["):
-        yield from read_json_text(text, source)
-    elif not stripped:
-        yield EmptyInputError("no input", source=source)
-    else:
-        try:
-            yield parse_text_article(text, article_id="stdin", source=source)
-        except InputError as exc:
-            yield exc
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
-def parse_text_article(text: str, *, article_id: str, source: str) -> Article:
-    """A plain-text article: the first non-empty line is the headline, the rest the body.
-
-    Whether the first line really is a headline (and not a byline or a dateline paragraph)
-    is decided by the cleaner, which sees ``metadata["first_line_is_title"]``.
-    """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if not lines:
-        raise EmptyInputError("file is empty", source=source)
-    title = lines[0].strip()
-    body = "\n".join(lines[1:]).strip("\n")
-    return Article(
-        id=article_id,
-        title=title,
-        text=body,
-        metadata={"source_path": source, "first_line_is_title": True},
-    )
-
-
-def read_json_text(text: str, source: str) -> Iterator[ReadItem]:
-    """A JSON object, a JSON array of objects, or JSON Lines."""
-    stripped = text.strip()
-    if stripped.startswith("["):
-        try:
-            items = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield FormatError(f"invalid JSON: {exc.msg}", source=source, line=exc.lineno)
-            return
-        for n, item in enumerate(items, 1):
-            yield _article_or_error(item, source, n, f"{Path(source).stem}-{n}")
-        return
-    if stripped.startswith("{") and "\n" in stripped:
-        try:  # a single pretty-printed object
-            yield _article_or_error(json.loads(stripped), source, None, Path(source).stem)
-            return
-        except json.JSONDecodeError:
-            pass  # not one object: read as JSON Lines
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield FormatError(f"invalid JSON: {exc.msg}", source=source, line=lineno)
-            continue
-        yield _article_or_error(item, source, lineno, f"{Path(source).stem}-{lineno}")
-
-
-def _article_or_error(item: Any, source: str, line: int | None, fallback_id: str) -> ReadItem:
-    try:
-        return article_from_mapping(item, source=source, line=line, fallback_id=fallback_id)
-    except InputError as exc:
-        return exc
-
-
-def article_from_mapping(item: Any, *, source: str, line: int | None = None, fallback_id: str = "article") -> Article:
-    """An ``Article`` from a JSON object with title, text/body/content, url, outlet, published."""
-    if not isinstance(item, dict):
-        raise FormatError(f"expected a JSON object, got {type(item).__name__}", source=source, line=line)
-    text = _first(item, _TEXT_FIELDS)
-    if not isinstance(text, str) or not text.strip():
-        raise EmptyInputError("no article text (field text, body or content)", source=source, line=line)
-    title = _first(item, _TITLE_FIELDS) or ""
-    if not isinstance(title, str):
-        raise FormatError("field 'title' is not a string", source=source, line=line)
-    raw_id = item.get("id", fallback_id)
-    if not isinstance(raw_id, (str, int)) or str(raw_id).strip() == "":
-        raise FormatError("field 'id' is not a string or number", source=source, line=line)
-    published = _first(item, _DATE_FIELDS)
-    url = item.get("url")
-    outlet = _first(item, _OUTLET_FIELDS)
-    language = item.get("language") or item.get("lang")
-    metadata = {k: v for k, v in item.items() if k not in _KNOWN_FIELDS}
-    metadata["source_path"] = source if line is None else f"{source}:{line}"
-    return Article(
-        id=str(raw_id),
-        title=title.strip(),
-        text=text.strip("\n"),
-        url=url if isinstance(url, str) and url else None,
-        outlet=outlet if isinstance(outlet, str) and outlet else None,
-        published=parse_published(published, source=source, line=line),
-        language=language if isinstance(language, str) and language else None,
-        metadata=metadata,
-    )
-
-
-def _first(item: dict[str, Any], names: tuple[str, ...]) -> Any:
-    for name in names:
-        if item.get(name) not in (None, ""):
-            return item[name]
-    return None
-
-
-def parse_published(value: Any, *, source: str = "", line: int | None = None) -> date | None:
-    """An ISO date or datetime string (or None) as a date."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise FormatError(f"field 'published' is not a date string: {value!r}", source=source, line=line)
-    text = value.strip().replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise FormatError(f"field 'published' is not an ISO date: {value!r}", source=source, line=line) from None
+def read_paths(paths: Iterable[str], *, max_bytes: int = 5_000_000, http_timeout: float = 10.0) -> Iterator[ReadItem]:
+    """Every article under the given files, folders, URLs and ``-`` (stdin), or an error each."""
+    with Reader(max_bytes=max_bytes, http_timeout=http_timeout) as reader:
+        yield from reader.read(paths)

@@ -1,0 +1,225 @@
+"""Noise rules: which lines of scraped news are not article text, and why.
+
+Each rule names its reason (``related-link``, ``advertisement``, ``video-prompt``,
+``photo-credit``, ``byline``, ``share-prompt``, ``boilerplate``); a rule only fires on the
+shapes such lines take (short, a fixed opening, no sentence that goes on), so that a body
+sentence that merely mentions a photo, a video or an advert is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A line that ends like a sentence (or a quote, or a parenthesis closing one).
+SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
+# Prose punctuation at the end of a line: what labels, captions and credits lack.
+PROSE_END = re.compile(r"[.!?\"'\u201d\u2019:;]\s*$")
+
+AGENCIES = frozenset(
+    {
+        *("reuters", "afp", "ap", "antara", "kcna", "yonhap", "xinhua", "epa", "getty images", "getty"),
+        *("anadolu", "shutterstock", "istockphoto", "bloomberg", "kyodo", "tass", "ria novosti", "dpa"),
+        *("bernama", "sputnik", "efe", "ansa", "ap photo", "afp photo", "reuters photo", "antara foto"),
+        *("pool", "handout", "istimewa", "ist", "dok pribadi", "dokumentasi pribadi", "net", "freepik", "unsplash"),
+        *("pexels", "pixabay", "canva", "humas", "wikimedia commons", "wikipedia"),
+    }
+)
+_AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES if " " not in a and len(a) > 2), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Lines matching ``pattern`` with at most ``max_words`` words are noise for ``reason``."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    max_words: int = 40
+    # Also require that the line does not end like a sentence (a header or label, not prose).
+    unpunctuated: bool = False
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+_OPEN = r"^[\s\[\(\-\u2013\u2014\u2022*>#|\u00bb\u203a:]*"  # bullets, brackets and arrows before a label
+
+RULES: tuple[Rule, ...] = (
+    # "Baca juga: ...", "BACA JUGA", "Simak juga:", "Lihat juga:", "[Baca: ...]"
+    Rule(
+        "related-link",
+        _rx(
+            _OPEN + r"(?:baca|simak|lihat|cek|read)\s*(?:juga|pula|selengkapnya|lainnya|also|more)\b"
+            r"|" + _OPEN + r"baca\s*:"
+            r"|" + _OPEN + r"(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lain(?:nya)?|terkait|selengkapnya)\b"
+        ),
+        max_words=45,
+    ),
+    # "Berita Terkait", "Artikel terkait:", "Topik pilihan" as headers of link boxes
+    Rule(
+        "related-link",
+        _rx(
+            _OPEN + r"(?:berita|artikel|topik|tautan|link|konten|related)\s+"
+            r"(?:terkait|lainnya|lain|pilihan|populer|terpopuler|rekomendasi|menarik|news|articles?|stories)\b"
+            r"|" + _OPEN + r"(?:see\s+also|read\s+next|baca\s+berikutnya)\b"
+        ),
+        max_words=15,
+        unpunctuated=True,
+    ),
+    Rule(
+        "advertisement",
+        _rx(
+            r"^[\W_]*(?:(?:advertisements?|advertisment|advertorial|iklan|ads?|sponsored|"
+            r"konten\s+(?:ber)?sponsor|scroll\s+(?:to|untuk)\s+(?:continue|resume|melanjutkan|lanjut)"
+            r"(?:\s+(?:with\s+)?(?:content|reading|membaca|baca))?|(?:lanjutkan|lanjut)\s+(?:membaca|baca)"
+            r"|continue\s+reading(?:\s+below)?|(?:artikel|konten|content|story)\s+(?:berlanjut|lanjut|continues?)"
+            r"(?:\s+(?:di\s+bawah|setelah|below|after))?(?:\s+(?:iklan|ini|this\s+ad(?:vertisement)?))?)[\W_]*)+$"
+            r"|^[\W_]*(?:iklan|advertisement|sponsored)\s*:"
+        ),
+        max_words=20,
+    ),
+    # "Saksikan video pilihan berikut ini:", "Simak video berikut", "[Gambas:Video CNN]"
+    Rule(
+        "video-prompt",
+        _rx(
+            _OPEN + r"(?:saksikan|tonton|simak|lihat|putar|play|watch)\s+(?:juga\s+|pula\s+)?"
+            r"(?:video|vidio|live\s+streaming|siaran\s+langsung|tayangan|cuplikan)\b"
+            r"|^\s*\[\s*gambas\s*:[^\]]*\]\s*$|^\s*\[video\]"
+            r"|^\s*(?:video|vidio)\s*(?:pilihan|terkait|terpopuler|terbaru|rekomendasi|unggulan|menarik)?\s*[:\-]?\s*$"
+            r"|^\s*(?:video|vidio)\s*:"
+        ),
+        max_words=25,
+    ),
+    # "Foto: ...", "Ilustrasi/...", "ANTARA FOTO/...", "Dok. Humas Polda", "Instagram/@akun"
+    Rule(
+        "photo-credit",
+        _rx(
+            _OPEN + r"(?:foto|photo|ilustrasi|illustration|sumber\s+(?:foto|gambar)|image|gambar|dok\.?|dokumentasi"
+            r"|kredit\s+foto|photo\s+credit|credit|grafis|infografis|infografik|tangkapan\s+layar|screenshot"
+            r"|capture|keterangan\s+foto|caption)\s*[:/|]"
+            r"|^[\s\(\[]*[A-Z]+\s+(?:FOTO|PHOTO)\s*/"
+            r"|^[\s\(\[]*(?:instagram|twitter|x|tiktok|youtube|facebook)\s*[/:]\s*@?\w+"
+            r"|[\(\[]\s*(?:[\w.]+\s+)?(?:foto|photo)\s*[:/][^\)\]]{1,80}[\)\]]\s*$"
+        ),
+        max_words=45,
+    ),
+    # "REUTERS/Kim Kyung-Hoon", "Alexander Nemenov / Polandia melalui Reuters", "Dok. Istimewa"
+    Rule(
+        "photo-credit",
+        _rx(
+            rf"^[\s\(\[]*(?:{_AGENCY_NAMES})\s*(?:photo\s*)?/\s*\w"
+            rf"|\b(?:melalui|via|lewat|for|untuk|from)\s+(?:{_AGENCY_NAMES}|getty\s+images)\s*[\)\]]?\.?\s*$"
+            rf"|/\s*(?:{_AGENCY_NAMES}|getty\s+images)\s*[\)\]]?\.?\s*$"
+            r"|^[\s\(\[]*dok(?:\.|umentasi)\s*\w[\w\s./-]*[\)\]]?$"
+            r"|^\s*(?:ilustrasi|illustration)\b"
+        ),
+        max_words=12,
+        unpunctuated=True,
+    ),
+    Rule(
+        "byline",
+        _rx(
+            _OPEN + r"(?:sumber|penulis|editor|reporter|pewarta|redaktur|penyunting|kontributor|koresponden|source"
+            r"|writer|author|oleh|by|editing|fotografer|videografer|produser|narator|laporan|written\s+by"
+            r"|ditulis\s+oleh|diterbitkan\s+oleh)\s*:"
+            r"|^\s*laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\b"
+            r"|^[\s\(\[]*(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,5}|[A-Z]{2,5}))*\s*[\)\]]\s*$"
+            r"|^\s*\(\s*\*+\s*\)\s*$"
+        ),
+        max_words=20,
+    ),
+    # "Oleh Budi Santoso" or "By Jane Doe" alone on a line
+    Rule("byline", re.compile(r"^\s*(?:[Oo]leh|[Bb]y)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"), max_words=5),
+    Rule(
+        "share-prompt",
+        _rx(
+            _OPEN + r"(?:bagikan|share|tweet|salin\s+(?:link|tautan)|copy\s+link|ikuti\s+(?:kami|kanal|saluran|akun"
+            r"|update|channel|instagram|twitter|tiktok|youtube|whatsapp|google\s+news|berita\s+\S+\s+di)"
+            r"|follow\s+(?:us|kami|berita|akun|channel|instagram)|dapatkan\s+(?:update|berita|informasi|notifikasi"
+            r"|kabar|info)|subscribe|berlangganan|daftar\s+newsletter|klik\s+(?:di\s*sini|link|tautan|untuk|banner)"
+            r"|(?:download|unduh)\s+(?:aplikasi|app)|gabung\s+(?:ke\s+|di\s+)?(?:grup|kanal|channel|saluran)"
+            r"|(?:mari\s+)?bergabung\s+(?:di|ke|dengan)\s+(?:grup|kanal|channel|saluran)|simak\s+breaking\s+news"
+            r"|pilih\s+saluran\s+andalanmu|jangan\s+lupa\s+(?:ikuti|follow|subscribe|like|klik)"
+            r"|(?:ayo|yuk)\s+(?:ikuti|follow|gabung|subscribe))\b"
+            r"|\b(?:ikuti|follow|gabung|bergabung|klik|simak|dapatkan|pantau)\b.{0,80}"
+            r"\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|channel\s+whatsapp|grup\s+telegram"
+            r"|kanal\s+telegram|channel\s+telegram)\b"
+        ),
+        max_words=45,
+    ),
+    Rule(
+        "boilerplate",
+        _rx(
+            r"^[\W_]*(?:copyright|hak\s+cipta|\u00a9|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b"
+            r"|\bhak\s+cipta\s+dilindungi\b"
+            r"|^\s*(?:tags?|topik|kata\s+kunci|keywords?|kategori|label|rubrik)\s*:"
+            r"|^[\d\s\u00ab\u00bb<>|\u2039\u203a]*(?:halaman|page)\s*(?:selanjutnya|berikutnya|sebelumnya"
+            r"|\d+\s*(?:dari|of)\s*\d+|:?\s*(?:\d+\s*)+)[\W\d]*$"
+            r"|^[\d\s\u00ab\u00bb<>|\u2039\u203a]*(?:selanjutnya|sebelumnya|berikutnya|next|prev(?:ious)?)"
+            r"[\d\s\u00ab\u00bb<>|\u2039\u203a]*$"
+            r"|^\s*(?:\d+\s+)?(?:komentar|tulis\s+komentar|berikan\s+komentar|kirim\s+komentar|comments?)"
+            r"\s*(?:\(\d+\))?[\W_]*$"
+            r"|^\s*(?:loading|memuat)\W*$"
+            r"|^\s*(?:pilihan\s+redaksi|editor'?s?\s+picks?|terpopuler|trending|berita\s+terkini|terkini"
+            r"|populer|most\s+popular)[\W_]*$"
+        ),
+        max_words=30,
+    ),
+)
+
+# Noise inside a line: removed from it, the rest of the line stays.
+INLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "(Baca juga: ...)" and "[Baca juga: ...]" inside a paragraph (kompas.com style)
+    ("related-link", _rx(r"\s*\[\s*(?:baca|simak|lihat)(?:\s+(?:juga|pula))?\s*:[^\]]{0,300}\]")),
+    ("related-link", _rx(r"\s*\(\s*(?:baca|simak|lihat)(?:\s+(?:juga|pula))?\s*:(?:[^()]|\([^()]*\)){0,300}\)")),
+    # "... kata dia. Baca juga: Judul Lain" glued to a paragraph's end
+    ("related-link", re.compile(r"(?<=[.!?\"\u201d])\s+(?:BACA JUGA|Baca [Jj]uga|Simak [Jj]uga)\s*:.{0,300}$")),
+    # "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT" flattened into a paragraph (upper case only)
+    ("advertisement", re.compile(r"\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE WITH|RESUME) CONTENT)\b")),
+    # a photo credit "(REUTERS/Kim Kyung-Hoon)" closing a caption or paragraph
+    ("photo-credit", re.compile(rf"\s*[\(\[]\s*(?:{_AGENCY_NAMES.upper()})(?:\s+PHOTO)?\s*/[^\)\]]{{1,60}}[\)\]]\s*$")),
+    # reporter and editor initials "(den/asa)" closing the last paragraph
+    ("byline", re.compile(r"(?<=[.!?\"\u201d])\s*\(\s*[A-Za-z][a-z ]{1,24}(?:/[a-z]{2,8})+\s*\)\s*$")),
+    ("byline", re.compile(r"(?<=[.!?\"\u201d])\s*[\(\[]\s*[a-z]{2,5}\s*[\)\]]\s*$")),
+)
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def normalize_line(text: str) -> str:
+    return " ".join(words_of(text))
+
+
+def line_noise(line: str) -> str | None:
+    """The reason a body line is noise by its own shape, or None (context rules come later)."""
+    stripped = line.strip()
+    words = len(stripped.split())
+    key = normalize_line(stripped)
+    if key in AGENCIES:
+        return "photo-credit"
+    for rule in RULES:
+        if words > rule.max_words or (rule.unpunctuated and PROSE_END.search(stripped)):
+            continue
+        if rule.pattern.search(stripped):
+            return rule.reason
+    if "|" in stripped and words <= 25 and re.search(r"\b(?:editor|penulis|reporter)\b", stripped, re.IGNORECASE):
+        return "byline"
+    return None
+
+
+def remove_inline(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """The line without noise embedded in it, and each removed piece with its reason."""
+    removed: list[tuple[str, str]] = []
+    lowered = line.lower()
+    if not ("(" in line or "[" in line or "ADVERTISEMENT" in line or "SCROLL TO" in line or "juga" in lowered):
+        return line.strip(), removed
+    for reason, pattern in INLINE_RULES:
+        found = [m.group(0).strip() for m in pattern.finditer(line)]
+        if found:
+            removed.extend((text, reason) for text in found)
+            line = pattern.sub("", line)
+    return line.strip(), removed

@@ -1,0 +1,138 @@
+"""HTML pages: the article's main text (trafilatura, comments left out) and its metadata.
+
+Headings inside the article are passed on in ``metadata["html_headings"]`` so the cleaner
+keeps them as structure; a page with no article text is an ``EmptyInputError``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..errors import EmptyInputError, FormatError
+from ..models import Article
+from .json import parse_date_text
+
+# Block elements that start a new line when an HTML fragment (a feed entry) becomes text.
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "hr",
+}
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def read_html(markup: str, *, article_id: str, source: str, url: str | None = None) -> Article:
+    """The article in an HTML page, or an ``InputError`` naming the page."""
+    try:
+        doc = trafilatura.bare_extraction(
+            markup,
+            url=url,
+            include_comments=False,  # comments leak into the text otherwise
+            include_tables=True,
+            with_metadata=True,
+            deduplicate=False,  # trafilatura's dedup cache is process-global state
+        )
+    except (ValueError, TypeError, etree.LxmlError, RecursionError, AssertionError) as exc:
+        raise FormatError(f"HTML could not be parsed: {exc}", source=source) from None
+    body = getattr(doc, "body", None)
+    lines, headings = _body_lines(body) if body is not None else ([], [])
+    if not any(line.strip() for line in lines):
+        raise EmptyInputError("HTML page has no article text", source=source)
+    title = (getattr(doc, "title", None) or "").strip()
+    metadata: dict[str, Any] = {"source_path": source}
+    if headings:
+        metadata["html_headings"] = headings
+    for key in ("author", "description", "hostname"):
+        value = getattr(doc, key, None)
+        if isinstance(value, str) and value.strip():
+            metadata[key] = value.strip()
+    date_text = getattr(doc, "date", None)
+    sitename = getattr(doc, "sitename", None)
+    page_url = getattr(doc, "url", None) or url
+    return Article(
+        id=article_id,
+        title=title,
+        text="\n".join(lines),
+        url=page_url if isinstance(page_url, str) and page_url.startswith(("http://", "https://")) else url,
+        outlet=sitename.strip() if isinstance(sitename, str) and sitename.strip() else None,
+        published=parse_date_text(date_text) if isinstance(date_text, str) else None,
+        metadata=metadata,
+    )
+
+
+def _body_lines(body: Any) -> tuple[list[str], list[str]]:
+    """One line per paragraph, heading, list item or quote of trafilatura's body tree."""
+    lines: list[str] = []
+    headings: list[str] = []
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "list":
+            items = [_text(item) for item in element.iter("item")]
+            lines.extend(item for item in items if item)
+            continue
+        text = _text(element)
+        if not text:
+            continue
+        if tag == "head":
+            headings.append(text)
+        lines.append(text)
+    return lines, headings
+
+
+def _text(element: Any) -> str:
+    return _SPACES.sub(" ", "".join(element.itertext())).strip()
+
+
+def fragment_lines(markup: str) -> list[str]:
+    """Text lines of an HTML fragment (a feed entry's content): one per block element."""
+    if "<" not in markup:
+        return [line.strip() for line in markup.splitlines() if line.strip()]
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.LxmlError, ValueError, TypeError):
+        return [line.strip() for line in re.sub(r"<[^>]*>", " ", markup).splitlines() if line.strip()]
+    for bad in root.xpath(".//script|.//style"):
+        bad.drop_tree()
+    parts: list[str] = []
+    _walk(root, parts)
+    text = "".join(parts)
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n") if line.strip()]
+
+
+def _walk(node: Any, parts: list[str]) -> None:
+    block = isinstance(node.tag, str) and node.tag.lower() in _BLOCKS
+    if block:
+        parts.append("\n")
+    if node.text and isinstance(node.tag, str):
+        parts.append(node.text)
+    for child in node:
+        _walk(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if block:
+        parts.append("\n")
