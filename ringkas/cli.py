@@ -99,7 +99,8 @@ def print_report(report: IngestReport) -> None:
         err.print(f"skipped: {problem.describe()}", markup=False)
     err.print(
         f"read {report.read}, stored {report.stored}, updated {report.updated}, "
-        f"already stored {report.duplicates}, skipped {len(report.skipped)}",
+        f"already stored {report.duplicates}, skipped {len(report.skipped)}"
+        + (f", near-duplicates marked {report.near_duplicates}" if report.near_duplicates else ""),
         markup=False,
     )
 

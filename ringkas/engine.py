@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .analysis import Analyzer
-from .cleaning import clean_article
+from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
+from .dedup import DuplicateMarker
 from .errors import InputError, RingkasError
 from .lengths import LengthSpec
 from .models import Article, Document, Story
-from .reading import read_paths
+from .reading import Reader
 from .settings import Settings
 from .stories import build_story
 from .storing import Store
@@ -35,6 +36,7 @@ class IngestReport:
     stored: int = 0
     updated: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0  # stored, and marked as a copy of an earlier article (metadata["duplicate_of"])
     skipped: list[InputError] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
 
@@ -47,6 +49,8 @@ class Engine:
         self.store = Store(self.settings["db"])
         self._analyzer: Analyzer | None = None
         self._summarizer: Summarizer | None = None
+        self._cleaner: Cleaner | None = None
+        self._duplicates: DuplicateMarker | None = None
 
     # -- resources --------------------------------------------------------------------
 
@@ -55,6 +59,12 @@ class Engine:
         if self._analyzer is None:
             self._analyzer = Analyzer()
         return self._analyzer
+
+    @property
+    def cleaner(self) -> Cleaner:
+        if self._cleaner is None:
+            self._cleaner = Cleaner()
+        return self._cleaner
 
     def clusterer(self) -> Clusterer:
         return make_clusterer(
@@ -80,8 +90,9 @@ class Engine:
 
     def read(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
         """Read and clean: articles, or an ``InputError`` for each item that cannot be used."""
-        for item in read_paths(paths, max_bytes=self.settings["max_file_bytes"]):
-            yield self.clean(item)
+        with Reader(max_bytes=self.settings["max_file_bytes"], http_timeout=self.settings["http_timeout"]) as reader:
+            for item in reader.read(paths):
+                yield self.clean(item)
 
     def clean(self, item: Article | InputError) -> Article | InputError:
         """Clean one read item: the article without its noise, or an ``InputError`` saying why not.
@@ -91,7 +102,7 @@ class Engine:
         if isinstance(item, InputError):
             return item
         try:
-            cleaned = clean_article(item)
+            cleaned = self.cleaner.clean(item)
         except RingkasError as exc:
             return InputError(exc.message, source=item.metadata.get("source_path", item.id))
         if not cleaned.text.strip():
@@ -114,13 +125,17 @@ class Engine:
     def add_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Clean and store articles made by a caller (the API, a feed poller)."""
         report = IngestReport()
-        self.store_articles([clean_article(a) for a in articles], report)
+        self.store_articles([self.cleaner.clean(a) for a in articles], report)
         return report
 
     def store_articles(self, articles: list[Article], report: IngestReport) -> None:
-        """Store cleaned articles in one transaction and count what happened in ``report``."""
+        """Mark near-duplicates, store cleaned articles in one transaction, count what happened."""
         report.read += len(articles)
+        articles = self.mark_duplicates(articles)
+        copies = {a.id for a in articles if "duplicate_of" in a.metadata}
         for result in self.store.add_articles(articles):
+            if result.status != "duplicate" and result.article_id in copies:
+                report.near_duplicates += 1
             if result.status == "duplicate":
                 report.duplicates += 1
             elif result.status == "updated":
@@ -129,6 +144,15 @@ class Engine:
             else:
                 report.stored += 1
                 report.article_ids.append(result.article_id)
+
+    def mark_duplicates(self, articles: list[Article]) -> list[Article]:
+        """Later copies of one story (this batch or stored) get ``metadata["duplicate_of"]``; none is dropped."""
+        if not articles:
+            return articles
+        if self._duplicates is None:
+            self._duplicates = DuplicateMarker()
+            self._duplicates.remember(self.store.articles())
+        return self._duplicates.mark(articles)
 
     def analyse(self, articles: list[Article], progress: ProgressCallback | None = None) -> list[Document]:
         documents = []
