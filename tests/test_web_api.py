@@ -26,7 +26,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     """An app over a store holding the flood, rice and hostile articles, stories built (read-only)."""
     db = tmp_path_factory.mktemp("web") / "web.db"
     with Engine(db=str(db), progress=False) as engine:
-        items = [*with_language(FLOOD, "id"), *with_language(RICE, "id"), HOSTILE]
+        items = [*with_language(FLOOD, "id"), *with_language(RICE, "ms"), *with_language([HOSTILE], "id")]
         engine.add_articles([article_from_mapping(a, source="fixture") for a in items])
         engine.build_stories()
         client = Client(create_app(engine))
@@ -123,6 +123,7 @@ def test_filters_by_outlet_date_and_language(seeded):
     assert total(since="2024-03-05") == 1
     assert total(until="2024-01-31") == 1
     assert total(language="id") == 2
+    assert total(language="ms") == 1
     assert total(language="en") == 0
     assert total(q="harga", outlet="Warta Pantura") == 1
     assert total(q="harga", outlet="Harian Simpang") == 0
@@ -443,3 +444,68 @@ def test_every_page_links_its_json_twin(seeded, page):
     assert twin is not None
     response = seeded.get(twin.group(1).replace("&amp;", "&"))
     assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+
+
+def test_facts_sections_render_when_a_story_has_them(make):
+    from ringkas.models import Conflict, Entity, OutletCoverage, Quote, Story, TimelineEntry
+
+    engine, client = make()
+    engine.add_articles([article_from_mapping(a, source="fixture") for a in FLOOD])
+    base = engine.build_stories()[0]
+    rich = Story(
+        id=base.id,
+        headline=base.headline,
+        article_ids=base.article_ids,
+        summary=base.summary,
+        first_published=base.first_published,
+        last_published=base.last_published,
+        quotes=(
+            Quote("Hendi Prasetyo", "Kami siagakan perahu karet", "banjir-wp", True, "Kepala BPBD", 2),
+            Quote("Hendi Prasetyo", "pengungsi dipindah ke balai kelurahan", "banjir-kj", False, None, 1),
+            Quote("Sutini", "Air masuk sampai dapur", "banjir-hs", True, "warga Genuk"),
+        ),
+        timeline=(
+            TimelineEntry("2024-03-05", "Banjir mulai surut", ("banjir-hs",)),
+            TimelineEntry("2024-03-04", "Banjir merendam tiga kecamatan", ("banjir-wp", "banjir-kj")),
+        ),
+        entities=(
+            Entity("Hendi Prasetyo", "PERSON", ("Hendi",), "Kepala BPBD", 3, ("Warta Pantura",)),
+            Entity("Genuk", "PLACE", mentions=4),
+            Entity("BPBD Kota Semarang", "ORGANISATION", mentions=3),
+        ),
+        coverage=(
+            OutletCoverage(
+                "Harian Simpang",
+                ("banjir-hs",),
+                unique=("Lebih dari 400 warga sempat mengungsi",),
+                conflicts=(Conflict("jumlah pengungsi", (("400", ("banjir-hs",)), ("ratusan", ("banjir-kj",)))),),
+            ),
+        ),
+    )
+    engine.store.put_stories([rich])
+    data = client.get(f"/api/stories/{rich.id}").json()
+    assert [t["date"] for t in data["timeline"]] == ["2024-03-04", "2024-03-05"]  # in date order
+    assert [(q["speaker"], len(q["quotes"])) for q in data["quotes"]] == [("Hendi Prasetyo", 2), ("Sutini", 1)]
+    assert data["quotes"][0]["quotes"][0]["href"] == "/articles/banjir-wp?hl=2#s2"
+    assert data["quotes"][1]["quotes"][0]["href"] == "/articles/banjir-hs"  # no sentence index: the article
+    assert [p["name"] for p in data["people"]] == ["Hendi Prasetyo"] and data["places"][0]["name"] == "Genuk"
+    conflict = data["coverage"][0]["conflicts"][0]
+    assert [v["value"] for v in conflict["values"]] == ["400", "ratusan"]
+    html = client.get(f"/stories/{rich.id}").text
+    for section in ("linimasa", "nama", "kutipan", "liputan"):
+        assert f'id="{section}"' in html
+    assert '<time datetime="2024-03-04">4 Mar 2024</time>' in html
+    assert "“Kami siagakan perahu karet”" in html and "pengungsi dipindah ke balai kelurahan" in html
+    assert "<strong>jumlah pengungsi</strong>: 400" in html and "BPBD Kota Semarang" in html
+
+
+def test_serve_command_has_help_and_checks_its_port():
+    from click.testing import CliRunner
+
+    from ringkas.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--max-body-bytes", "--max-files"):
+        assert option in result.output
+    assert CliRunner().invoke(main, ["serve", "--port", "99999"]).exit_code == 2
