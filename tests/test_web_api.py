@@ -509,3 +509,12 @@ def test_serve_command_has_help_and_checks_its_port():
     for option in ("--db", "--host", "--port", "--max-body-bytes", "--max-files"):
         assert option in result.output
     assert CliRunner().invoke(main, ["serve", "--port", "99999"]).exit_code == 2
+
+
+def test_an_article_left_empty_by_cleaning_is_skipped_with_the_reason(empty):
+    only_noise = {"id": "iklan", "title": "Promo", "text": "Baca juga: Promo Akhir Tahun\nAdvertisement"}
+    data = empty.post("/api/articles", json=[only_noise, RICE[0]]).json()
+    assert data["stored"] == 1
+    assert [(p["source"], p["message"]) for p in data["skipped"]] == [
+        ("articles[0]", "no article text left after cleaning")
+    ]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from ..engine import Engine
+from ..engine import Engine, IngestReport
 from ..errors import EmptyInputError, FormatError, InputError, NotFoundError
 from ..exporting import article_dict, story_dict
 from ..models import Article, Story
@@ -391,15 +391,17 @@ def ingest(engine: Engine, items: Sequence[Article | InputError]) -> dict[str, A
     """Store the readable items, rebuild the stories, and say where each article landed.
 
     Unreadable items are reported and skipped; only when nothing could be read is it an error."""
-    articles = [i for i in items if isinstance(i, Article)]
-    problems = [i for i in items if isinstance(i, InputError)]
+    cleaned = [engine.clean(item) for item in items]
+    articles = [i for i in cleaned if isinstance(i, Article)]
+    problems = [i for i in cleaned if isinstance(i, InputError)]
     if not articles:
         if len(problems) == 1:
             raise problems[0]
         if not problems:
             raise EmptyInputError("nothing to ingest: paste an article or choose files")
         raise EmptyInputError("nothing could be read: " + "; ".join(p.describe() for p in problems))
-    report = engine.add_articles(articles)
+    report = IngestReport()
+    engine.store_articles(articles, report)
     if report.stored or report.updated:
         engine.build_stories()
     placed = []
@@ -417,6 +419,7 @@ def ingest(engine: Engine, items: Sequence[Article | InputError]) -> dict[str, A
         "stored": report.stored,
         "updated": report.updated,
         "duplicates": report.duplicates,
+        "near_duplicates": report.near_duplicates,
         "skipped": [
             {"source": p.source, "line": p.line, "message": p.message, "error": p.describe(), "status": p.status}
             for p in problems
