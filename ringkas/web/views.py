@@ -183,6 +183,7 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
     story = engine.story(story_id)
     articles = engine.story_articles(story)
     outlets = {a.id: a.outlet for a in articles}
+    labels = {a.id: source_label(a) for a in articles}
     exported = story_dict(story)
     return {
         "story": exported,
@@ -195,7 +196,7 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
                     {
                         "article_id": c.article_id,
                         "outlet": c.outlet or outlets.get(c.article_id),
-                        "label": c.outlet or outlets.get(c.article_id) or c.article_id,
+                        "label": c.outlet or labels.get(c.article_id) or c.article_id,
                         "source": c.article_id == s.article_id,
                         "href": article_href(
                             c.article_id,
@@ -213,24 +214,24 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
             {
                 "date": t.date,
                 "text": t.text,
-                "sources": [_source_link(a, outlets) for a in t.article_ids],
+                "sources": [_source_link(a, labels) for a in t.article_ids],
             }
             for t in sorted(story.timeline, key=lambda t: t.date)
         ],
         "people": exported["people"],
         "places": exported["places"],
         "organisations": exported["organisations"],
-        "quotes": _quotes_by_speaker(story, outlets),
+        "quotes": _quotes_by_speaker(story, labels),
         "coverage": [
             {
                 "outlet": c.outlet,
-                "articles": [_source_link(a, outlets) for a in c.article_ids],
+                "articles": [_source_link(a, labels) for a in c.article_ids],
                 "unique": list(c.unique),
                 "conflicts": [
                     {
                         "what": x.what,
                         "values": [
-                            {"value": value, "sources": [_source_link(a, outlets) for a in ids]}
+                            {"value": value, "sources": [_source_link(a, labels) for a in ids]}
                             for value, ids in x.values
                         ],
                     }
@@ -239,6 +240,7 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
             }
             for c in story.coverage
         ],
+        "outlets": sorted({a.outlet for a in articles if a.outlet}),
         "chart": outlet_chart(articles),
         "articles": [
             {
@@ -253,11 +255,21 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
     }
 
 
-def _source_link(article_id: str, outlets: Mapping[str, str | None]) -> dict[str, Any]:
-    return {"article_id": article_id, "label": outlets.get(article_id) or article_id, "href": article_href(article_id)}
+def source_label(article: Article) -> str:
+    """How a citation names its article: the outlet, else the start of the headline, else the id."""
+    if article.outlet:
+        return article.outlet
+    title = article.title.strip()
+    if title:
+        return title if len(title) <= 28 else title[:27].rstrip() + "…"
+    return article.id
 
 
-def _quotes_by_speaker(story: Story, outlets: Mapping[str, str | None]) -> list[dict[str, Any]]:
+def _source_link(article_id: str, labels: Mapping[str, str]) -> dict[str, Any]:
+    return {"article_id": article_id, "label": labels.get(article_id) or article_id, "href": article_href(article_id)}
+
+
+def _quotes_by_speaker(story: Story, labels: Mapping[str, str]) -> list[dict[str, Any]]:
     speakers: dict[str, dict[str, Any]] = {}
     for q in story.quotes:
         entry = speakers.setdefault(q.speaker, {"speaker": q.speaker, "role": q.role, "quotes": []})
@@ -267,7 +279,7 @@ def _quotes_by_speaker(story: Story, outlets: Mapping[str, str | None]) -> list[
                 "text": q.text,
                 "direct": q.direct,
                 "article_id": q.article_id,
-                "label": outlets.get(q.article_id) or q.article_id,
+                "label": labels.get(q.article_id) or q.article_id,
                 "href": article_href(q.article_id, q.sentence_index),
             }
         )
