@@ -135,7 +135,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "share-prompt",
         _rx(
-            _OPEN + r"(?:bagikan|share|tweet|salin\s+(?:link|tautan)|copy\s+link|ikuti\s+(?:kami|kanal|saluran|akun"
+            _OPEN + r"(?:(?:bagikan|share|tweet)(?=\s*[:|]|\s*$|\s+(?:artikel|berita|tulisan|konten|link|tautan|ini"
+            r"|this|article|on|ke|via|di|melalui))|salin\s+(?:link|tautan)|copy\s+link|ikuti\s+(?:kami|kanal|saluran|akun"
             r"|update|channel|instagram|twitter|tiktok|youtube|whatsapp|google\s+news|berita\s+\S+\s+di)"
             r"|follow\s+(?:us|kami|berita|akun|channel|instagram)|dapatkan\s+(?:update|berita|informasi|notifikasi"
             r"|kabar|info)|subscribe|berlangganan|daftar\s+newsletter|klik\s+(?:di\s*sini|link|tautan|untuk|banner)"

@@ -29,6 +29,7 @@ _WEAK = re.compile(
     r"|sgp|sdy|hk|hongkong\s+pools|sydney\s+pools)\b",
     re.IGNORECASE,
 )
+_CALL = re.compile(r"\b(?:daftar|login|klik|kunjungi|gabung|akses|main|raih|dapatkan)\b", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|xyz|site|online|vip|io|me|id|co)\b", re.IGNORECASE)
 
 
@@ -127,10 +128,15 @@ def spam_reason(
     level = gambling_level(stripped)
     if level:
         others = article.gambling_lines - 1
-        promo = bool(_URL.search(stripped)) or len(_STRONG.findall(stripped)) >= 2
-        # In an article that is not about gambling, a gambling label is pasted in; in one that is,
-        # only an outright promotion (a link, stacked promo words) is.
-        if level == 2 and ((promo and len(words) <= 25) or (not punctuated and len(words) <= 10 and others <= 0)):
+        link = bool(_URL.search(stripped))
+        # In an article that is not about gambling, a gambling label is pasted in; in one that is
+        # (a police raid on a betting ring), only an outright promotion is: a link with a call to
+        # sign up, or a label stacking promotion words.
+        if link and _CALL.search(stripped) and len(words) <= 30:
+            return "spam"
+        if level == 2 and not punctuated and len(words) <= 25 and (link or len(_STRONG.findall(stripped)) >= 2):
+            return "spam"
+        if level == 2 and not punctuated and len(words) <= 10 and others <= 0:
             return "spam"
         if level == 1 and not punctuated and len(words) <= 4 and others <= 0 and not article.shared(stripped):
             return "spam"

@@ -1,0 +1,289 @@
+"""Cleaner: each kind of noise removed with its reason, and no article sentence lost."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ringkas.cleaning import Cleaner, match_dateline
+from ringkas.models import Article
+from ringkas.reading import read_paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reading"
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+def body(*lines, title="Banjir Rendam Permukiman di Kudus", **fields):
+    return Article(id="uji", title=title, text="\n".join(lines), **fields)
+
+
+# A paragraph of plain article text that the tests put around the noise.
+PROSE = [
+    "Banjir merendam ratusan rumah di Kecamatan Jati, Kudus, sejak Selasa dini hari.",
+    "Petugas BPBD Kudus mengevakuasi warga lanjut usia dengan perahu karet ke balai desa.",
+    "Menurut warga, air mulai naik setelah tanggul Sungai Wulan tidak kuat menahan debit air.",
+]
+
+
+def test_noisy_article_fixture(cleaner):
+    (raw,) = read_paths([str(FIXTURES / "bising.txt")])
+    article = cleaner.clean(raw)
+    reasons = [(r.reason, r.text) for r in article.removed]
+    assert reasons == [
+        ("byline", "Sumber: Antara | Editor: Rina Marlina"),
+        ("photo-credit", "ANTARA FOTO/Aji Styawan"),
+        ("repeated-headline", "Banjir Rendam Tiga Kecamatan di Semarang"),
+        ("dateline", "SEMARANG, WARTAUJI.ID -"),
+        ("photo-credit", "Warga melintasi genangan di Jalan Kaligawe, Semarang. (Foto: Dok. BPBD Kota Semarang)"),
+        ("related-link", "Baca juga: Tanggul Sungai Tenggang Kembali Rembes, Warga Diminta Waspada"),
+        ("advertisement", "Advertisement"),
+        ("related-link", "(Baca juga: Hujan Ekstrem Diprediksi Hingga Akhir Pekan)"),
+        ("advertisement", "SCROLL TO CONTINUE WITH CONTENT"),
+        ("video-prompt", "Saksikan video pilihan berikut ini:"),
+        ("mojibake", "Â"),
+        (
+            "share-prompt",
+            "Simak breaking news dan berita pilihan kami langsung di ponselmu, gabung saluran WhatsApp Warta Uji.",
+        ),
+        ("spam", "Slot gacor maxwin hari ini"),
+        ("byline", "(ant/rdn)"),
+    ]
+    assert article.title == "Banjir Rendam Tiga Kecamatan di Semarang"
+    assert article.subheadings == ("Jalan Pantura Lumpuh Total",)
+    assert article.text.split("\n") == [
+        "Banjir merendam tiga kecamatan di Kota Semarang, Jawa Tengah, pada Senin (4/3/2024) pagi setelah hujan "
+        "deras mengguyur sejak Minggu malam. Ketinggian air mencapai 80 sentimeter di beberapa titik.",
+        "Kepala Pelaksana BPBD Kota Semarang, Endro Prasetyo, mengatakan sedikitnya 1.200 rumah terdampak di "
+        "Kecamatan Genuk, Pedurungan dan Gayamsari.",
+        '"Kami sudah mengerahkan enam perahu karet dan membuka dapur umum di kantor kelurahan," kata Endro.',
+        "Arus lalu lintas di jalur Pantura Semarang–Demak lumpuh total karena genangan setinggi lutut orang dewasa. "
+        "Polisi mengalihkan kendaraan ke jalan tol.",
+        # mojibake repaired, not dropped
+        'Seorang pengemudi truk, Sugeng (47), mengaku sudah tertahan lebih dari lima jam. "Saya belum bisa '
+        'bergerak sejak subuh," ujarnya.',
+        "Wali Kota Semarang menyatakan status tanggap darurat selama tujuh hari ke depan.",
+    ]
+    assert article.published == date(2024, 3, 4)  # "Senin (4/3/2024)"
+    assert article.outlet == "Wartauji"
+    assert article.language == "id"
+    meta = article.metadata
+    assert (meta["dateline_place"], meta["wire_source"], meta["editor"]) == ("Semarang", "Antara", "Rina Marlina")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Baca juga: Harga Cabai Rawit Tembus Rp 100.000 per Kilogram", "related-link"),
+        ("BACA JUGA:", "related-link"),
+        ("Baca Juga", "related-link"),
+        ("[Baca juga: Jembatan Gantung Putus, Siswa Seberangi Sungai]", "related-link"),
+        ("Simak juga: Daftar Lokasi Pengungsian Warga Kudus", "related-link"),
+        ("Lihat Juga :", "related-link"),
+        ("Berita Terkait", "related-link"),
+        ("Baca: Ini Jadwal Pemadaman Listrik Hari Ini", "related-link"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("- Advertisement -", "advertisement"),
+        ("Scroll to continue with content", "advertisement"),
+        ("Saksikan Video Pilihan di Bawah Ini", "video-prompt"),
+        ("Simak video berikut ini:", "video-prompt"),
+        ("[Gambas:Video 20detik]", "video-prompt"),
+        ("Foto: Dok. Humas Pemkab Kudus", "photo-credit"),
+        ("REUTERS/Willy Kurniawan", "photo-credit"),
+        ("Rudi Hartono / Jakarta melalui AFP", "photo-credit"),
+        ("Getty Images", "photo-credit"),
+        ("Ilustrasi banjir (Shutterstock)", "photo-credit"),
+        ("Penulis: Ahmad Fauzi", "byline"),
+        ("Laporan Wartawan Warta Uji, Dimas Prasetyo", "byline"),
+        ("Reporter: Nur Aini | Editor: Yoga Pratama", "byline"),
+        ("(rdn/ant)", "byline"),
+        ("Ikuti kami di Google News", "share-prompt"),
+        ("Dapatkan update berita pilihan setiap hari, klik di sini.", "share-prompt"),
+        ("Bagikan artikel ini", "share-prompt"),
+        ("Download aplikasi Warta Uji untuk berita terbaru", "share-prompt"),
+        ("Copyright © 2024 Warta Uji. All rights reserved.", "boilerplate"),
+        ("Tag: banjir, Kudus, BPBD", "boilerplate"),
+        ("Halaman Selanjutnya", "boilerplate"),
+        ("Togel hk keluaran hari ini", "spam"),
+        ("situs slot gacor terpercaya daftar di slotku88.example", "spam"),
+    ],
+)
+def test_noise_lines(cleaner, line, reason):
+    article = cleaner.clean(body(PROSE[0], line, *PROSE[1:]))
+    assert [(r.reason, r.text) for r in article.removed] == [(reason, line)]
+    assert article.text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # sentences that merely mention what a noise rule looks for stay in the text
+        "Polisi menangkap lima tersangka pengelola situs judi online dan slot gacor di Kudus, Senin (4/3/2024).",
+        "Kabar itu pertama kali disampaikan melalui Reuters.",
+        "Berita terkait banjir itu menyebar luas di media sosial sejak pagi.",
+        "Foto-foto kerusakan tanggul beredar di grup percakapan warga.",
+        "Iklan rokok dilarang dipasang di sekitar sekolah, kata Bupati Kudus.",
+        "Video amatir warga memperlihatkan arus deras menyeret sepeda motor.",
+        "Toto Suharto, warga Desa Jati, mengaku kehilangan dua ekor kambing.",
+        "Sumber air bersih warga tercemar lumpur sehingga PDAM mengirim tangki air.",
+        "Ikuti saja arahan petugas, jangan nekat menerobos banjir, kata Kapolres.",
+        "Bagikan makanan secara merata, pinta camat kepada relawan.",
+        "Dia membaca juga laporan BMKG soal cuaca ekstrem.",
+    ],
+)
+def test_sentences_that_look_like_noise_are_kept(cleaner, sentence):
+    article = cleaner.clean(body(PROSE[0], sentence, *PROSE[1:]))
+    assert article.removed == ()
+    assert sentence in article.text.split("\n")
+
+
+def test_gambling_news_keeps_its_subheading_but_not_a_promotion(cleaner):
+    lines = [
+        "Polisi membongkar jaringan judi online yang beroperasi dari sebuah ruko di Kudus.",
+        "Modus Judi Online Berkedok Toko Pulsa",
+        "Para tersangka menerima deposit taruhan melalui rekening toko pulsa milik keluarga.",
+        "Daftar slot gacor maxwin di kudusjp.example",
+        "Kapolres mengimbau warga melaporkan situs judi online yang mereka temukan.",
+    ]
+    article = cleaner.clean(body(*lines, title="Polisi Bongkar Judi Online di Kudus"))
+    assert [(r.reason, r.text) for r in article.removed] == [("spam", lines[3])]
+    assert article.subheadings == (lines[1],)
+
+
+def test_unrelated_short_label_is_spam_but_a_subheading_is_not(cleaner):
+    lines = [*PROSE, "Kronologi Peristiwa Lengkap", *PROSE, "Kronologi Kejadian", *PROSE, "Wuling sdy hk"]
+    article = cleaner.clean(body(*lines, title="Banjir di Kudus"))
+    assert [(r.reason, r.text) for r in article.removed] == [("spam", "Wuling sdy hk")]
+    assert article.subheadings == ("Kronologi Peristiwa Lengkap",)
+    assert "Kronologi Kejadian" in article.text.split("\n")  # two words: too short to be a heading
+
+
+def test_listicle_items_and_list_lines_are_not_removed(cleaner):
+    lines = [
+        "Berikut tiga cara menjaga kulkas tetap bersih.",
+        "Bersihkan rak setiap pekan",
+        "Rak yang kotor menjadi sarang bakteri yang mempercepat pembusukan sayuran.",
+        "Statement necklace",
+        "Kalung besar membuat kemeja polos tampak lebih berwarna.",
+        "Daftar korban:",
+        "Sutrisno (54)",
+        "Warsini (49)",
+        "Karyo (61)",
+    ]
+    article = cleaner.clean(body(*lines, title="Tips Rumah"))
+    assert article.removed == ()
+    assert article.subheadings == ("Bersihkan rak setiap pekan",)
+    assert all(line in article.text for line in lines if line not in article.subheadings)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "place", "rest"),
+    [
+        ("Liputan6.com, Moskow - Menteri Luar Negeri itu akan berkunjung pekan depan.", "Liputan6.com", "Moskow", "M"),
+        ("KONTAN.CO.ID - JAKARTA. Harga emas Antam naik Rp 5.000 per gram hari ini.", "Kontan", "Jakarta", "H"),
+        ("JAKARTA, KOMPAS.com - Presiden meresmikan bendungan baru di Jawa Tengah.", "KOMPAS.com", "Jakarta", "P"),
+        ("Jakarta, CNN Indonesia -- Harga minyak dunia turun tajam pada Senin.", "CNN Indonesia", "Jakarta", "H"),
+        ("Medan (ANTARA) - Pemerintah Kota Medan memperbaiki 40 ruas jalan rusak.", "ANTARA", "Medan", "P"),
+        ("Garut, Jawa Barat (ANTARA News) - Longsor menutup akses jalan antardesa.", "ANTARA News", "Garut", "L"),
+        ("Suara.com - Penyanyi dangdut itu merilis album baru bulan ini.", "Suara.com", None, "P"),
+        ("TRIBUNNEWS.COM, SURABAYA - Ribuan suporter memadati stadion sejak sore.", "Tribunnews", "Surabaya", "R"),
+        ("SINGAPURA: Kerajaan mengumumkan langkah baharu bagi pekerja asing.", None, "Singapura", "K"),
+        ("PUTRAJAYA, 17 Okt (Bernama) -- Lembaga itu akan memaklumkan keputusan esok.", "Bernama", "Putrajaya", "L"),
+        ("INGGRIS - Tottenham meraih tiga poin di kandang lawan pada laga semalam.", None, "Inggris", "T"),
+    ],
+)
+def test_datelines(line, outlet, place, rest):
+    found = match_dateline(line)
+    assert found is not None
+    assert (found.outlet, found.place) == (outlet, place)
+    assert line[found.end :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mercedes - Benz meluncurkan model terbaru yang dirakit di pabrik Wanaherang.",
+        "Pemerintah Kabupaten (Pemkab) Kudus menyiapkan anggaran tanggap darurat.",
+        "Presiden Joko Widodo, didampingi Menteri PUPR, meninjau bendungan itu.",
+        "Ia - bersama dua rekannya - menyeberangi sungai dengan rakit bambu.",
+    ],
+)
+def test_first_sentences_that_are_not_datelines(line):
+    assert match_dateline(line) is None
+
+
+def test_detik_style_place_is_confirmed_by_the_article(cleaner):
+    article = cleaner.clean(
+        body("Kudus - Banjir merendam ratusan rumah di Kecamatan Jati sejak Selasa.", "Warga di Kudus mengungsi.")
+    )
+    assert article.metadata["dateline_place"] == "Kudus"
+    assert article.text.startswith("Banjir merendam")
+
+
+def test_title_field_holding_the_dateline_paragraph(cleaner):
+    article = cleaner.clean(
+        Article(
+            id="x",
+            title="Surabaya.com, Surabaya - Harga telur ayam di pasar tradisional Surabaya naik menjadi Rp 32.000 "
+            "per kilogram pada Rabu (6/3/2024).",
+            text="Pedagang menyebut pasokan dari peternak di Blitar berkurang.",
+        )
+    )
+    assert article.title == ""
+    assert article.text.startswith("Harga telur ayam")
+    assert article.published == date(2024, 3, 6)
+    assert article.outlet == "Surabaya.com" and article.metadata["dateline_place"] == "Surabaya"
+
+
+def test_headline_that_is_a_byline(cleaner):
+    (raw,) = read_paths([str(FIXTURES / "bising.txt")])
+    raw = Article(id="b", title="Sumber: Reuters | Editor: Yoga", text=raw.text, metadata={"first_line_is_title": True})
+    article = cleaner.clean(raw)
+    assert article.title == "" and article.metadata["wire_source"] == "Reuters"
+    assert article.removed[0].text == "Sumber: Reuters | Editor: Yoga" and article.removed[0].line == -1
+
+
+def test_html_headings_become_subheadings():
+    (raw,) = read_paths([str(FIXTURES / "banjir-rob-pekalongan.html")])
+    article = Cleaner(identify_language=False).clean(raw)
+    assert article.subheadings == ("Warga Mengungsi ke Balai Kelurahan",)
+    assert [r.reason for r in article.removed] == ["repeated-headline", "dateline", "related-link", "share-prompt"]
+    assert "html_headings" not in article.metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (" ".join(PROSE), "id"),
+        (
+            "Floodwaters inundated hundreds of homes in Kudus on Tuesday, and rescuers used rubber boats to move "
+            "elderly residents to the village hall as the river kept rising.",
+            "en",
+        ),
+        (
+            "Sekumpulan saintis di Singapura berjaya menghasilkan kit ujian darah yang boleh mengetahui sama ada "
+            "seseorang mempunyai imuniti, kata jurucakap kementerian semalam.",
+            "ms",
+        ),
+    ],
+)
+def test_language_is_identified_per_article(cleaner, text, language):
+    assert cleaner.clean(body(text)).language == language
+
+
+def test_given_language_is_normalized(cleaner):
+    assert cleaner.clean(body(*PROSE, language="id-ID")).language == "id"
+
+
+def test_empty_and_odd_articles_do_not_fail(cleaner):
+    for article in (
+        Article(id="a", title="", text=""),
+        Article(id="b", title="Judul Saja", text="\n\n\n"),
+        Article(id="c", title="", text="Â\n\u200b\n"),
+        Article(id="d", title="x" * 500, text="y"),
+    ):
+        cleaned = cleaner.clean(article)
+        assert isinstance(cleaned, Article)
