@@ -128,10 +128,15 @@ class Engine:
         self.store_articles([self.cleaner.clean(a) for a in articles], report)
         return report
 
-    def store_articles(self, articles: list[Article], report: IngestReport) -> None:
-        """Mark near-duplicates, store cleaned articles in one transaction, count what happened."""
+    def store_articles(self, articles: list[Article], report: IngestReport, *, marked: bool = False) -> None:
+        """Mark near-duplicates, store cleaned articles in one transaction, count what happened.
+
+        ``marked``: ``mark_duplicates`` already ran over these (the Dask engine marks a large
+        batch in date-ordered chunks, then stores it in read order in chunks).
+        """
         report.read += len(articles)
-        articles = self.mark_duplicates(articles)
+        if not marked:
+            articles = self.mark_duplicates(articles)
         copies = {a.id for a in articles if "duplicate_of" in a.metadata}
         for result in self.store.add_articles(articles):
             if result.status != "duplicate" and result.article_id in copies:

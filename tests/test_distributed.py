@@ -32,6 +32,11 @@ JEMBATAN = (
     "Puluhan pelajar kini harus memutar sejauh lima kilometer untuk sampai ke sekolah. Pemerintah kabupaten "
     "berjanji membangun jembatan darurat dalam dua pekan."
 )
+BERAS = (
+    "Harga beras medium di Pasar Induk Caringin naik menjadi Rp 14.500 per kilogram dalam sepekan terakhir. "
+    "Pedagang menyebut pasokan dari sentra produksi di pantai utara berkurang karena panen mundur. Dinas "
+    "Perdagangan kota menyiapkan operasi pasar di dua belas kelurahan mulai Senin depan."
+)
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +208,30 @@ def test_dask_engine_refuses_bad_options(tmp_path):
             DaskEngine(engine, scheduler="tcp://127.0.0.1:8786", workers=2)
         with pytest.raises(ConfigError, match="at least 1"):
             DaskEngine(engine, workers=0)
+
+
+def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client):
+    # The copy is read first but published a day after the original: marking must go by date
+    # over the whole batch, not partition by partition.
+    folder = tmp_path / "kawat"
+    folder.mkdir()
+    wire = BANJIR + " " + JEMBATAN
+    rows = {
+        "a-salinan.jsonl": {"id": "salinan", "title": "Banjir Cisarua", "text": wire, "published": "2024-05-03"},
+        "b-asli.jsonl": {"id": "asli", "title": "Banjir Rendam Cisarua", "text": wire + " Warga mengungsi.",
+                         "published": "2024-05-02"},
+        "c-lain.jsonl": {"id": "lain", "title": "Harga Beras Naik", "text": BERAS, "published": "2024-05-01"},
+    }  # fmt: skip
+    for name, row in rows.items():
+        _feed(folder / name, [json.dumps(row)])
+    with Engine(db=str(tmp_path / "l.db"), progress=False) as engine:
+        local_report, local_stories = engine.run([str(folder)])
+        local_marks = {a.id: a.metadata.get("duplicate_of") for a in engine.store.articles()}
+    with Engine(db=str(tmp_path / "d.db"), progress=False) as engine:
+        dask_engine = DaskEngine(engine, client=client, partition_size=1)
+        dask_engine.store_chunk = 1
+        report, stories = dask_engine.run([str(folder)])
+        marks = {a.id: a.metadata.get("duplicate_of") for a in engine.store.articles()}
+    assert local_marks["salinan"] == "asli"
+    assert marks == local_marks and report.near_duplicates == local_report.near_duplicates == 1
+    assert stories == local_stories

@@ -26,6 +26,7 @@ from ..models import Article, Document, Story
 from .parquet import ParquetOutput
 from .portable import PortableError
 from .sources import PartitionStream
+from .spill import ArticleSpill
 from .tasks import (
     PLUGIN_NAME,
     StagesPlugin,
@@ -37,6 +38,8 @@ from .tasks import (
 )
 
 DEFAULT_PARTITION_SIZE = 256
+# Articles the driver marks or stores at a time during ingest (its memory holds one such chunk).
+STORE_CHUNK = 2000
 
 
 class DaskEngine:
@@ -65,6 +68,7 @@ class DaskEngine:
             raise ConfigError(f"the partition size must be at least 1, got {partition_size}")
         self.engine = engine
         self.partition_size = partition_size
+        self.store_chunk = STORE_CHUNK
         self.parquet = Path(parquet) if parquet is not None else None
         self._cluster: LocalCluster | None = None
         self._own_client = client is None
@@ -112,24 +116,41 @@ class DaskEngine:
         return report, self.build_stories(progress)
 
     def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
-        """Read and clean on the workers; store on the driver in input order (so duplicates resolve as locally)."""
+        """Read and clean on the workers; mark near-duplicates and store on the driver, as the local engine does.
+
+        The cleaned articles wait in a spill on the driver's disk, so the whole batch is marked in
+        date order and stored in read order (like one local batch) while memory holds one chunk.
+        """
         settings = self.engine.settings
         stream = PartitionStream(
             size=self.partition_size, max_bytes=settings["max_file_bytes"], http_timeout=settings["http_timeout"]
         )
         report = IngestReport()
-        seen = 0
-        for items in self._in_order(read_partition, stream.partitions(paths)):
-            articles: list[Article] = []
-            for item in items:
-                if isinstance(item, PortableError):
-                    report.skipped.append(item.rebuild())
-                else:
-                    articles.append(item)
-            self.engine.store_articles(articles, report)
-            seen += len(items)
-            if progress:
-                progress("read", seen, 0)
+        with ArticleSpill() as spill:
+            seen = 0
+            for items in self._in_order(read_partition, stream.partitions(paths)):
+                articles: list[Article] = []
+                for item in items:
+                    if isinstance(item, PortableError):
+                        report.skipped.append(item.rebuild())
+                    else:
+                        articles.append(item)
+                spill.add(articles)
+                seen += len(items)
+                if progress:
+                    progress("read", seen, 0)
+            for seqs, articles in spill.by_date(self.store_chunk):
+                marked = self.engine.mark_duplicates(articles)
+                pairs = zip(seqs, articles, marked, strict=True)
+                spill.replace({seq: new for seq, old, new in pairs if new is not old})
+            stored = 0
+            for articles in spill.in_read_order(self.store_chunk):
+                self.engine.store_articles(articles, report, marked=True)
+                stored += len(articles)
+                if progress:
+                    progress("store", stored, spill.count)
+            if spill.count == 0:
+                self.engine.store_articles([], report, marked=True)
         return report
 
     def build_stories(self, progress: ProgressCallback | None = None) -> list[Story]:
