@@ -1,0 +1,221 @@
+"""Story facts on the seeds: quote precision/recall, timeline dates found, people found.
+
+    python benchmarks/facts.py [--seeds ../shared/gold/seeds-with-dates.jsonl] [--gold ../shared/gold/seeds.json]
+                               [--show]
+
+Runs the ringkas pipeline on the seed articles (read, clean, analyse, cluster, build stories)
+and scores against the hand-made gold: a predicted quote counts when it is in the same article,
+its text holds the gold quote's opening words, and its speaker is the gold speaker or one of
+that person's aliases (an unnamed gold speaker needs an unnamed predicted one). Matching is one
+to one. A naive baseline ('"…," kata X' only) runs beside it for scale. ``--show`` lists the
+misses on both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+_NON_WORD = re.compile(r"[^\w]+")
+_QUANTIFIERS = frozenset(("seorang", "salah", "satu", "sejumlah", "beberapa", "para"))
+
+
+def normalise(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower().replace("-", " ")).split())
+
+
+@dataclass
+class QuoteScore:
+    predicted: int
+    gold: int
+    matched: int
+    direct_predicted: int
+    direct_matched: int
+    attributed: int  # predictions whose text is a gold quote, whatever the speaker
+    attributed_right: int
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    extra: list[Any] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def direct_precision(self) -> float:
+        return self.direct_matched / self.direct_predicted if self.direct_predicted else 0.0
+
+    @property
+    def attribution_precision(self) -> float:
+        return self.attributed_right / self.attributed if self.attributed else 0.0
+
+
+def alias_groups(people: Iterable[dict[str, Any]]) -> list[set[str]]:
+    return [{normalise(p["name"]), *(normalise(a) for a in p.get("aliases", []))} for p in people]
+
+
+def speaker_matches(predicted: str, gold: str, groups: Sequence[set[str]]) -> bool:
+    # ringkas writes the description of an unnamed speaker in lower case ("seorang pejabat Rusia")
+    if gold.lower().startswith("unnamed"):
+        return bool(predicted) and predicted[0].islower()
+    if gold[:1].islower():
+        shared = set(normalise(predicted).split()) & set(normalise(gold).split()) - _QUANTIFIERS
+        return bool(predicted) and predicted[0].islower() and bool(shared)
+    p, g = normalise(predicted), normalise(gold)
+    if p == g:
+        return True
+    return any(p in group and g in group for group in groups)
+
+
+def score_quotes(
+    predicted: Sequence[Any], gold_quotes: Sequence[dict[str, Any]], people: Sequence[dict[str, Any]]
+) -> QuoteScore:
+    """Score quotes (objects with speaker, text, article_id, direct) against the gold list."""
+    groups = alias_groups(people)
+    texts = [normalise(q.text) for q in predicted]
+    used: set[int] = set()
+    matched = direct_matched = attributed = attributed_right = 0
+    missed = []
+    for gold in gold_quotes:
+        start = normalise(gold["starts"])
+        hits = [
+            n
+            for n, q in enumerate(predicted)
+            if n not in used and q.article_id == gold["article"] and start in texts[n]
+        ]
+        if hits:
+            attributed += 1
+        right = [n for n in hits if speaker_matches(predicted[n].speaker, gold["speaker"], groups)]
+        if right:
+            attributed_right += 1
+            used.add(right[0])
+            matched += 1
+            direct_matched += bool(predicted[right[0]].direct)
+        else:
+            missed.append(gold)
+    extra = [q for n, q in enumerate(predicted) if n not in used]
+    return QuoteScore(
+        predicted=len(predicted),
+        gold=len(gold_quotes),
+        matched=matched,
+        direct_predicted=sum(bool(q.direct) for q in predicted),
+        direct_matched=direct_matched,
+        attributed=attributed,
+        attributed_right=attributed_right,
+        missed=missed,
+        extra=extra,
+    )
+
+
+@dataclass(frozen=True)
+class _NaiveQuote:
+    speaker: str
+    text: str
+    article_id: str
+    direct: bool = True
+
+
+_NAIVE = re.compile(r"[\"“]([^\"”]+)[\"”]\s*,?\s*(?:kata|ujar)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+def naive_quotes(articles: Iterable[Any]) -> list[_NaiveQuote]:
+    """The usual one-regex baseline: '"…," kata/ujar Name'."""
+    return [_NaiveQuote(m.group(2), m.group(1), a.id) for a in articles for m in _NAIVE.finditer(a.text)]
+
+
+def run_pipeline(seeds: Path) -> tuple[list[Any], list[Any], list[Any]]:
+    """(articles, documents, stories) of the seeds through the full ringkas pipeline."""
+    from ringkas import Engine
+
+    with tempfile.TemporaryDirectory() as tmp, Engine(db=str(Path(tmp) / "facts.db"), progress=False) as engine:
+        _report, stories = engine.run([str(seeds)])
+        articles = engine.store.articles()
+        documents = engine.analyse(articles)
+    return articles, documents, stories
+
+
+def story_quotes(stories: Sequence[Any]) -> list[Any]:
+    return [q for s in stories for q in s.quotes]
+
+
+def timeline_found(
+    stories: Sequence[Any], gold_timeline: Sequence[dict[str, Any]]
+) -> list[tuple[dict[str, Any], bool]]:
+    """Each gold timeline entry and whether a story of its article lists its date."""
+    out = []
+    for entry in gold_timeline:
+        found = any(t.date == entry["date"] and entry["article"] in t.article_ids for s in stories for t in s.timeline)
+        out.append((entry, found))
+    return out
+
+
+def people_found(stories: Sequence[Any], gold_people: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], bool]]:
+    """Each gold person and whether some story lists a person by that name or an alias."""
+    names = set()
+    for story in stories:
+        for entity in story.entities:
+            if entity.kind == "PERSON":
+                names.add(normalise(entity.name))
+                names.update(normalise(a) for a in entity.aliases)
+    out = []
+    for person in gold_people:
+        forms = {normalise(person["name"]), *(normalise(a) for a in person.get("aliases", []))}
+        out.append((person, bool(forms & names)))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=Path, default=SHARED / "gold" / "seeds-with-dates.jsonl")
+    parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "seeds.json")
+    parser.add_argument("--show", action="store_true", help="list missed and extra quotes")
+    args = parser.parse_args(argv)
+    if not args.seeds.exists() or not args.gold.exists():
+        print(f"absent: {args.seeds} or {args.gold} (../shared sits beside the checkout in CI only)", file=sys.stderr)
+        return 2
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    articles, _documents, stories = run_pipeline(args.seeds)
+    ours = score_quotes(story_quotes(stories), gold["quotes"], gold["people"])
+    naive = score_quotes(naive_quotes(articles), gold["quotes"], gold["people"])
+    print(
+        f"{'quotes':<22}{'predicted':>10}{'matched':>9}{'precision':>11}{'recall':>8}{'direct P':>10}{'attrib P':>10}"
+    )
+    for label, s in (("ringkas", ours), ("naive '\"…,\" kata X'", naive)):
+        print(
+            f"{label:<22}{s.predicted:>10}{s.matched:>9}{s.precision:>11.3f}{s.recall:>8.3f}"
+            f"{s.direct_precision:>10.3f}{s.attribution_precision:>10.3f}"
+        )
+    print(f"ratio ringkas/naive   recall x{ours.recall / naive.recall if naive.recall else float('inf'):.2f}")
+    timeline = timeline_found(stories, gold["timeline"])
+    people = people_found(stories, gold["people"])
+    print(f"timeline entries found with their date: {sum(f for _, f in timeline)}/{len(timeline)}")
+    print(f"people found: {sum(f for _, f in people)}/{len(people)}")
+    if args.show:
+        for g in ours.missed:
+            print(f"  missed  {g['article']} [{g['speaker']}] {g['starts'][:70]}")
+        for q in ours.extra:
+            print(f"  extra   {q.article_id} [{q.speaker}] {'D' if q.direct else 'I'} {q.text[:70]}")
+        for entry, found in timeline:
+            if not found:
+                print(f"  timeline missing {entry['date']} {entry['what']} ({entry['article']})")
+        for person, found in people:
+            if not found:
+                print(f"  person missing {person['name']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""Quotes: who said what in an article (direct and reported speech, speaker and role), and
+the speakers of a story's quotes resolved to its people.
+
+``QuoteExtractor.extract(document)`` fills ``Document.quotes`` during analysis;
+``resolve_speakers(quotes, entities)`` maps each speaker to the story's entity name.
+"""
+
+from __future__ import annotations
+
+from .attribution import QuoteExtractor
+from .marks import QuoteMarks, find_quote_marks
+from .speakers import Speaker, SpeakerReader
+
+__all__ = ["QuoteExtractor", "QuoteMarks", "Speaker", "SpeakerReader", "find_quote_marks"]

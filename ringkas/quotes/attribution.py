@@ -1,0 +1,542 @@
+"""Attribution: what was said in one article, and by whom.
+
+Direct quotes are the quoted stretches that stand as speech: attributed before ('X
+mengatakan, "…"', 'Menurut X, "…"') or after ('"…," kata X', '"…," X, seorang …, mengatakan'),
+or standing alone as a sentence, which continues the previous speaker. Reported speech is a
+sentence 'X mengatakan (bahwa) …', 'Menurut X, …', '…, kata X.' or a sentence credited by the
+next one ('Hal itu disampaikan X'). Pronouns ("ujarnya", "ia", "pakar tersebut") take the
+previous speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Document, Quote, Sentence
+from .lexicon import (
+    COMPLEMENT_OPENERS,
+    CONNECTIVES,
+    NAME_PREFIXES,
+    SAY_ACTIVE,
+    SAY_AFTER_QUOTE,
+    SAY_INDIRECT,
+    SAY_PASSIVE,
+)
+from .marks import QuoteMarks, find_quote_marks
+from .speakers import NAMED, ORGANISATION, PRONOUN, UNNAMED, Speaker, SpeakerReader
+
+_TOKEN = re.compile(r"\S+")
+_PUNCT = " \t,.;:!?\"'“”‘’()[]—–-•*"
+_LEAD_INTROS = frozenset(("kata", "ujar", "menurut", "tutur", "ucap"))
+_CREDIT_NOUNS = frozenset(("hal", "pernyataan", "keterangan", "penjelasan", "informasi", "ucapan", "penegasan"))
+_DEMONSTRATIVES = frozenset(("itu", "ini", "tersebut"))
+QUANTIFIER_WORDS = frozenset(("seorang", "salah", "sejumlah", "beberapa", "para", "sebagian"))
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z0-9](?:[\w'’-]*|\.)[ \t]+)*[A-Z][\w'’-]*")
+# A capitalised word after these is a place ("di Sumbawa", "Kabupaten Lingga").
+_PLACE_MARKER = re.compile(
+    r"\b(?:di|ke|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Provinsi|Desa|Kelurahan|Pulau|Kampung|Dusun|Sungai)"
+    r"\s+([A-Z][\w'’-]*)"
+)
+# "Kementerian Komunikasi dan Informatika (Kominfo)": a short form defined for an institution.
+_DEFINED = re.compile(r"[A-Z][\w-]*\s+\(([A-Z][\w-]+)\)")
+# A capitalised word after a lower-case word or a comma: a proper noun.
+_PROPER = re.compile(r"(?<=[a-z,] )[A-Z][\w'’-]*")
+# Reported speech needs something said: at least this many words after the verb.
+MIN_REPORTED_WORDS = 4
+# Reported speech this many paragraphs or fewer from the same speaker's direct quote is a paraphrase.
+PARAPHRASE_DISTANCE = 1
+# A verb of saying further into the sentence than this has a clause, not a speaker, before it.
+MAX_SUBJECT_WORDS = 24
+
+
+@dataclass
+class _Said:
+    """A quote being built: where it is, what it says, and who said it (so far)."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    sentence: int
+    last_sentence: int
+    speaker: Speaker | None
+    explicit: bool  # named by its own attribution, not carried over from the previous quote
+    paragraph: int = 0
+    credited: bool = False  # reported speech credited by the next sentence ("Hal itu disampaikan X")
+    subject_only: bool = False  # not speech: a person the sentence is about, for later pronouns
+
+    @property
+    def mixed(self) -> bool:
+        """Reported speech that carries the speaker's own words in quotation marks."""
+        return not self.direct and any(mark in self.text for mark in '"“”«»')
+
+
+def _tokens(text: str, offset: int = 0) -> list[tuple[str, int]]:
+    return [(m.group(), m.start() + offset) for m in _TOKEN.finditer(text)]
+
+
+def _bare(token: str) -> str:
+    return token.strip(_PUNCT).lower()
+
+
+def _words(tokens: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    return [(t, s) for t, s in tokens if _bare(t)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+def _clean_quote(text: str) -> str:
+    return text.strip().rstrip(",").strip()
+
+
+class QuoteExtractor:
+    """Finds the quotes of one document at a time (it holds no per-document state)."""
+
+    def extract(self, document: Document) -> tuple[Quote, ...]:
+        text = document.article.text
+        sentences = document.sentences
+        if not sentences:
+            return ()
+        common = frozenset(_LOWER_WORD.findall(text))
+        places = {m.group(1).lower() for m in _PLACE_MARKER.finditer(text)}
+        places.update(m.group(1).lower() for m in _DEFINED.finditer(text))
+        places.update(str(document.article.metadata.get("place") or "").lower().split())
+        proper = frozenset(m.group() for m in _PROPER.finditer(text))
+        reader = SpeakerReader(document.mentions, common, frozenset(places), proper)
+        starts = [s.start for s in sentences]
+        said = self._direct(text, sentences, starts, reader)
+        said += self._reported(text, sentences, said, reader)
+        said.sort(key=lambda q: q.start)
+        said = _resolve_pronouns(said)
+        names = _full_names(document, said, reader)
+        roles: dict[str, str] = {}
+        for item in said:
+            assert item.speaker is not None
+            name = names.get(item.speaker.name, item.speaker.name)
+            if item.speaker.role and name not in roles:
+                roles[name] = item.speaker.role
+        said = _drop_paraphrases(said, names)
+        out = []
+        for item in said:
+            assert item.speaker is not None
+            name = names.get(item.speaker.name, item.speaker.name)
+            out.append(
+                Quote(
+                    speaker=name,
+                    text=item.text,
+                    article_id=document.id,
+                    direct=item.direct,
+                    role=item.speaker.role or roles.get(name),
+                    sentence_index=item.sentence,
+                    start=item.start,
+                    end=item.end,
+                )
+            )
+        return tuple(out)
+
+    # -- direct quotes -----------------------------------------------------------------
+
+    def _direct(
+        self, text: str, sentences: Sequence[Sentence], starts: list[int], reader: SpeakerReader
+    ) -> list[_Said]:
+        out: list[_Said] = []
+        for p_start, p_end in _paragraphs(text):
+            marks = list(find_quote_marks(text, p_start, p_end))
+            previous: _Said | None = None
+            for n in range(len(marks)):
+                item = self._one_direct(text, sentences, starts, marks, n, reader, previous)
+                if item is not None:
+                    out.append(item)
+                    previous = item
+        return out
+
+    def _one_direct(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        starts: list[int],
+        marks: list[QuoteMarks],
+        n: int,
+        reader: SpeakerReader,
+        previous: _Said | None,
+    ) -> _Said | None:
+        mark = marks[n]
+        opening = _sentence_at(sentences, starts, mark.open)
+        closing = _sentence_at(sentences, starts, max(mark.close - (0 if mark.closed else 1), mark.open))
+        lead_start = sentences[opening].start
+        if n > 0 and marks[n - 1].close >= lead_start:
+            lead_start = marks[n - 1].close + 1
+        lead_start = min(lead_start, mark.open)
+        tail_end = sentences[closing].end
+        if n + 1 < len(marks) and marks[n + 1].open < tail_end:
+            tail_end = marks[n + 1].open
+        inner = _clean_quote(text[mark.inner_start : mark.inner_end])
+        if not any(ch.isalpha() for ch in inner):
+            return None
+        tail_kind, tail_speaker = ("blank", None)
+        if mark.closed:
+            tail_kind, tail_speaker = self._after(text[mark.close + 1 : tail_end], mark.close + 1, reader)
+        lead_kind, lead_speaker = self._before(text[lead_start : mark.open], lead_start, reader)
+        speaker = tail_speaker or lead_speaker
+        if speaker is None:
+            if tail_kind != "blank" or lead_kind != "blank":
+                if lead_kind == "blank" and tail_kind == "attribution":
+                    return None  # an attribution we could not read: better no quote than a wrong one
+                if not (previous is not None and lead_kind == "attribution" and previous.speaker):
+                    return None  # quoted words inside a sentence: a term, a title, a fragment
+                speaker = previous.speaker  # '"A," kata X, "B."'
+            elif len(inner.split()) < 3:
+                return None
+        return _Said(
+            start=mark.inner_start,
+            end=mark.inner_end,
+            text=inner,
+            direct=True,
+            sentence=sentences[opening].index,
+            last_sentence=sentences[closing].index,
+            speaker=speaker,
+            explicit=speaker is not None,
+            paragraph=sentences[opening].paragraph,
+        )
+
+    def _after(self, tail: str, offset: int, reader: SpeakerReader) -> tuple[str, Speaker | None]:
+        """Read the words after a closing quote: blank, an attribution, or more of the sentence."""
+        tokens = _words(_tokens(tail, offset))
+        if not tokens:
+            return "blank", None
+        first = _bare(tokens[0][0])
+        if first in ("demikian", "begitu") and len(tokens) > 1:
+            tokens = tokens[1:]
+            first = _bare(tokens[0][0])
+        rest_at = tokens[1][1] if len(tokens) > 1 else offset + len(tail)
+        rest = tail[rest_at - offset :]
+        if first in SAY_AFTER_QUOTE or first == "menurut":
+            return "attribution", reader.read(rest, rest_at)
+        if first.endswith("nya") and first[:-3] in SAY_AFTER_QUOTE:
+            return "attribution", Speaker("nya", "pronoun")
+        if first in SAY_PASSIVE:
+            if len(tokens) > 1 and _bare(tokens[1][0]) == "oleh":
+                rest_at = tokens[2][1] if len(tokens) > 2 else offset + len(tail)
+                rest = tail[rest_at - offset :]
+            return "attribution", reader.read(rest, rest_at)
+        for k, (token, start) in enumerate(tokens[:MAX_SUBJECT_WORDS]):
+            if k > 0 and _bare(token) in SAY_ACTIVE:
+                return "attribution", reader.read_subject(tail[: start - offset], offset)
+        return "content", None
+
+    def _before(self, lead: str, offset: int, reader: SpeakerReader) -> tuple[str, Speaker | None]:
+        """Read the words before an opening quote: blank, an introduction, or a sentence it is part of."""
+        body = lead.rstrip()
+        tokens = _words(_tokens(body, offset))
+        if not tokens:
+            return "blank", None
+        while tokens and _bare(tokens[0][0]) in CONNECTIVES:
+            tokens = tokens[1:]
+        if not tokens:
+            return "blank", None
+        ends_open = body.endswith((",", ":"))
+        first = _bare(tokens[0][0])
+        if first in _LEAD_INTROS and len(tokens) > 1 and ends_open:
+            start = tokens[1][1]
+            return "attribution", reader.read(body[start - offset :], start)
+        for k in range(len(tokens) - 1, 0, -1):
+            if _bare(tokens[k][0]) not in SAY_ACTIVE:
+                continue
+            after = [_bare(t) for t, _ in tokens[k + 1 :]]
+            if after and after[0] not in COMPLEMENT_OPENERS:
+                return "content", None  # 'X mengatakan Y harus "…"': quoted words inside reported speech
+            if "bahwa" in after and after.index("bahwa") != len(after) - 1:
+                return "content", None
+            if len(after) > 12 or k > MAX_SUBJECT_WORDS:
+                return "content", None
+            return "attribution", reader.read_subject(body[: tokens[k][1] - offset], offset)
+        if body.endswith(":") and len(tokens) <= 8:
+            speaker = reader.read_subject(body[:-1], offset)
+            if speaker is not None and speaker.kind in (NAMED, UNNAMED):
+                return "attribution", speaker
+        return "content", None
+
+    # -- reported speech ---------------------------------------------------------------
+
+    def _reported(
+        self, text: str, sentences: Sequence[Sentence], direct: list[_Said], reader: SpeakerReader
+    ) -> list[_Said]:
+        covered: set[int] = set()
+        by_last: dict[int, _Said] = {}
+        for item in direct:
+            covered.update(range(item.sentence, item.last_sentence + 1))
+            by_last[item.last_sentence] = item
+        out: list[_Said] = []
+        for sentence in sentences:
+            if sentence.index in covered:
+                continue
+            credited = self._credit(sentence, reader)
+            if credited is not None:
+                earlier = sentence.index - 1
+                if earlier in by_last:
+                    by_last[earlier].speaker = credited
+                    by_last[earlier].explicit = True
+                elif earlier >= 0 and earlier not in covered and sentences[earlier].paragraph == sentence.paragraph:
+                    prior = sentences[earlier]
+                    out = [q for q in out if q.sentence != earlier]
+                    out.append(
+                        _Said(
+                            prior.start,
+                            prior.end,
+                            prior.text.rstrip("."),
+                            False,
+                            earlier,
+                            earlier,
+                            credited,
+                            True,
+                            prior.paragraph,
+                            True,
+                        )
+                    )
+                continue
+            found = self._reported_in(sentence, reader)
+            if found is not None:
+                speaker, start, end = found
+                words = _clean_quote(text[start:end]).rstrip(".").strip()
+                if len(words.split()) >= MIN_REPORTED_WORDS:
+                    out.append(
+                        _Said(
+                            start, end, words, False, sentence.index, sentence.index, speaker, True, sentence.paragraph
+                        )
+                    )
+                continue
+            person = self._subject_of(sentence, reader)
+            if person is not None:
+                marker = _Said(sentence.start, sentence.start, "", False, sentence.index, sentence.index, person, True)
+                marker.subject_only = True
+                out.append(marker)
+        return out
+
+    def _subject_of(self, sentence: Sentence, reader: SpeakerReader) -> Speaker | None:
+        """The person a sentence is about when it names one as its subject ("Di Ngawi, ketua
+        kelompok tani, Suyatno, menyambut …"): the antecedent of a later "ia" or "ujarnya"."""
+        for token, start in _words(_tokens(sentence.text, sentence.start))[:MAX_SUBJECT_WORDS]:
+            if token[0].islower() and _bare(token) not in CONNECTIVES:
+                speaker = reader.read_subject(sentence.text[: start - sentence.start], sentence.start)
+                if speaker is None:
+                    return None
+                subject = sentence.text[: start - sentence.start]
+                if speaker.kind == NAMED and (" " in speaker.name or "," in subject or "(" in subject):
+                    return speaker
+                if speaker.kind == UNNAMED and speaker.name.split()[0] in QUANTIFIER_WORDS:
+                    return speaker
+                return None
+        return None
+
+    def _credit(self, sentence: Sentence, reader: SpeakerReader) -> Speaker | None:
+        """'Hal itu disampaikan (oleh) X …' / 'Demikian dikatakan X': X said the sentence before."""
+        tokens = _words(_tokens(sentence.text, sentence.start))
+        bare = [_bare(t) for t, _ in tokens]
+        k = 0
+        if len(bare) > 2 and bare[0] in _CREDIT_NOUNS and bare[1] in _DEMONSTRATIVES:
+            k = 2
+        elif bare and bare[0] == "demikian":
+            k = 1
+        else:
+            return None
+        if k >= len(bare) or (bare[k] not in SAY_PASSIVE and not (k == 1 and bare[k] in SAY_AFTER_QUOTE)):
+            return None
+        k += 1
+        if k < len(bare) and bare[k] == "oleh":
+            k += 1
+        if k >= len(tokens):
+            return None
+        start = tokens[k][1]
+        speaker = reader.read(sentence.text[start - sentence.start :], start)
+        return speaker if speaker is not None and speaker.kind != ORGANISATION else None
+
+    def _reported_in(self, sentence: Sentence, reader: SpeakerReader) -> tuple[Speaker, int, int] | None:
+        """(speaker, start, end of what was said) when the sentence is reported speech."""
+        text, base = sentence.text, sentence.start
+        tokens = _words(_tokens(text, base))
+        if len(tokens) < MIN_REPORTED_WORDS + 1:
+            return None
+        bare = [_bare(t) for t, _ in tokens]
+        lead = 0
+        while lead < len(bare) and bare[lead] in CONNECTIVES:
+            lead += 1
+        # "Menurutnya, …"
+        if lead < len(bare) and bare[lead] == "menurutnya":
+            comma = text.find(",", tokens[lead][1] - base)
+            if comma > 0:
+                return Speaker("nya", PRONOUN), base + comma + 1, sentence.end
+            return None
+        # "Menurut X, …"
+        if lead < len(bare) and bare[lead] == "menurut":
+            comma = text.find(",", tokens[lead][1] - base)
+            if comma > 0:
+                phrase_at = tokens[lead + 1][1] if lead + 1 < len(tokens) else base + comma
+                speaker = reader.read(text[phrase_at - base : comma], phrase_at)
+                if _person(speaker):
+                    assert speaker is not None
+                    return speaker, base + comma + 1, sentence.end
+            return None
+        # "…, kata X." / "…, menurut X."
+        last_comma = text.rfind(",")
+        if last_comma > 0:
+            after = _words(_tokens(text[last_comma + 1 :], base + last_comma + 1))
+            if after and _bare(after[0][0]) in SAY_AFTER_QUOTE | {"menurut"} and len(after) > 1:
+                phrase_at = after[1][1]
+                speaker = reader.read(text[phrase_at - base :], phrase_at)
+                if _person(speaker):
+                    assert speaker is not None
+                    return speaker, base + (tokens[lead][1] - base), base + last_comma
+        # "X mengatakan (kepada …) (bahwa) …"
+        for k in range(1, min(len(tokens), MAX_SUBJECT_WORDS)):
+            if bare[k] not in SAY_INDIRECT:
+                continue
+            speaker = reader.read_subject(text[: tokens[k][1] - base], base)
+            if speaker is None:
+                return None  # institutions may speak ("Kejaksaan menyatakan …"); sources cited with "menurut" do not
+            assert speaker is not None
+            said = k + 1
+            if said < len(bare) and bare[said] in COMPLEMENT_OPENERS and bare[said] != "bahwa":
+                window = bare[said : said + 14]
+                if "bahwa" in window:
+                    said += window.index("bahwa")
+                else:
+                    comma = text.find(",", tokens[said][1] - base)
+                    if comma < 0:
+                        return None
+                    said = next((j for j, (_, s) in enumerate(tokens) if s - base > comma), len(tokens))
+            if said < len(bare) and bare[said] == "bahwa":
+                said += 1
+            if said >= len(tokens):
+                return None
+            return speaker, tokens[said][1], sentence.end
+        return None
+
+
+def _person(speaker: Speaker | None) -> bool:
+    """Reported speech is credited to people (named, described, or referred back to)."""
+    return speaker is not None and speaker.kind != ORGANISATION
+
+
+def _sentence_at(sentences: Sequence[Sentence], starts: list[int], position: int) -> int:
+    n = bisect.bisect_right(starts, position) - 1
+    return max(n, 0)
+
+
+def _resolve_pronouns(said: list[_Said]) -> list[_Said]:
+    """Give pronouns, descriptions like "pakar tersebut" and unattributed quotes the previous speaker."""
+    out: list[_Said] = []
+    last: Speaker | None = None
+    for item in said:
+        speaker = item.speaker
+        if speaker is None or speaker.needs_antecedent:
+            if last is None:
+                if speaker is None or speaker.kind == "pronoun":
+                    continue  # nobody to give it to
+                speaker = Speaker(speaker.name, UNNAMED, speaker.role)
+            else:
+                speaker = last
+            item.speaker = speaker
+        elif item.explicit:
+            last = speaker
+        if not item.subject_only:
+            out.append(item)
+    return out
+
+
+def _drop_paraphrases(said: list[_Said], names: dict[str, str]) -> list[_Said]:
+    """Leave out reported speech that sits beside the same speaker's own quoted words.
+
+    There the paraphrase introduces, links or sums up the direct quotes ("Sutrisno menambahkan
+    bahwa …" between two of Sutrisno's quotes); the quotes are the record of what was said. Reported
+    speech with quoted words in it, or credited by name ("Hal itu disampaikan X"), is kept, and
+    so is every statement of a speaker the passage does not quote directly.
+    """
+
+    def who(item: _Said) -> str:
+        assert item.speaker is not None
+        return names.get(item.speaker.name, item.speaker.name)
+
+    quoted: dict[str, set[int]] = {}
+    for item in said:
+        if item.direct:
+            quoted.setdefault(who(item), set()).add(item.paragraph)
+    out = []
+    for item in said:
+        if not item.direct and not item.mixed and not item.credited:
+            nearby = quoted.get(who(item), set())
+            if any(abs(item.paragraph - p) <= PARAPHRASE_DISTANCE for p in nearby):
+                continue
+        out.append(item)
+    return out
+
+
+def _full_names(document: Document, said: Sequence[_Said], reader: SpeakerReader) -> dict[str, str]:
+    """Map each speaker name to the name the article gives in full: a short form ("Bakov") to
+    the full name ("Alexey Bakov"), and a name read with an office or place before it
+    ("Mataram Andi Firmansyah") to the name the article goes on using ("Andi Firmansyah")."""
+    text = document.article.text
+    candidates: Counter[str] = Counter()
+    for mention in document.mentions:
+        if mention.kind == "PERSON":
+            candidates[mention.text] += 1
+    for item in said:
+        if item.speaker is not None and item.speaker.kind == NAMED:
+            candidates[item.speaker.name] += 1
+    runs = [match.group().split() for match in _CAPITALISED_RUN.finditer(text)]
+    if not any(m.kind == "PERSON" for m in document.mentions):
+        for words in runs:
+            name = reader.name_in(words) if len(words) > 1 else None
+            if name is not None and " " in name:
+                candidates[name] += 1
+    trimmed = {name: _trim_name(name, runs) for name in candidates}
+    out: dict[str, str] = {}
+    for item in said:
+        if item.speaker is None or item.speaker.kind != NAMED:
+            continue
+        short = item.speaker.name
+        parts = set(re.split(r"[\s-]+", _trim_name(short, runs).lower()))
+        best = None
+        for name, count in candidates.items():
+            full = trimmed[name]
+            tokens = set(re.split(r"[\s-]+", full.lower()))
+            if len(tokens) >= len(parts) and parts <= tokens:
+                key = (len(tokens), count, len(full))
+                if best is None or key > best[0]:
+                    best = (key, full)
+        if best is not None:
+            out[short] = best[1]
+    return out
+
+
+def _trim_name(name: str, runs: Sequence[list[str]]) -> str:
+    """Drop leading words that belong to a place or office, not the person: a word the article
+    uses inside another name without the rest of this one ("Pasar Deli Jaya" before "Jaya
+    Rosmawati Lubis"), or a word never used alone when the next word is ("kata Andi" after
+    "Mataram Andi Firmansyah"; "Muhammad Rais" stays whole)."""
+    words = name.split()
+    while len(words) > 2:
+        first, second = words[0], words[1]
+        alone = sum(1 for run in runs if run == [second]) and not any(run == [first] for run in runs)
+        by_short_form = alone and first.lower() not in NAME_PREFIXES
+        if not (by_short_form or _inside_other_name(first, second, runs)):
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
+def _inside_other_name(word: str, following: str, runs: Sequence[list[str]]) -> bool:
+    """Whether ``word`` ends another capitalised run ("di Pasar Deli Jaya,"): a place or an
+    institution's name, which a person's first name is not."""
+    return any(len(run) > 1 and run[-1] == word and word != following for run in runs)

@@ -1,0 +1,376 @@
+"""Speakers: read a speaker phrase ("Juru Bicara Istana Budi Hartono kepada wartawan",
+"Alexey Bakov, seorang profesor di …", "seorang pejabat Rusia", "dia") into a ``Speaker``.
+
+The name comes from analysis's person mentions when the phrase holds one; otherwise from the
+phrase's last run of capitalised words once titles and affiliations are taken off its front.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Mention
+from .lexicon import (
+    AFFILIATION_WORDS,
+    CLAUSE_OPENERS,
+    CONNECTIVES,
+    NON_PERSON_HEADS,
+    PERSON_NOUNS,
+    PHRASE_STOPS,
+    PRONOUNS,
+    QUANTIFIERS,
+    ROLE_STOPS,
+    TITLE_WORDS,
+    word_set,
+)
+
+NAMED = "named"  # a person's name
+UNNAMED = "unnamed"  # a description of a person not named ("seorang pejabat Rusia", "warga")
+ORGANISATION = "organisation"  # an institution speaking ("Kementerian Kesehatan")
+PRONOUN = "pronoun"  # "ia", "dia", the "-nya" of "ujarnya": the previous speaker
+ANAPHOR = "anaphor"  # "pakar tersebut", "pria itu": the previous speaker, described
+
+_STRIP = " \t,.;:\"'“”‘’()[]—–-"
+_WORD = re.compile(r"\S+")
+_NAME_PARTICLES = word_set("bin binti van von der de den al el da dos du le la ibn abu")
+_ORG_HEADS = word_set(
+    """
+    kementerian badan dinas lembaga komisi dewan majelis mahkamah kejaksaan pengadilan kepolisian
+    pemerintah pemkab pemkot pemprov partai universitas pt perusahaan yayasan organisasi kantor
+    istana polda polres polsek kodam korem kodim rumah sakit rs kedutaan kedubes konsulat kejari kejati
+    kejagung polri tni dpr dprd mpr kpk bpbd bnpb basarnas puskesmas
+    """
+)
+# Words anywhere in a name that make it an institution ("Korea Central News Agency").
+_ORG_WORDS = word_set(
+    """
+    agency news university universitas institute institut council corporation company group bank
+    ministry department office party committee foundation association federation union kantor
+    kementerian badan dinas lembaga komisi dewan majelis mahkamah partai perusahaan yayasan
+    organisasi asosiasi federasi persatuan perhimpunan ikatan himpunan koalisi aliansi
+    """
+)
+_TRAILING_ADVERBS = word_set(
+    """
+    juga pun kemudian lalu lantas sempat telah sudah pernah bahkan kembali akan masih justru malah
+    sendiri hanya pula pun tak tidak belum turut ikut secara terpisah langsung
+    """
+)
+_VERBISH = re.compile(r"^(?:me|ber|ter|di)[a-z]{3,}$")
+# Verb prefixes inside a description: "warga yang melihat" is a clause, "seorang diplomat" is not.
+_VERB_INSIDE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|ter)[a-z]{3,}$")
+_DEMONSTRATIVES = frozenset(("tersebut", "itu", "ini"))
+# A speaker phrase longer than this is a clause ("Kepala Dinas Pekerjaan Umum Sumber Daya Air
+# Provinsi Jawa Timur Bagus Santoso" is 12).
+MAX_PHRASE_WORDS = 16
+_AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
+# Longer runs of name-like words are an office or place followed by a name.
+MAX_NAME_WORDS = 3
+_ROMAN = re.compile(r"^[IVX]{1,4}$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who spoke, as read from one phrase; ``kind`` is one of the module constants."""
+
+    name: str
+    kind: str
+    role: str | None = None
+
+    @property
+    def needs_antecedent(self) -> bool:
+        return self.kind in (PRONOUN, ANAPHOR)
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in _WORD.finditer(text)]
+
+
+def _bare(token: str) -> str:
+    return token.strip(_STRIP).lower()
+
+
+def _is_capitalised(token: str) -> bool:
+    bare = token.strip(_STRIP)
+    return bool(bare) and bare[0].isupper()
+
+
+def _is_brand(token: str) -> bool:
+    """An acronym or a name with capitals inside ("BSSN", "KantongKu"): an institution or company."""
+    bare = token.strip(_STRIP)
+    return _is_acronym(bare) or (
+        bool(bare) and bare[0].isupper() and any(ch.isupper() for ch in bare[1:]) and "-" not in bare
+    )
+
+
+def _is_acronym(token: str) -> bool:
+    bare = token.strip(_STRIP).replace("-", "")
+    return len(bare) >= 2 and bare.isalpha() and bare.isupper()
+
+
+def _clean_role(words: Sequence[str]) -> str | None:
+    out: list[str] = []
+    for word in words:
+        if _bare(word) in ROLE_STOPS or word.startswith("("):
+            if out and word.startswith("(") and _is_acronym(word):
+                out.append(word)  # "(DGAP)"
+                continue
+            break
+        out.append(word)
+    text = " ".join(out).strip(_STRIP.replace("(", "").replace(")", ""))
+    lowered = text.lower()
+    for quantifier in QUANTIFIERS:
+        if lowered.startswith(quantifier + " "):
+            text = text[len(quantifier) + 1 :]
+            break
+    text = text.strip(" ,")
+    return text or None
+
+
+class SpeakerReader:
+    """Reads speaker phrases of one document; holds its person and organisation mentions."""
+
+    def __init__(
+        self,
+        mentions: Sequence[Mention] = (),
+        common_words: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
+        proper: frozenset[str] = frozenset(),
+    ) -> None:
+        self._mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
+        # Words the article also writes in lower case: at a sentence start they are not names.
+        self._common = common_words
+        # Capitalised words the article uses as places ("di Sumbawa"): not the start of a name.
+        self._places = places
+        # Words the article capitalises inside a sentence: proper nouns, not sentence openers.
+        self._proper = proper
+
+    def _mention_in(self, start: int, end: int, kind: str) -> Mention | None:
+        for mention in self._mentions:
+            if mention.kind == kind and mention.start >= start and mention.end <= end:
+                return mention
+        return None
+
+    # -- a phrase that names the speaker -----------------------------------------------
+
+    def read(self, phrase: str, offset: int, *, subject: bool = False) -> Speaker | None:
+        """The speaker of ``phrase`` (which sits at ``offset`` of the article text).
+
+        A ``subject`` (the words before a verb) must be a speaker phrase to its end; a phrase
+        after a verb may trail off into the circumstance ("kepada wartawan di Jakarta")."""
+        phrase = _AGE.sub(lambda m: " " * len(m.group()), phrase)  # "Yohana (27)": same offsets
+        stripped = phrase.lstrip(_STRIP)
+        offset += len(phrase) - len(stripped)
+        phrase = stripped.rstrip(_STRIP)
+        if not phrase:
+            return None
+        head, comma, appositive = phrase.partition(",")
+        words = head.split()
+        if words and _bare(words[0]) in CONNECTIVES and len(words) > 1:
+            offset += head.index(words[1])
+            head = head[head.index(words[1]) :]
+            words = words[1:]
+        if comma and not self._mentions:
+            named = self._apposed_name(words, appositive, subject)
+            if named is not None:
+                return named
+        first = _bare(words[0]) if words else ""
+        if len(words) == 1 and first in PRONOUNS:
+            return Speaker(first, PRONOUN)
+        if first in NON_PERSON_HEADS:
+            return None
+        tokens = _tokens(head)
+        # Cut the head where its circumstance or relative clause starts.
+        cut = len(tokens)
+        for n, (token, _start) in enumerate(tokens):
+            if n > 0 and _bare(token) in PHRASE_STOPS:
+                cut = n
+                break
+        extra_role: list[str] = []
+        if cut < len(tokens):
+            stop = _bare(tokens[cut][0])
+            if stop == "dari":
+                extra_role = [t for t, _ in tokens[cut:]]
+            elif subject and stop not in ("yang", "di"):
+                return None
+        tokens = tokens[:cut]
+        while len(tokens) > 1 and _bare(tokens[-1][0]) in _TRAILING_ADVERBS:
+            tokens.pop()
+        if not tokens:
+            return None
+        apposition = None
+        if comma and _bare(appositive.split()[0] if appositive.split() else "yang") not in ("yang", "kini", "saat"):
+            apposition = _clean_role(appositive.split())
+        mention = self._mention_in(offset, offset + len(phrase), "PERSON")
+        if mention is not None:
+            before = [t for t, s in tokens if s + offset < mention.start]
+            role = mention.role or apposition or _clean_role(before + extra_role)
+            return Speaker(mention.text, NAMED, role)
+        return self._read_tokens(tokens, apposition, extra_role)
+
+    def _read_tokens(self, tokens: list[tuple[str, int]], apposition: str | None, extra: list[str]) -> Speaker | None:
+        words = [t for t, _ in tokens]
+        lowered = " ".join(_bare(w) for w in words)
+        if len(words) > MAX_PHRASE_WORDS:
+            return None
+        if any(lowered == q or lowered.startswith(q + " ") for q in QUANTIFIERS):
+            return self._description(words, UNNAMED)
+        if _bare(words[-1]) in _DEMONSTRATIVES:
+            return self._description(words, ANAPHOR)
+        # The last run of capitalised words holds the name.
+        run_end = len(words)
+        while run_end > 0 and not _is_capitalised(words[run_end - 1]):
+            run_end -= 1
+        if run_end == 0:
+            return self._description(words, UNNAMED)
+        if any(not _is_capitalised(w) for w in words[run_end:]):
+            return None  # lower-case words after the name: a clause, not a speaker phrase
+        run_start = run_end - 1
+        while run_start > 0 and (
+            _is_capitalised(words[run_start - 1]) or _bare(words[run_start - 1]) in _NAME_PARTICLES
+        ):
+            run_start -= 1
+        prefix = words[:run_start]
+        office = bool(prefix) and (_bare(prefix[0]).rstrip(".") in TITLE_WORDS or _bare(prefix[0]) in PERSON_NOUNS)
+        if any(_bare(w) == "dan" for w in prefix) and not office:
+            return None  # "Budi dan Ani": two speakers ("dan" inside an office name is fine)
+        if any(_VERBISH.match(_bare(w)) for w in prefix if not _is_capitalised(w)):
+            return None
+        run = words[run_start:run_end]
+        if self._organisation(words, run):
+            return Speaker(" ".join(words).strip(_STRIP), ORGANISATION)
+        name_start = self._name_start(run)
+        name = run[name_start:]
+        role_words = prefix + run[:name_start]
+        if not name and (_bare(words[0]) in _ORG_HEADS or (len(words) == 1 and _is_brand(words[0]))):
+            return Speaker(" ".join(words).strip(_STRIP), ORGANISATION)
+        if not name or (len(name) == 1 and _bare(name[0]) in self._common):
+            return self._description(words, UNNAMED)
+        role = apposition or _clean_role(role_words + extra)
+        return Speaker(" ".join(name).strip(_STRIP), NAMED, role)
+
+    def _apposed_name(self, head: list[str], appositive: str, subject: bool) -> Speaker | None:
+        """'Penasihat hukum Herman, Fadli Rahman, …': a role, then the speaker's name set off by commas."""
+        names = appositive.split(",")[0].split()
+        while names and _bare(names[0]).rstrip(".") in TITLE_WORDS and names[0].endswith("."):
+            names = names[1:]  # "dr. Andika Wirawan"
+        chunk = " ".join(names).strip(_STRIP)
+        names = chunk.split()
+        if not (1 <= len(names) <= 4 and all(_is_capitalised(w) for w in names) and self._name_word(names[0])):
+            return None
+        if not head:
+            return None
+        first = _bare(head[0]).rstrip(".")
+        first = first[:-3] if first.endswith("nya") else first  # "Pelatihnya"
+        quantified = any(" ".join(_bare(w) for w in head).startswith(q + " ") for q in QUANTIFIERS)
+        role_first = first in TITLE_WORDS or first in PERSON_NOUNS
+        if not (role_first or quantified or not _is_capitalised(head[0])):
+            return None
+        in_head = [w for w in head[1:] if _is_capitalised(w) and self._name_word(w)]
+        closed = "," in appositive  # 'Ketua Kelompok Tani Sido Makmur, Suyatno, menyambut …'
+        if len(in_head) > 1 and not (subject and closed):
+            return None  # the head names someone already: the apposition is a place or a date
+        return Speaker(chunk, NAMED, _clean_role(head))
+
+    def name_in(self, words: Sequence[str]) -> str | None:
+        """The person's name at the end of a capitalised run ("Kepala BPBD Kabupaten Lingga Rudi
+        Hartono" -> "Rudi Hartono"), or None when the run holds no name."""
+        return " ".join(words[self._name_start(words) :]).strip(_STRIP) or None
+
+    def _name_start(self, run: Sequence[str]) -> int:
+        """Where the name starts in a capitalised run: the longest tail of name words, at most
+        ``MAX_NAME_WORDS`` long (titles, offices and places come before a name, not after)."""
+        start = len(run)
+        while start > 0 and len(run) - start < MAX_NAME_WORDS and self._name_word(run[start - 1]):
+            start -= 1
+        if start == len(run) and len(run) > 1 and self._name_word(run[-2]) and _bare(run[-1]) not in AFFILIATION_WORDS:
+            start = len(run) - 1  # a surname that is also a title word: "Lutfi Hakim"
+            while start > 0 and len(run) - start < MAX_NAME_WORDS and self._name_word(run[start - 1]):
+                start -= 1
+        return start
+
+    def _name_word(self, word: str) -> bool:
+        """Whether a capitalised word can start a person's name (not a title, office, place,
+        acronym, brand, number or clause opener)."""
+        bare = _bare(word)
+        core = word.strip(_STRIP)
+        return not (
+            bare.rstrip(".") in TITLE_WORDS
+            or bare in AFFILIATION_WORDS
+            or bare in CLAUSE_OPENERS
+            or bare in ROLE_STOPS
+            or bare in self._places
+            or _is_acronym(word)
+            or _ROMAN.match(core)
+            or any(ch.isdigit() for ch in core)
+            or any(ch.isupper() for ch in core[1:].replace("-", " ").split(" ")[0])  # "KantongKu"
+            or bool(re.search(r"-[A-Z]", core))  # "Cimanuk-Cisanggarung"
+        )
+
+    @staticmethod
+    def _organisation(words: list[str], run: list[str]) -> bool:
+        """An institution speaking: its name ends in an institution word or an acronym."""
+        last = run[-1] if run else words[-1]
+        return (
+            all(_is_acronym(w) for w in words)
+            or (last.startswith("(") and _is_acronym(last))
+            or _bare(last) in _ORG_WORDS
+        )
+
+    @staticmethod
+    def _description(words: list[str], kind: str) -> Speaker | None:
+        """An unnamed speaker: a quantified noun phrase or a noun that names people."""
+        bare = [_bare(w) for w in words]
+        quantified = any(" ".join(bare).startswith(q + " ") for q in QUANTIFIERS)
+        head = bare[0]
+        for quantifier in QUANTIFIERS:
+            if " ".join(bare).startswith(quantifier + " "):
+                head = bare[len(quantifier.split())]
+                break
+        if len(words) > 6 or any(
+            _VERB_INSIDE.match(w) and w not in PERSON_NOUNS and w not in _DEMONSTRATIVES for w in bare[1:]
+        ):
+            return None
+        if not quantified and kind != ANAPHOR and head not in PERSON_NOUNS and head not in TITLE_WORDS:
+            return None
+        text = " ".join(words).strip(_STRIP)
+        if text[:1].isupper() and not _is_capitalised(words[1] if len(words) > 1 else ""):
+            text = text[0].lower() + text[1:]
+        return Speaker(text, kind, None)
+
+    # -- the subject of a sentence before its verb of saying ---------------------------
+
+    def read_subject(self, text: str, offset: int) -> Speaker | None:
+        """The speaker of '<clause>, <subject>, <apposition>' that comes before a verb."""
+        chunks: list[tuple[str, int]] = []
+        position = 0
+        for piece in text.split(","):
+            chunks.append((piece, offset + position))
+            position += len(piece) + 1
+        for n, (chunk, start) in enumerate(chunks):
+            words = chunk.split()
+            while words and _bare(words[0]) in CONNECTIVES:
+                words = words[1:]
+            if not words:
+                continue
+            if _is_clause(words):
+                continue
+            rest = ",".join(c for c, _ in chunks[n:])
+            speaker = self.read(rest, start, subject=True)
+            apposed = n + 1 < len(chunks) or "(" in chunk
+            lone = speaker is not None and speaker.kind == NAMED and " " not in speaker.name and not apposed
+            if lone and speaker is not None and speaker.name not in self._proper:
+                return None  # "Keduanya", "Pertemuan": capitalised only because a sentence starts there
+            return speaker
+        return None
+
+
+def _is_clause(words: list[str]) -> bool:
+    """An adverbial clause or participle before the subject ("Dalam pidatonya", "Menanggapi hal itu")."""
+    first = _bare(words[0])
+    if first in CLAUSE_OPENERS:
+        return True
+    second = words[1] if len(words) > 1 else ""
+    return bool(_VERBISH.match(first)) and bool(second) and not _is_capitalised(second)
