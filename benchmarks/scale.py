@@ -1,0 +1,275 @@
+"""Scaling out: the local engine beside the Dask engine with 1 and 2 workers, on the same articles.
+
+    python benchmarks/scale.py [--articles 20000] [--workdir DIR] [--partition-size 256] [--runs local,1,2]
+
+The articles are the bundled sample corpus's events rewritten at scale: copy k of every event
+gets its own names (each capitalised name that never occurs in lower case is replaced by an
+invented one), numbers shifted by k mod 5, and its dates (the published field and dd/mm/yyyy
+dates in the text) moved k*20 days, so copies never fall in one clustering window and form
+distinct events. They are written as JSON Lines shards under the size limit, so both engines
+read the same files. Each run is a fresh process with a fresh store (peak memory is that
+process's, and each Dask worker's). Dask runs exclude the cluster's start-up, printed apart.
+The table gives seconds per stage, articles/s, speed-up against 1 worker and peak memory, and
+checks that every run stored the same stories as the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "samples" / "corpus"
+SHARD = 500  # articles per JSON Lines file: about 1.5 MB, under the default 5 MB file limit
+COPY_SPACING_DAYS = 20
+
+_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_NUMBER = re.compile(r"(?<![\d/.,:])\d{1,3}(?![\d/.,:])")
+_DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_NOT_NAMES = {
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+    "Januari", "Februari", "Maret", "April", "Juni", "Juli", "Agustus", "September", "Oktober",
+    "November", "Desember",
+}  # fmt: skip
+_SYLLABLES = (
+    "ba",
+    "di",
+    "ka",
+    "lu",
+    "ma",
+    "ni",
+    "ra",
+    "sa",
+    "ti",
+    "wa",
+    "ja",
+    "ko",
+    "pe",
+    "su",
+    "ya",
+    "go",
+    "he",
+    "ro",
+)
+
+
+# -- generating the articles ---------------------------------------------------------
+
+
+def _invented_name(name: str, copy: int) -> str:
+    h = zlib.crc32(f"{name}/{copy}".encode())
+    syllables = [_SYLLABLES[(h >> (5 * i)) % len(_SYLLABLES)] for i in range(2 + h % 2)]
+    return "".join(syllables).capitalize()
+
+
+def _shift_dates(text: str, days: int) -> str:
+    def moved(m: re.Match[str]) -> str:
+        try:
+            d = date(int(m.group(3)), int(m.group(2)), int(m.group(1))) + timedelta(days=days)
+        except ValueError:
+            return m.group(0)
+        return f"{d.day}/{d.month}/{d.year}"
+
+    return _DMY.sub(moved, text)
+
+
+def _rewrite(text: str, names: set[str], copy: int) -> str:
+    text = _shift_dates(text, copy * COPY_SPACING_DAYS)
+    text = _NUMBER.sub(lambda m: str(int(m.group(0)) + copy % 5), text)
+    return _NAME.sub(lambda m: _invented_name(m.group(0), copy) if m.group(0) in names else m.group(0), text)
+
+
+def sample_articles() -> list[dict[str, Any]]:
+    """The sample corpus as read (noise still in), with the publication date the cleaner finds."""
+    from ringkas import Engine
+
+    rows = []
+    with Engine(db=":memory:", progress=False) as engine:
+        from ringkas.reading import read_paths
+
+        for item in read_paths([str(CORPUS)]):
+            if isinstance(item, Exception):
+                continue
+            cleaned = engine.clean(item)
+            published = getattr(cleaned, "published", None) or item.published or date(2024, 1, 1)
+            rows.append(
+                {"id": item.id, "title": item.title, "text": item.text, "outlet": item.outlet, "published": published}
+            )
+    return rows
+
+
+def generate(folder: Path, count: int) -> int:
+    """Write ``count`` articles (copies of the sample events) as JSON Lines shards; returns the count."""
+    base = sample_articles()
+    words = {w for row in base for w in re.findall(r"\w+", row["title"] + " " + row["text"])}
+    names = {w for w in words if _NAME.fullmatch(w) and w.lower() not in words and w not in _NOT_NAMES}
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    shard: list[str] = []
+    copy = 0
+    while written < count:
+        for row in base:
+            if written >= count:
+                break
+            published = row["published"] + timedelta(days=copy * COPY_SPACING_DAYS)
+            item = {
+                "id": f"{row['id']}-k{copy}",
+                "title": _rewrite(row["title"], names, copy),
+                "text": _rewrite(row["text"], names, copy),
+                "outlet": row["outlet"],
+                "published": published.isoformat(),
+            }
+            shard.append(json.dumps(item, ensure_ascii=False))
+            written += 1
+            if len(shard) == SHARD:
+                _write_shard(folder, written, shard)
+                shard = []
+        copy += 1
+    if shard:
+        _write_shard(folder, written, shard)
+    return written
+
+
+def _write_shard(folder: Path, written: int, lines: list[str]) -> None:
+    (folder / f"part-{(written - 1) // SHARD:05d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# -- one run (in its own process) -------------------------------------------------------
+
+
+class StageClock:
+    """When each stage last reported progress; a stage's time runs from the previous stage's end."""
+
+    STAGES = ("read", "store", "analyse", "cluster", "summarize")
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.ends: dict[str, float] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.ends[stage] = time.perf_counter()
+
+    def seconds(self) -> dict[str, float]:
+        out, previous = {}, self.start
+        for stage in self.STAGES:
+            if stage in self.ends:
+                out[stage] = self.ends[stage] - previous
+                previous = self.ends[stage]
+        return out
+
+
+def one_run(kind: str, data: Path, db: Path, partition_size: int) -> dict[str, Any]:
+    from ringkas import Engine
+    from ringkas.serialization import to_jsonable
+
+    result: dict[str, Any] = {"kind": kind}
+    with Engine(db=str(db), progress=False) as engine:
+        if kind == "local":
+            clock = StageClock()
+            start = clock.start
+            report, stories = engine.run([str(data)], clock)
+            result["seconds"] = time.perf_counter() - start
+        else:
+            from ringkas.distributed import DaskEngine
+
+            start = time.perf_counter()
+            with DaskEngine(engine, workers=int(kind), partition_size=partition_size) as dask_engine:
+                dask_engine.client.run(lambda: None)  # every worker up and set up
+                result["startup"] = time.perf_counter() - start
+                clock = StageClock()
+                start = clock.start
+                report, stories = dask_engine.run([str(data)], clock)
+                result["seconds"] = time.perf_counter() - start
+                result["worker_peak"] = sorted(dask_engine.worker_peak_memory().values())
+        digest = hashlib.sha1(json.dumps(to_jsonable(stories), sort_keys=True).encode()).hexdigest()
+    result.update(
+        articles=report.read,
+        stored=report.stored,
+        skipped=len(report.skipped),
+        stories=len(stories),
+        digest=digest,
+        driver_peak=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        stages=clock.seconds(),
+    )
+    return result
+
+
+# -- the table ----------------------------------------------------------------------------
+
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:,.0f}"
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--workdir", type=Path, help="where the articles and stores go (default: a temp folder)")
+    parser.add_argument("--partition-size", type=int, default=256)
+    parser.add_argument("--runs", default="local,1,2", help="comma-separated: local and/or worker counts")
+    parser.add_argument("--one-run", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ringkas-scale-"))
+    data = workdir / f"articles-{args.articles}"
+
+    if args.one_run:  # a child process: one configuration, result as JSON on stdout
+        db = workdir / f"run-{args.one_run}.db"
+        db.unlink(missing_ok=True)
+        print(json.dumps(one_run(args.one_run, data, db, args.partition_size)))
+        return
+
+    if not data.exists():
+        start = time.perf_counter()
+        written = generate(data, args.articles)
+        print(f"generated {written} articles in {time.perf_counter() - start:.1f} s under {data}")
+    print(f"{os.cpu_count()} cores; load average before: {_load()}")
+    results = []
+    for kind in args.runs.split(","):
+        command = [sys.executable, __file__, "--articles", str(args.articles), "--workdir", str(workdir)]
+        command += ["--partition-size", str(args.partition_size), "--one-run", kind]
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        results.append(result)
+        print(f"  {kind}: {result['seconds']:.1f} s, load average after: {_load()}", flush=True)
+
+    one_worker = next((r["seconds"] for r in results if r["kind"] == "1"), None)
+    stage_names = StageClock.STAGES
+    print()
+    print(
+        f"{'engine':<10}{'articles':>9}{'stories':>8}{'start s':>8}"
+        + "".join(f"{n + ' s':>12}" for n in stage_names)
+        + f"{'total s':>9}{'art/s':>8}{'vs 1w':>7}{'driver MB':>10}  worker peak MB"
+    )
+    for r in results:
+        name = "local" if r["kind"] == "local" else f"dask {r['kind']}w"
+        speedup = f"{one_worker / r['seconds']:.2f}x" if one_worker else "-"
+        workers = ", ".join(_mb(x) for x in r.get("worker_peak", [])) or "-"
+        rate = r["articles"] / r["seconds"]
+        print(
+            f"{name:<10}{r['articles']:>9}{r['stories']:>8}{r.get('startup', 0):>8.1f}"
+            + "".join(f"{r['stages'].get(n, 0):>12.1f}" for n in stage_names)
+            + f"{r['seconds']:>9.1f}{rate:>8.1f}{speedup:>7}{_mb(r['driver_peak']):>10}  {workers}"
+        )
+    same = len({r["digest"] for r in results}) == 1
+    print(f"\nsame stories and summaries in every run: {'yes' if same else 'NO'}; load average after: {_load()}")
+
+
+if __name__ == "__main__":
+    main()
