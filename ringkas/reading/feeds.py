@@ -35,19 +35,23 @@ def looks_like_feed(head: bytes) -> bool:
 def read_feed(data: bytes, *, source: str, fallback_outlet: str | None = None) -> Iterator[ReadItem]:
     """Every entry of an RSS or Atom document, as an article or an error naming it."""
     # A stream, never bytes or str: feedparser treats a string as a URL or file name to open.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
-    entries = list(parsed.get("entries") or [])
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser's internals raise whatever malformed bytes make them hit
+        yield FormatError(f"not a readable RSS or Atom feed ({_short(f'{type(exc).__name__}: {exc}')})", source=source)
+        return
+    entries = list(_get(parsed, "entries") or [])
     if not entries:
-        problem = parsed.get("bozo_exception")
-        if parsed.get("version"):
+        problem = _get(parsed, "bozo_exception")
+        if _get(parsed, "version"):
             yield EmptyInputError("feed has no entries", source=source)
         else:
             reason = f" ({_short(str(problem))})" if problem else ""
             yield FormatError(f"not a readable RSS or Atom feed{reason}", source=source)
         return
-    feed = parsed.get("feed") or {}
-    outlet = _clean(feed.get("title")) or fallback_outlet
-    language = _language(feed.get("language"))
+    feed = _get(parsed, "feed") or {}
+    outlet = _clean(_get(feed, "title")) or fallback_outlet
+    language = _language(_get(feed, "language"))
     lines = _entry_lines(data, len(entries))
     stem = Path(source).stem or "feed"
     for n, entry in enumerate(entries, 1):
@@ -60,27 +64,27 @@ def read_feed(data: bytes, *, source: str, fallback_outlet: str | None = None) -
 def _article(
     entry: Any, n: int, source: str, line: int | None, stem: str, outlet: str | None, language: str | None
 ) -> Article:
-    title = _clean(entry.get("title"))
-    link = entry.get("link") if isinstance(entry.get("link"), str) else None
+    title = _clean(_get(entry, "title"))
+    link = _get(entry, "link") if isinstance(_get(entry, "link"), str) else None
     label = f"entry {n}" + (f" ({_short(title)})" if title else "")
-    contents = [c.get("value", "") for c in entry.get("content") or [] if isinstance(c, dict)]
-    body = max(contents, key=len, default="") or entry.get("summary") or entry.get("description") or ""
+    contents = [_get(c, "value") or "" for c in _get(entry, "content") or [] if isinstance(c, dict)]
+    body = max(contents, key=len, default="") or _get(entry, "summary") or _get(entry, "description") or ""
     text = "\n".join(fragment_lines(body)) if isinstance(body, str) else ""
     if not text.strip():
         raise FormatError(f"{label}: no text (description, summary or content)", source=source, line=line)
     if not title and not link:
         raise FormatError(f"{label}: no title and no link", source=source, line=line)
-    raw_id = entry.get("id") or link
+    raw_id = _get(entry, "id") or link
     # Without a guid or link, the entry's content names it: its position changes as the feed moves.
     digest = hashlib.sha1((title + "\n" + text).encode("utf-8")).hexdigest()[:10]
     article_id = str(raw_id) if raw_id else f"{stem}-{digest}"
-    source_info = entry.get("source")
-    entry_outlet = _clean(source_info.get("title")) if isinstance(source_info, dict) else ""
+    source_info = _get(entry, "source")
+    entry_outlet = _clean(_get(source_info, "title")) if isinstance(source_info, dict) else ""
     metadata: dict[str, Any] = {"source_path": f"{source} entry {n}"}
-    author = _clean(entry.get("author"))
+    author = _clean(_get(entry, "author"))
     if author:
         metadata["author"] = author
-    tags = [t.get("term") for t in entry.get("tags") or [] if isinstance(t, dict) and t.get("term")]
+    tags = [_get(t, "term") for t in _get(entry, "tags") or [] if isinstance(t, dict) and _get(t, "term")]
     if tags:
         metadata["tags"] = tags
     return Article(
@@ -95,9 +99,14 @@ def _article(
     )
 
 
+def _get(mapping: Any, key: str) -> Any:
+    """A field as parsed. ``FeedParserDict.get`` maps some missing keys to others with a warning."""
+    return dict.get(mapping, key) if isinstance(mapping, dict) else None
+
+
 def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = _get(entry, key)
         if isinstance(value, time.struct_time):
             try:
                 return date(value.tm_year, value.tm_mon, value.tm_mday)

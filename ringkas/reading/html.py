@@ -57,8 +57,8 @@ def read_html(markup: str, *, article_id: str, source: str, url: str | None = No
             with_metadata=True,
             deduplicate=False,  # trafilatura's dedup cache is process-global state
         )
-    except (ValueError, TypeError, etree.LxmlError, RecursionError, AssertionError) as exc:
-        raise FormatError(f"HTML could not be parsed: {exc}", source=source) from None
+    except Exception as exc:  # trafilatura and lxml raise whatever malformed markup makes them hit
+        raise FormatError(f"HTML could not be parsed ({type(exc).__name__}: {exc})", source=source) from None
     body = getattr(doc, "body", None)
     lines, headings = _body_lines(body) if body is not None else ([], [])
     if not any(line.strip() for line in lines):

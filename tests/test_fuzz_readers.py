@@ -1,0 +1,110 @@
+"""Fuzzing every reader: random bytes and random mutations of valid inputs give articles or
+``InputError`` values, and raise nothing but ``RingkasError`` subclasses."""
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ringkas.errors import InputError, RingkasError
+from ringkas.models import Article
+from ringkas.reading import Reader, parse_published, sniff_format
+from ringkas.reading.json import parse_date_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reading"
+VALID = {
+    "text": (FIXTURES / "bising.txt").read_bytes(),
+    "json": (FIXTURES / "kiriman.jsonl").read_bytes(),
+    "html": (FIXTURES / "banjir-rob-pekalongan.html").read_bytes(),
+    "feed": (FIXTURES / "kabar-pantura.rss").read_bytes() + b"\n" + (FIXTURES / "warta-pesisir.atom").read_bytes(),
+}
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def mutated(draw, data: bytes) -> bytes:
+    """The valid document with a few random edits: cut, insert, overwrite, duplicate, truncate."""
+    out = bytearray(data)
+    for _ in range(draw(st.integers(1, 4))):
+        if not out:
+            break
+        at = draw(st.integers(0, len(out) - 1))
+        span = draw(st.integers(1, 64))
+        edit = draw(st.sampled_from(["cut", "insert", "overwrite", "duplicate", "truncate"]))
+        if edit == "cut":
+            del out[at : at + span]
+        elif edit == "insert":
+            out[at:at] = draw(st.binary(min_size=1, max_size=span))
+        elif edit == "overwrite":
+            piece = draw(st.binary(min_size=1, max_size=span))
+            out[at : at + len(piece)] = piece
+        elif edit == "duplicate":
+            out[at:at] = out[at : at + span]
+        else:
+            del out[at:]
+    return bytes(out)
+
+
+def read_all(data: bytes, fmt: str) -> list:
+    try:
+        with Reader(max_bytes=200_000) as reader:
+            items = list(reader.read_bytes(data, source="fuzz", fmt=fmt, article_id="fuzz"))
+    except RingkasError:
+        return []
+    assert all(isinstance(i, (Article, InputError)) for i in items)
+    for item in items:
+        if isinstance(item, InputError):
+            assert item.describe().startswith("fuzz")  # every error names its input
+    return items
+
+
+@pytest.mark.parametrize("fmt", sorted(VALID))
+@FUZZ
+@given(data=st.binary(max_size=2000))
+def test_random_bytes(fmt, data):
+    read_all(data, fmt)
+
+
+@pytest.mark.parametrize("fmt", sorted(VALID))
+@FUZZ
+@given(data=st.data())
+def test_mutated_valid_input(fmt, data):
+    read_all(data.draw(mutated(VALID[fmt])), fmt)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [  # found by a longer run of the tests above: feedparser raised LookupError / ValueError
+        VALID["feed"].replace(b'encoding="UTF-8"', b'encoding="\x80UTF-8"', 1),
+        VALID["feed"].replace(b'encoding="UTF-8"', b'encoding="\x00UTF-8"', 1),
+    ],
+)
+def test_feed_with_a_broken_encoding_declaration(data):
+    (error,) = read_all(data, "feed")
+    assert "not a readable RSS or Atom feed" in error.describe()
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=500), *(mutated(v) for v in VALID.values())))
+def test_sniffed_format(data):
+    read_all(data, sniff_format(data))
+
+
+@FUZZ
+@given(value=st.one_of(st.text(max_size=60), st.integers(), st.floats(), st.none(), st.booleans()))
+def test_dates(value):
+    with contextlib.suppress(RingkasError):
+        parse_published(value, source="fuzz")
+    if isinstance(value, str):
+        parse_date_text(value)
+
+
+@FUZZ
+@given(data=st.binary(max_size=300))
+def test_stdin(data):
+    with Reader(max_bytes=200, stdin=io.BytesIO(data)) as reader:
+        items = list(reader.read(["-"]))
+    assert all(isinstance(i, (Article, InputError)) for i in items)
