@@ -11,6 +11,7 @@ import py3langid
 
 from .dates import DateFinder, to_iso
 from .models import Article, Document, Sentence, TimeExpression
+from .quotes import QuoteExtractor
 from .sentences import SentenceSplitter
 from .tokens import Tokenizer
 
@@ -35,6 +36,7 @@ class Analyzer:
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
         self.dates = DateFinder()
+        self.quotes = QuoteExtractor()
 
     def analyse(self, article: Article) -> Document:
         if article.language is None:
@@ -42,7 +44,10 @@ class Analyzer:
         sentences = self.splitter.split(article.text, article.id)
         indonesian = article.language is None or article.language in INDONESIAN
         times = self.find_times(article, sentences) if indonesian else ()
-        return Document(article=article, sentences=sentences, times=times)
+        document = Document(article=article, sentences=sentences, times=times)
+        if indonesian:  # the verbs of saying and speaker patterns are Indonesian
+            document = replace(document, quotes=self.quotes.extract(document))
+        return document
 
     def find_times(self, article: Article, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
         """Date expressions with a calendar value (day, month, year or range), relative ones

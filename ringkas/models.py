@@ -156,10 +156,15 @@ class Conflict:
 
 @dataclass(frozen=True)
 class OutletCoverage:
+    """How one outlet covers a story: its articles, what only it reports, where it disagrees."""
+
     outlet: str
     article_ids: tuple[str, ...]
     unique: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    published: date | None = None  # its first article on the story
+    facts: tuple[int, ...] = ()  # indices of the story's summary sentences it reports
+    quotes: tuple[int, ...] = ()  # indices of the story's quotes its articles carry
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
+from .facts import build_timeline, compare_coverage, find_conflicts, outlet_of
 from .lengths import LengthSpec
 from .models import Document, Story
+from .quotes import resolve_speakers
 from .summarizing import Summarizer, choose_headline, cite
 from .tokens import Tokenizer
 
@@ -35,11 +37,17 @@ def build_story(
     ordered = sorted(documents, key=founding_order)
     chosen = summarizer.select(ordered, length)
     dates = sorted(d.article.published for d in ordered if d.article.published)
+    summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
+    quotes = resolve_speakers([q for d in ordered for q in d.quotes])
+    conflicts = find_conflicts(ordered, {d.id: outlet_of(d) for d in ordered}, tokenizer)
     return Story(
         id=story_id(ordered[0].id),
         headline=choose_headline(ordered, tokenizer),
         article_ids=tuple(d.id for d in ordered),
-        summary=tuple(cite(ordered, chosen, tokenizer, citation_threshold)),
+        summary=summary,
+        quotes=quotes,
+        timeline=build_timeline(ordered, tokenizer),
+        coverage=compare_coverage(ordered, summary, quotes, conflicts, tokenizer),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

@@ -203,8 +203,8 @@ def test_story_page_and_its_json_twin_show_the_same_story(seeded):
     for article in data["articles"]:
         assert article["title"] in page.text
     assert len(re.findall(r"<circle ", page.text)) == sum(1 for r in data["chart"]["rows"] for c in r["counts"] if c)
-    # Facts sections are hidden while a story has none (the facts stage fills them).
-    assert data["quotes"] == [] and 'id="kutipan"' not in page.text
+    # The quotes section shows exactly when the facts stage found quotes.
+    assert (data["quotes"] == []) == ('id="kutipan"' not in page.text)
 
 
 def test_outlet_chart_counts_articles_per_outlet_and_day(seeded):

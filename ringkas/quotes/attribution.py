@@ -483,8 +483,8 @@ def _drop_paraphrases(said: list[_Said], names: dict[str, str]) -> list[_Said]:
 
 
 def _full_names(document: Document, said: Sequence[_Said], reader: SpeakerReader) -> dict[str, str]:
-    """Map each speaker name to the name the article gives in full: a short form ("Bakov") to
-    the full name ("Alexey Bakov"), and a name read with an office or place before it
+    """Map each speaker name to the name the article gives in full: a short form ("Bakri") to
+    the full name ("Andi Bakri"), and a name read with an office or place before it
     ("Mataram Andi Firmansyah") to the name the article goes on using ("Andi Firmansyah")."""
     text = document.article.text
     candidates: Counter[str] = Counter()

@@ -1,5 +1,5 @@
 """Speakers: read a speaker phrase ("Juru Bicara Istana Budi Hartono kepada wartawan",
-"Alexey Bakov, seorang profesor di …", "seorang pejabat Rusia", "dia") into a ``Speaker``.
+"Andi Bakri, seorang profesor di …", "seorang pejabat kementerian", "dia") into a ``Speaker``.
 
 The name comes from analysis's person mentions when the phrase holds one; otherwise from the
 phrase's last run of capitalised words once titles and affiliations are taken off its front.
@@ -246,7 +246,7 @@ class SpeakerReader:
         role_words = prefix + run[:name_start]
         if not name and (_bare(words[0]) in _ORG_HEADS or (len(words) == 1 and _is_brand(words[0]))):
             return Speaker(" ".join(words).strip(_STRIP), ORGANISATION)
-        if not name or (len(name) == 1 and _bare(name[0]) in self._common):
+        if not name or (len(name) == 1 and (_bare(name[0]) in self._common or _bare(name[0]) in PERSON_NOUNS)):
             return self._description(words, UNNAMED)
         role = apposition or _clean_role(role_words + extra)
         return Speaker(" ".join(name).strip(_STRIP), NAMED, role)
