@@ -125,7 +125,7 @@ RULES: tuple[Rule, ...] = (
             r"|writer|author|oleh|by|editing|fotografer|videografer|produser|narator|laporan|written\s+by"
             r"|ditulis\s+oleh|diterbitkan\s+oleh)\s*:"
             r"|^\s*laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\b"
-            r"|^[\s\(\[]*(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,5}|[A-Z]{2,5}))*\s*[\)\]]\s*$"
+            r"|^[\s\(\[]*[a-z][a-z\d]{1,5}(?:\s*/\s*[a-z][a-z\d]{1,5})*\s*[\)\]]\s*$"
             r"|^\s*\(\s*\*+\s*\)\s*$"
         ),
         max_words=20,
