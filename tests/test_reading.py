@@ -290,3 +290,18 @@ def test_stdin_over_the_limit():
     with Reader(max_bytes=10, stdin=io.BytesIO(b"x" * 50)) as reader:
         (error,) = list(reader.read(["-"]))
     assert isinstance(error, InputTooLargeError)
+
+
+def test_cli_reads_stdin(tmp_path):
+    from click.testing import CliRunner
+
+    from ringkas.cli import main
+
+    rows = (
+        '{"id": "s1", "title": "Harga Cabai Naik", "text": "Harga cabai rawit di Pasar Johar naik menjadi '
+        'Rp 80.000 per kilogram pada Senin (4/3/2024)."}\n{rusak\n'
+    )
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "ingest", "-"], input=rows.encode())
+    assert result.exit_code == 0, result.output
+    assert "skipped: <stdin>:2: invalid JSON" in result.output
+    assert "read 1, stored 1" in result.output
