@@ -119,6 +119,51 @@ def print_story(story: Story, *, full: bool = False) -> None:
             out.print(f"  outlets cited: {', '.join(outlets)}")
 
 
+_ENTITY_HEADINGS = (("PERSON", "people"), ("ORGANISATION", "organisations"), ("PLACE", "places"))
+
+
+def print_facts(story: Story) -> None:
+    """Timeline, people/organisations/places, quotes and per-outlet coverage of a story."""
+    if story.timeline:
+        out.print("\n  [bold]timeline[/bold]", markup=True)
+        for entry in story.timeline:
+            out.print(f"    {entry.date:<10} {entry.text} [{len(entry.article_ids)} article(s)]", markup=False)
+    for kind, heading in _ENTITY_HEADINGS:
+        entities = [e for e in story.entities if e.kind == kind]
+        if entities:
+            out.print(f"\n  [bold]{heading}[/bold]", markup=True)
+            for e in entities:
+                role = f" — {e.role}" if e.role else ""
+                also = f" (also {', '.join(e.aliases)})" if e.aliases else ""
+                seen = f"{e.mentions} mention(s)" + (f"; {', '.join(e.outlets)}" if e.outlets else "")
+                out.print(f"    {e.name}{also}{role} [{seen}]", markup=False)
+    if story.quotes:
+        out.print("\n  [bold]quotes[/bold]", markup=True)
+        for q in story.quotes:
+            who = q.speaker + (f" ({q.role})" if q.role else "")
+            said = f"\u201c{q.text}\u201d" if q.direct else f"(reported) {q.text}"
+            out.print(f"    {who}: {said} [{q.article_id}]", markup=False)
+    if story.coverage:
+        out.print("\n  [bold]coverage[/bold]", markup=True)
+        outlet_of = {a: c.outlet for c in story.coverage for a in c.article_ids}
+        for c in story.coverage:
+            when = c.published.isoformat() if c.published else "undated"
+            facts = ", ".join(str(n + 1) for n in c.facts) or "none"
+            out.print(
+                f"    {c.outlet} · first {when} · {len(c.article_ids)} article(s) · summary facts {facts}"
+                f" · {len(c.quotes)} quote(s)",
+                markup=False,
+            )
+            for text in c.unique:
+                out.print(f"      only here: {text}", markup=False)
+            for conflict in c.conflicts:
+                sides = " vs ".join(
+                    f"{value} [{', '.join(sorted({outlet_of.get(a, a) for a in ids}))}]"
+                    for value, ids in conflict.values
+                )
+                out.print(f"      conflict: {conflict.what}: {sides}", markup=False)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -206,10 +251,11 @@ def stories(obj: Context) -> None:
 @click.pass_obj
 @_guard
 def show(obj: Context, story_id: str) -> None:
-    """Show one story: headline, cited summary and its articles."""
+    """Show one story: headline, cited summary, timeline, people, quotes, coverage and articles."""
     with obj.engine() as engine:
         story = engine.story(story_id)
         print_story(story, full=True)
+        print_facts(story)
         for article in engine.story_articles(story):
             when = article.published.isoformat() if article.published else "undated"
             out.print(

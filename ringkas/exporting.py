@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from . import __version__
 from .errors import ConfigError
-from .models import Article, Entity, Story
+from .models import Article, Conflict, Entity, Story
 from .serialization import to_jsonable
 
 if TYPE_CHECKING:
@@ -57,16 +57,35 @@ def story_dict(story: Story) -> dict[str, Any]:
         out[key] = []
     for entity in story.entities:
         out[_ENTITY_KEYS.get(entity.kind, "organisations")].append(entity_dict(entity))
+    outlet_of = {a: c.outlet for c in story.coverage for a in c.article_ids}
     out["coverage"] = [
         {
             "outlet": c.outlet,
             "article_ids": list(c.article_ids),
+            "published": to_jsonable(c.published),
+            "facts": list(c.facts),
+            "quotes": list(c.quotes),
             "unique": list(c.unique),
-            "conflicts": [to_jsonable(x) for x in c.conflicts],
+            "conflicts": [conflict_dict(x, outlet_of) for x in c.conflicts],
         }
         for c in story.coverage
     ]
     return out
+
+
+def conflict_dict(conflict: Conflict, outlet_of: dict[str, str]) -> dict[str, Any]:
+    """A conflict with the articles and outlets on each side."""
+    return {
+        "what": conflict.what,
+        "values": [
+            {
+                "value": value,
+                "article_ids": list(ids),
+                "outlets": sorted({outlet_of.get(a, a) for a in ids}),
+            }
+            for value, ids in conflict.values
+        ],
+    }
 
 
 def article_dict(article: Article) -> dict[str, Any]:

@@ -56,9 +56,14 @@ def compare_coverage(
     return tuple(out)
 
 
+def _quoted(document: Document, start: int, end: int) -> bool:
+    """Whether a sentence overlaps a direct quote: quotes are listed apart, not as facts."""
+    return any(q.direct and q.start < end and start < q.end for q in document.quotes)
+
+
 def _unique_facts(documents: Sequence[Document], tokenizer: Tokenizer) -> dict[str, list[str]]:
     """Per outlet, its most central fact-bearing sentences that no other outlet reports."""
-    rows = [(outlet_of(d), s.text) for d in documents for s in d.sentences]
+    rows = [(outlet_of(d), s.text) for d in documents for s in d.sentences if not _quoted(d, s.start, s.end)]
     if not rows:
         return {}
     matrix = tfidf_matrix([text for _, text in rows], tokenizer)

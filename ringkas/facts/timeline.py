@@ -38,7 +38,7 @@ class _Event:
 def describe(sentence: str) -> str:
     """A short description of the happening a sentence reports: the sentence, cut to
     ``MAX_WORDS`` words and without a leading connective."""
-    text = _LEADING.sub("", sentence.strip())
+    text = _LEADING.sub("", sentence.strip().lstrip("\"“”'‘’ "))
     text = text[:1].upper() + text[1:]
     words = text.split()
     if len(words) > MAX_WORDS:

@@ -24,7 +24,9 @@ from .lexicon import (
     SAY_ACTIVE,
     SAY_AFTER_QUOTE,
     SAY_INDIRECT,
+    SAY_OR_DO,
     SAY_PASSIVE,
+    word_set,
 )
 from .marks import QuoteMarks, find_quote_marks
 from .speakers import NAMED, ORGANISATION, PRONOUN, UNNAMED, Speaker, SpeakerReader
@@ -44,8 +46,6 @@ _PLACE_MARKER = re.compile(
 )
 # "Kementerian Komunikasi dan Informatika (Kominfo)": a short form defined for an institution.
 _DEFINED = re.compile(r"[A-Z][\w-]*\s+\(([A-Z][\w-]+)\)")
-# A capitalised word after a lower-case word or a comma: a proper noun.
-_PROPER = re.compile(r"(?<=[a-z,] )[A-Z][\w'’-]*")
 # Reported speech needs something said: at least this many words after the verb.
 MIN_REPORTED_WORDS = 4
 # Reported speech this many paragraphs or fewer from the same speaker's direct quote is a paraphrase.
@@ -102,7 +102,13 @@ def _clean_quote(text: str) -> str:
 
 
 class QuoteExtractor:
-    """Finds the quotes of one document at a time (it holds no per-document state)."""
+    """Finds the quotes of one document at a time (it holds no per-document state).
+
+    ``paraphrases=True`` keeps reported speech that sits beside the same speaker's direct
+    quotes too (see ``_drop_paraphrases``)."""
+
+    def __init__(self, *, paraphrases: bool = False) -> None:
+        self.paraphrases = paraphrases
 
     def extract(self, document: Document) -> tuple[Quote, ...]:
         text = document.article.text
@@ -113,7 +119,8 @@ class QuoteExtractor:
         places = {m.group(1).lower() for m in _PLACE_MARKER.finditer(text)}
         places.update(m.group(1).lower() for m in _DEFINED.finditer(text))
         places.update(str(document.article.metadata.get("place") or "").lower().split())
-        proper = frozenset(m.group() for m in _PROPER.finditer(text))
+        inside = (w.strip(_PUNCT) for s in sentences for w in s.text.split()[1:])
+        proper = frozenset(w for w in inside if w[:1].isupper())
         reader = SpeakerReader(document.mentions, common, frozenset(places), proper)
         starts = [s.start for s in sentences]
         said = self._direct(text, sentences, starts, reader)
@@ -127,7 +134,8 @@ class QuoteExtractor:
             name = names.get(item.speaker.name, item.speaker.name)
             if item.speaker.role and name not in roles:
                 roles[name] = item.speaker.role
-        said = _drop_paraphrases(said, names)
+        if not self.paraphrases:
+            said = _drop_paraphrases(said, names)
         out = []
         for item in said:
             assert item.speaker is not None
@@ -288,7 +296,7 @@ class QuoteExtractor:
                 if earlier in by_last:
                     by_last[earlier].speaker = credited
                     by_last[earlier].explicit = True
-                elif earlier >= 0 and earlier not in covered and sentences[earlier].paragraph == sentence.paragraph:
+                elif earlier >= 0 and earlier not in covered:
                     prior = sentences[earlier]
                     out = [q for q in out if q.sentence != earlier]
                     out.append(
@@ -345,12 +353,12 @@ class QuoteExtractor:
         tokens = _words(_tokens(sentence.text, sentence.start))
         bare = [_bare(t) for t, _ in tokens]
         k = 0
-        if len(bare) > 2 and bare[0] in _CREDIT_NOUNS and bare[1] in _DEMONSTRATIVES:
-            k = 2
-        elif bare and bare[0] == "demikian":
+        if bare and bare[0] == "demikian":
             k = 1
-        else:
-            return None
+        else:  # "Hal itu", "Pernyataan tersebut", "Rencana kunjungan itu": a short noun phrase pointing back
+            k = next((n + 1 for n in range(1, min(len(bare), 4)) if bare[n] in _DEMONSTRATIVES), 0)
+            if not k or k >= len(bare) or bare[k] not in SAY_PASSIVE:
+                return None
         if k >= len(bare) or (bare[k] not in SAY_PASSIVE and not (k == 1 and bare[k] in SAY_AFTER_QUOTE)):
             return None
         k += 1
@@ -378,15 +386,20 @@ class QuoteExtractor:
             if comma > 0:
                 return Speaker("nya", PRONOUN), base + comma + 1, sentence.end
             return None
-        # "Menurut X, …"
-        if lead < len(bare) and bare[lead] == "menurut":
-            comma = text.find(",", tokens[lead][1] - base)
-            if comma > 0:
-                phrase_at = tokens[lead + 1][1] if lead + 1 < len(tokens) else base + comma
-                speaker = reader.read(text[phrase_at - base : comma], phrase_at)
+        # "Menurut X, …" / "Kata X, …" / "Menurut pengamat …, Nama, …"
+        if lead < len(bare) and bare[lead] in _LEAD_INTROS and lead + 1 < len(tokens):
+            phrase_at = tokens[lead + 1][1]
+            commas = [m.start() for m in re.finditer(",", text) if m.start() > phrase_at - base]
+            for first, second in zip(commas, [*commas[1:], -1], strict=False):
+                # the phrase is closed by a comma, as a subject is by its verb
+                apposed = reader.read(text[phrase_at - base : second], phrase_at, subject=True) if second > 0 else None
+                if apposed is not None and apposed.kind == NAMED and second - first < 40:
+                    return apposed, base + second + 1, sentence.end
+                speaker = reader.read(text[phrase_at - base : first], phrase_at)
                 if _person(speaker):
                     assert speaker is not None
-                    return speaker, base + comma + 1, sentence.end
+                    return speaker, base + first + 1, sentence.end
+                break
             return None
         # "…, kata X." / "…, menurut X."
         last_comma = text.rfind(",")
@@ -405,8 +418,9 @@ class QuoteExtractor:
             speaker = reader.read_subject(text[: tokens[k][1] - base], base)
             if speaker is None:
                 return None  # institutions may speak ("Kejaksaan menyatakan …"); sources cited with "menurut" do not
-            assert speaker is not None
             said = k + 1
+            if bare[k] in SAY_OR_DO and not tokens[k][0].endswith(",") and not _clause(bare[said : said + 8]):
+                return None  # "memastikan kemenangan": a deed; "memastikan stok aman" or "… bahwa …": a statement
             if said < len(bare) and bare[said] in COMPLEMENT_OPENERS and bare[said] != "bahwa":
                 window = bare[said : said + 14]
                 if "bahwa" in window:
@@ -422,6 +436,15 @@ class QuoteExtractor:
                 return None
             return speaker, tokens[said][1], sentence.end
         return None
+
+
+_CLAUSE_MARKERS = word_set("bahwa akan sudah telah masih bisa dapat harus tidak tak belum sedang tetap cukup aman siap")
+_VERB_FORM = re.compile(r"^(?:me|ber|ter|di)[a-z]{3,}$")
+
+
+def _clause(words: Sequence[str]) -> bool:
+    """Whether words read as a clause (something said) rather than a noun phrase (something done)."""
+    return any(w in _CLAUSE_MARKERS or _VERB_FORM.match(w) for w in words)
 
 
 def _person(speaker: Speaker | None) -> bool:

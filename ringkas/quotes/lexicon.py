@@ -50,6 +50,10 @@ SAY_INDIRECT = word_set(
     """
 )
 
+# Verbs that report speech only when a clause follows them: "memastikan stok aman" and
+# "memastikan bahwa …" are statements, "memastikan kemenangan" is a deed.
+SAY_OR_DO = word_set("memastikan mengumumkan")
+
 # Passive forms: '"…," demikian disampaikan X', 'Hal itu dikatakan oleh X'.
 SAY_PASSIVE = word_set(
     """

@@ -269,8 +269,8 @@ class SpeakerReader:
         if not (role_first or quantified or not _is_capitalised(head[0])):
             return None
         in_head = [w for w in head[1:] if _is_capitalised(w) and self._name_word(w)]
-        closed = "," in appositive  # 'Ketua Kelompok Tani Sido Makmur, Suyatno, menyambut …'
-        if len(in_head) > 1 and not (subject and closed):
+        # Before a verb the apposition is closed by a comma: 'Ketua Kelompok Tani Sido Makmur, Suyatno, menyambut'.
+        if len(in_head) > 1 and not subject:
             return None  # the head names someone already: the apposition is a place or a date
         return Speaker(chunk, NAMED, _clean_role(head))
 
