@@ -32,6 +32,7 @@ from .tasks import (
     StagesPlugin,
     StoryLayout,
     analyse_partition,
+    cpu_seconds,
     peak_rss_bytes,
     read_partition,
     summarize_stories,
@@ -241,6 +242,10 @@ class DaskEngine:
     def worker_peak_memory(self) -> dict[str, int]:
         """Peak resident memory (bytes) of each worker process so far."""
         return {str(address): int(rss) for address, rss in self.client.run(peak_rss_bytes).items()}
+
+    def worker_cpu_seconds(self) -> dict[str, float]:
+        """CPU time each worker process has used so far."""
+        return {str(address): float(cpu) for address, cpu in self.client.run(cpu_seconds).items()}
 
 
 def _batches(order: Sequence[int], groups: Sequence[Sequence[int]], size: int) -> Iterator[list[int]]:

@@ -115,3 +115,9 @@ def summarize_stories(layouts: Sequence[StoryLayout], *partitions: Sequence[Docu
 def peak_rss_bytes() -> int:
     """Peak resident memory of this process so far (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time (user and system) this process has used so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
