@@ -182,15 +182,20 @@ def test_json_line_errors_carry_the_file_line():
 
 
 def test_cli_runs_on_an_existing_scheduler_and_writes_parquet(tmp_path, client):
-    out = tmp_path / "pq"
     runner = CliRunner()
-    args = ["--db", str(tmp_path / "cli.db"), "--no-progress", "run", str(CORPUS), "--engine", "dask"]
-    result = runner.invoke(main, [*args, "--scheduler", client.scheduler.address, "--parquet", str(out)])
-    assert result.exit_code == 0, result.output
-    local = runner.invoke(main, ["--db", str(tmp_path / "cli-local.db"), "--no-progress", "run", str(CORPUS)])
-    assert local.exit_code == 0
-    assert result.stdout == local.stdout
-    assert pq.read_table(out / "stories.parquet").num_rows == local.stdout.count(" article(s)")
+    outputs = {}
+    for name, extra in (("dask", ["--engine", "dask", "--scheduler", client.scheduler.address]), ("local", [])):
+        args = ["--db", str(tmp_path / f"{name}.db"), "--no-progress", "run", str(CORPUS), *extra]
+        result = runner.invoke(main, [*args, "--parquet", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        outputs[name] = result.stdout
+    assert outputs["dask"] == outputs["local"]
+    for table in ("articles", "stories", "summaries"):
+        dask_rows = pq.read_table(tmp_path / "dask" / f"{table}.parquet").to_pylist()
+        assert dask_rows == pq.read_table(tmp_path / "local" / f"{table}.parquet").to_pylist()
+        assert dask_rows
+    stories = pq.read_table(tmp_path / "dask" / "stories.parquet").num_rows
+    assert stories == outputs["dask"].count(" article(s)") > 5
 
 
 def test_cli_flags_that_do_not_fit_together(tmp_path):
