@@ -22,7 +22,7 @@ from ..reading.text import split_lines
 from ..tokens import Tokenizer
 from .datelines import Dateline, byline_fields, match_dateline, outlet_name, text_date
 from .language import LanguageIdentifier, normalize_language
-from .noise import SENTENCE_END, line_noise, normalize_line, remove_inline
+from .noise import BARE_LINK_LABEL, PROSE_END, SENTENCE_END, line_noise, normalize_line, remove_inline
 from .spam import ArticleWords, spam_reason
 
 __all__ = ["Cleaner", "clean_article", "fix_text", "match_dateline", "normalize_line", "outlet_name", "text_date"]
@@ -66,15 +66,20 @@ class Cleaner:
             self._tokenizer = Tokenizer()
         return self._tokenizer
 
-    def is_indonesian_word(self, word: str) -> bool:
-        """Whether a lower-case word is Indonesian: a root of the Sastrawi dictionary or built on one."""
+    @property
+    def dictionary(self) -> frozenset[str]:
+        """Indonesian root words (the Sastrawi stemmer's dictionary, shipped in its package)."""
         if self._dictionary is None:
             from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
             self._dictionary = frozenset(w.strip() for w in StemmerFactory().get_words_from_file() if w.strip())
-        if word in self._dictionary or word in self.tokenizer.stopwords:
+        return self._dictionary
+
+    def is_indonesian_word(self, word: str) -> bool:
+        """Whether a lower-case word is Indonesian: a root of the Sastrawi dictionary or built on one."""
+        if word in self.dictionary or word in self.tokenizer.stopwords:
             return True
-        return len(word) > 3 and self.tokenizer.stem(word) in self._dictionary
+        return len(word) > 3 and self.tokenizer.stem(word) in self.dictionary
 
     def clean(self, article: Article) -> Article:
         """The article with noise lines removed (and recorded), dateline and byline as metadata."""
@@ -102,9 +107,9 @@ class Cleaner:
             text = line.text
             nxt = content[pos + 1].text if pos + 1 < len(content) else None
             if first_body and "dateline" not in metadata:
-                dateline = match_dateline(text, context=body)
-                if dateline is None and nxt is not None:
-                    whole = match_dateline(text + " " + nxt, context=body)  # a dateline alone on its line
+                dateline = match_dateline(text, context=body, is_word=self.is_indonesian_word)
+                if dateline is None and nxt is not None:  # a dateline alone on its line
+                    whole = match_dateline(text + " " + nxt, context=body, is_word=self.is_indonesian_word)
                     if whole is not None and whole.end >= len(text):
                         self._note_dateline(whole, line.index, metadata, removed)
                         continue
@@ -153,9 +158,11 @@ class Cleaner:
             removed.append(RemovedLine(title, reason, -1))
             return "", body, False
         words = len(title.split())
-        dateline = match_dateline(title)
-        if words > _MAX_TITLE_WORDS or (dateline is not None and words >= 8):
-            return "", article.title + "\n" + body, True  # a dateline paragraph, not a headline
+        # A dateline opening a title that reads as prose (a full stop at the end, or too long for a
+        # headline) is the first paragraph put in the title field; "BPBD: Korban ..." is a headline.
+        prose = words > 25 or bool(re.search(r"[.\"\u201d]\s*$", title))
+        if words > _MAX_TITLE_WORDS or (prose and words >= 8 and match_dateline(title) is not None):
+            return "", article.title + "\n" + body, True
         return title, body, False
 
     def _classify(
@@ -180,6 +187,7 @@ class Cleaner:
                     continue
                 reason = line_noise(text) if pieces else None
             lines.append(_Line(index, text, reason))
+        _link_titles(lines)
         words = ArticleWords.of([title] + [line.text for line in lines if line.reason is None])
         # Only Indonesian and Malay text is judged against the Indonesian word list.
         judge = self.is_indonesian_word if language in (None, "id", "ms", "jv", "su") else _any_word
@@ -199,6 +207,20 @@ class Cleaner:
         if dateline.outlet:
             metadata["dateline_outlet"] = dateline.outlet
         removed.append(RemovedLine(dateline.text, "dateline", index))
+
+
+def _link_titles(lines: list[_Line], most: int = 3) -> None:
+    """The headlines under a bare "Baca juga" / "Berita terkait" label are part of the link box."""
+    for pos, line in enumerate(lines):
+        if line.reason != "related-link" or not BARE_LINK_LABEL.match(line.text):
+            continue
+        for after in lines[pos + 1 : pos + 1 + most]:
+            text = after.text
+            if after.reason is not None or len(text.split()) > 20 or text[0].islower():
+                break
+            if PROSE_END.search(text) and not text.rstrip().endswith(("?", "!")):
+                break  # the article goes on
+            after.reason = "related-link"
 
 
 def _any_word(_word: str) -> bool:

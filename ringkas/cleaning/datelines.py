@@ -8,6 +8,7 @@ Indonesian (and Malay) news; the cleaner strips them and keeps outlet and place 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,7 +68,9 @@ class Dateline:
     place: str | None
 
 
-def match_dateline(line: str, *, context: str = "", min_rest: int = 20) -> Dateline | None:
+def match_dateline(
+    line: str, *, context: str = "", min_rest: int = 20, is_word: Callable[[str], bool] | None = None
+) -> Dateline | None:
     """The dateline that opens a line, when one does and a sentence follows it.
 
     A lone capitalised word before a dash ("Jakarta - ...") is taken for a place only when
@@ -88,27 +91,45 @@ def match_dateline(line: str, *, context: str = "", min_rest: int = 20) -> Datel
             outlet, place = place, None
         if place and place.split()[0].lower() in _NOT_PLACES:
             continue
-        if place and outlet is None and len(place) < 3:
-            continue
+        if place and outlet is None and (len(place) < 3 or _acronym(place)):
+            continue  # "BPBD: ...", "KPK - ...": an agency speaking, not a place
         return Dateline(
             text=match.group(0).strip(),
             end=match.end(),
-            outlet=outlet_name(outlet) if outlet else None,
+            outlet=outlet_name(outlet, is_word) if outlet else None,
             place=place_name(place) if place else None,
         )
     return None
+
+
+def _acronym(name: str) -> bool:
+    """A short upper-case word with at most one vowel (BPBD, KPK, PLN, TNI) names an agency."""
+    return name.isupper() and " " not in name and len(name) <= 4 and sum(c in "AEIOU" for c in name) <= 1
 
 
 def _named_as_place(word: str, context: str) -> bool:
     return bool(re.search(rf"\b(?:di|ke|dari|kota|kabupaten|provinsi|wilayah|warga)\s+{re.escape(word)}\b", context))
 
 
-def outlet_name(raw: str) -> str:
-    """ "KONTAN.CO.ID" -> "Kontan"; names an outlet writes in mixed case stay as written."""
+def outlet_name(raw: str, is_word: Callable[[str], bool] | None = None) -> str:
+    """ "KONTAN.CO.ID" -> "Kontan", "KABARNUSANTARA.ID" -> "Kabar Nusantara" (when ``is_word``
+    splits it into two words); names an outlet writes in mixed case stay as written."""
     raw = raw.strip()
     if "." in raw and raw.upper() == raw:
-        return raw.split(".")[0].capitalize()
+        label = raw.split(".")[0].lower()
+        parts = split_words(label, is_word) if is_word else None
+        return " ".join(p.capitalize() for p in parts) if parts else label.capitalize()
     return raw
+
+
+def split_words(label: str, is_word: Callable[[str], bool]) -> list[str] | None:
+    """``label`` as two words of four letters or more ("kabar" + "nusantara"), or None."""
+    if not label.isalpha() or is_word(label):
+        return None
+    for i in range(4, len(label) - 3):
+        if is_word(label[:i]) and is_word(label[i:]):
+            return [label[:i], label[i:]]
+    return None
 
 
 def place_name(raw: str) -> str:

@@ -102,6 +102,9 @@ RULES: tuple[Rule, ...] = (
             r"|^[\s\(\[]*[A-Z]+\s+(?:FOTO|PHOTO)\s*/"
             r"|^[\s\(\[]*(?:instagram|twitter|x|tiktok|youtube|facebook)\s*[/:]\s*@?\w+"
             r"|[\(\[]\s*(?:[\w.]+\s+)?(?:foto|photo)\s*[:/][^\)\]]{1,80}[\)\]]\s*$"
+            # a caption closed by its credit: "... (JDP/Anita Kusuma)", "... Foto: Warta/Yosef Manurung"
+            r"|[\(\[]\s*[A-Z][\w.]{1,20}\s*/\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\s*[\)\]]\s*$"
+            r"|\b(?:foto|photo)\s*:\s*[\w.]+\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"
         ),
         max_words=45,
     ),
@@ -184,6 +187,12 @@ INLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # reporter and editor initials "(den/asa)" closing the last paragraph
     ("byline", re.compile(r"(?<=[.!?\"\u201d])\s*\(\s*[A-Za-z][a-z ]{1,24}(?:/[a-z]{2,8})+\s*\)\s*$")),
     ("byline", re.compile(r"(?<=[.!?\"\u201d])\s*[\(\[]\s*[a-z]{2,5}\s*[\)\]]\s*$")),
+)
+
+
+# A related-link label standing alone: the linked headline(s) follow on the next lines.
+BARE_LINK_LABEL = _rx(
+    _OPEN + r"(?:(?:baca|simak|lihat)(?:\s+(?:juga|pula))?|(?:berita|artikel)\s+(?:terkait|lainnya))\s*:?\s*$"
 )
 
 
