@@ -319,3 +319,38 @@ def settings_cmd(obj: Context) -> None:
 @main.group("eval")
 def eval_group() -> None:
     """Measure ringkas against peers on evaluation sets (see ../shared/data/README.md format)."""
+
+
+@eval_group.command("summarize")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--output-dir", type=click.Path(file_okay=False), help="Write DIR/<system>.jsonl of {id, summary}.")
+@click.option(
+    "--systems",
+    default="ringkas,lead,lexrank,textrank,lsa,sumbasic,kl,oracle",
+    show_default=True,
+    help="Comma-separated: ringkas, ringkas:<summarizer>, lead, lexrank, textrank, lsa, sumbasic, kl, oracle.",
+)
+@click.option("--limit", type=int, help="Only the first N clusters.")
+@click.pass_obj
+@_guard
+def eval_summarize(obj: Context, file: str, output_dir: str | None, systems: str, limit: int | None) -> None:
+    """ROUGE-1/2/L F1 of ringkas and peers on FILE, same sentences and word budget for all."""
+    from .evaluation.summarization import evaluate_file, results_table
+
+    names = [name.strip() for name in systems.split(",") if name.strip()]
+    count, results = evaluate_file(
+        file,
+        names,
+        settings=obj.settings,
+        output_dir=output_dir,
+        limit=limit,
+        progress=lambda name: err.print(f"running {name}", markup=False),
+    )
+    header, *rows = results_table(results)
+    table = Table(*header, box=None)
+    for row in rows:
+        table.add_row(*row)
+    out.print(f"{file}: {count} clusters, word budget = mean reference length")
+    out.print(table)
+    if output_dir:
+        err.print(f"wrote {len(results)} files to {output_dir}", markup=False)

@@ -14,10 +14,12 @@ from ..errors import ConfigError
 from .base import Candidate, Summarizer, candidates
 from .centroid import CentroidSummarizer
 from .citing import cite
+from .coverage import CoverageSummarizer
 from .headline import choose_headline
 
 SUMMARIZERS: dict[str, Callable[..., Summarizer]] = {
     "centroid": CentroidSummarizer,
+    "coverage": CoverageSummarizer,
 }
 
 
@@ -33,6 +35,7 @@ __all__ = [
     "SUMMARIZERS",
     "Candidate",
     "CentroidSummarizer",
+    "CoverageSummarizer",
     "Summarizer",
     "candidates",
     "choose_headline",

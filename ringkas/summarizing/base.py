@@ -1,32 +1,74 @@
-"""What every summarizer shares: the interface, candidate sentences and budget handling."""
+"""What every summarizer shares: the interface, candidate sentences, budgets and reading order.
+
+A candidate is a sentence that can go into a summary. Some sentences only make sense after
+the one before them ("Namun, ...", "Ia menambahkan ...", "Hal ini ..."): they are candidates
+that *need their antecedent*, and a summarizer may only take one right after its antecedent.
+Noise (captions, prompts, bare quotes without a speaker, questions, fragments) never is.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from ..lengths import LengthSpec
 from ..models import Document, Sentence
 
-# Sentences opening with these need an antecedent the summary may not carry.
+# Sentences opening with these lean on what came before (a pronoun or a connective).
 DANGLING_OPENERS = re.compile(
-    r"^(ia|dia|mereka|namun|tetapi|tapi|sementara itu|oleh karena itu|oleh sebab itu|karena itu|hal ini|"
-    r"hal itu|itu|ini|selain itu|di sisi lain|adapun|kemudian|lalu|sedangkan|jadi|bahkan|"
-    r"he|she|they|it|however|but|this|that|meanwhile|also)\b",
+    r"^[\"'\u201c(]?(ia|dia|beliau|mereka|namun|tetapi|tapi|akan tetapi|sementara itu|oleh karena itu|"
+    r"oleh sebab itu|karena itu|untuk itu|dengan demikian|hal ini|hal itu|hal tersebut|itu|ini|selain itu|"
+    r"di sisi lain|adapun|kemudian|lalu|sedangkan|jadi|bahkan|padahal|meski begitu|meski demikian|"
+    r"walau begitu|walaupun demikian|sebelumnya|selanjutnya|karenanya|akibatnya|apalagi|terlebih|maka|sebab|"
+    r"he|she|they|it|however|but|this|that|these|those|meanwhile|also|moreover|furthermore|therefore|"
+    r"so|yet|still|instead|nevertheless)\b",
     re.IGNORECASE,
 )
-_QUOTE_ONLY = re.compile(r'^["\u201c][^"\u201d]+["\u201d]\.?$')
+# A sentence that is only a quotation, with no one saying it.
+_QUOTE_ONLY = re.compile(r'^["\u201c\u201e«][^"\u201d»]+["\u201d»][.!?]?$')
+# An unfinished quotation opening a sentence: its speaker comes later, in another sentence.
+_OPEN_QUOTE_NO_SPEAKER = re.compile(r'^["\u201c][^"\u201d]*$')
+_PROMPT = re.compile(r"^\s*(baca|simak|lihat|tonton)\s+(juga|pula)\b|^\s*(foto|ilustrasi|video)\s*:", re.IGNORECASE)
+_LINK = re.compile(r"https?://|www\.|\S@\S+\.\w")
+_CREDIT = re.compile(r"copyright|©|all rights reserved|hak cipta|\b(klik|click) (di ?sini|here)\b", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…\"'\u201d)\]]$")
+_WORD_RUN = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+# Words a finished Indonesian or English sentence does not end with.
+_OPEN_ENDINGS = frozenset(
+    re.findall(
+        r"\w+",
+        "dan atau yang dengan untuk di ke dari pada dalam oleh bahwa serta karena agar para sang "
+        "the a an and or of to in on at for with by from that",
+    )
+)
+MIN_WORDS = 4
+MAX_WORDS = 70
+# Sentences shorter than this must end like a sentence: short unpunctuated lines are captions,
+# subheadings or spam.
+SHORT = 9
+
+
+def sentence_words(text: str) -> int:
+    """Words a sentence spends of a budget: whitespace tokens or ``\\w+`` runs, whichever is more.
+
+    Counting the larger of the two keeps a summary within budget however a reader counts.
+    """
+    return max(len(text.split()), len(_WORD_RUN.findall(text)))
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence a summarizer may pick: which document, which sentence, its word count."""
+    """A sentence a summarizer may pick: which document, which sentence, its word count, and
+    whether it needs the sentence before it (``needs_previous``)."""
 
     doc: int
     sentence: Sentence
     words: int
+    needs_previous: bool = False
 
 
 class Summarizer(Protocol):
@@ -35,25 +77,65 @@ class Summarizer(Protocol):
     def select(self, documents: Sequence[Document], length: LengthSpec) -> list[Candidate]: ...
 
 
-def candidates(documents: Sequence[Document], *, min_words: int = 6, max_words: int = 70) -> list[Candidate]:
-    """Sentences that can stand alone in a summary."""
+def is_noise(text: str, words: int | None = None) -> bool:
+    """Lines that are not news sentences: links, prompts, credits, fragments, bare quotes, questions."""
+    if words is None:
+        words = sentence_words(text)
+    if words < MIN_WORDS or words > MAX_WORDS:
+        return True
+    if text.rstrip("\"'\u201d").endswith("?") or text.isupper():  # a question; ALL CAPS (a heading)
+        return True
+    if _QUOTE_ONLY.match(text) or _OPEN_QUOTE_NO_SPEAKER.match(text) or _PROMPT.match(text):
+        return True
+    if ("/" in text or "@" in text or "www" in text) and _LINK.search(text):
+        return True
+    if ("©" in text or "opyright" in text or "ak cipta" in text or "lik" in text) and _CREDIT.search(text):
+        return True
+    if not _TERMINAL.search(text):
+        # Unpunctuated: a caption or subheading when short, a cut-off fragment when it ends
+        # on a word that cannot end a sentence ("... untuk pertama kalinya dengan").
+        last = _LAST_WORD.search(text)
+        return words < SHORT or (last is not None and last.group(1).lower() in _OPEN_ENDINGS)
+    return False
+
+
+def needs_previous(text: str) -> bool:
+    return bool(DANGLING_OPENERS.match(text))
+
+
+def candidates(documents: Sequence[Document]) -> list[Candidate]:
+    """Every sentence of the documents that may appear in a summary, in document order.
+
+    A dangling sentence is a candidate only when the sentence before it is one too, so that
+    taking both keeps the summary readable.
+    """
     out = []
     for d, doc in enumerate(documents):
+        previous_ok = False
         for sentence in doc.sentences:
             text = sentence.text
-            words = len(text.split())
-            if not min_words <= words <= max_words:
-                continue
-            if DANGLING_OPENERS.match(text) or _QUOTE_ONLY.match(text) or text.endswith("?"):
-                continue
-            out.append(Candidate(d, sentence, words))
+            words = sentence_words(text)
+            ok = not is_noise(text, words)
+            dangling = ok and needs_previous(text)
+            if ok and dangling and (sentence.index == 0 or not previous_ok):
+                ok = False
+            if ok:
+                out.append(Candidate(d, sentence, words, dangling))
+            previous_ok = ok
     return out
 
 
 def total_size(documents: Sequence[Document]) -> tuple[int, int]:
     sentences = sum(len(d.sentences) for d in documents)
-    words = sum(len(s.text.split()) for d in documents for s in d.sentences)
+    words = sum(sentence_words(s.text) for d in documents for s in d.sentences)
     return sentences, words
+
+
+def budget(documents: Sequence[Document], length: LengthSpec) -> tuple[int | None, int | None]:
+    """(max sentences, max words) of a summary of ``documents``; only a percent needs their size."""
+    if length.unit == "percent":
+        return length.budget(*total_size(documents))
+    return length.budget(0, 0)
 
 
 def fits(chosen: list[Candidate], extra: Candidate, max_sentences: int | None, max_words: int | None) -> bool:
@@ -62,11 +144,35 @@ def fits(chosen: list[Candidate], extra: Candidate, max_sentences: int | None, m
     return max_words is None or sum(c.words for c in chosen) + extra.words <= max_words
 
 
-def reading_order(documents: Sequence[Document], chosen: list[Candidate]) -> list[Candidate]:
-    """Earlier articles first, then the order of sentences within an article."""
+def event_date(document: Document, sentence: Sentence) -> date | None:
+    """When what the sentence reports happened: a full date it states, else its article's date."""
+    published = document.article.published
+    for time in document.times:
+        if time.sentence_index == sentence.index and len(time.value) == 10:
+            try:
+                stated = date.fromisoformat(time.value)
+            except ValueError:
+                continue
+            if published is None or stated <= published:
+                return stated
+    return published
 
-    def key(c: Candidate) -> tuple[int, str, int]:
-        published = documents[c.doc].article.published
-        return (published.toordinal() if published else 10**7, documents[c.doc].id, c.sentence.index)
 
-    return sorted(chosen, key=key)
+def reading_order(documents: Sequence[Document], chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Event time first, then position in the source (leads before details); a sentence that
+    needs its antecedent follows it directly."""
+    by_place = {(c.doc, c.sentence.index): c for c in chosen}
+    heads = [c for c in chosen if not (c.needs_previous and (c.doc, c.sentence.index - 1) in by_place)]
+
+    def key(c: Candidate) -> tuple[int, int, int]:
+        when = event_date(documents[c.doc], c.sentence)
+        return (when.toordinal() if when else date.max.toordinal(), c.sentence.index, c.doc)
+
+    out: list[Candidate] = []
+    for head in sorted(heads, key=key):
+        out.append(head)
+        follower = by_place.get((head.doc, head.sentence.index + 1))
+        while follower is not None and follower.needs_previous:
+            out.append(follower)
+            follower = by_place.get((follower.doc, follower.sentence.index + 1))
+    return out

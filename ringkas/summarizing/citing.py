@@ -1,31 +1,64 @@
-"""Citations: every article that reports the fact of a summary sentence, found by similarity."""
+"""Citations: every article that reports the fact of a summary sentence, found by similarity.
+
+An article reports a summary sentence's fact when one of its sentences, or its headline, is
+similar enough to it: cosine of IDF-weighted content words (stems, hyphenated names split so
+"Kim-Jong-un" meets "Kim Jong Un"), the IDF taken over the story itself. The source article is
+always cited first, the others by how closely they match.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..models import Citation, Document, SummarySentence
 from ..tokens import Tokenizer
-from ..vectors import tfidf_matrix
 from .base import Candidate
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def citation_terms(text: str, tokenizer: Tokenizer) -> Counter[str]:
+    """Stemmed content words of a text (stopwords and one-letter words out)."""
+    stop = tokenizer.stopwords
+    return Counter(tokenizer.stem(w) for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in stop)
 
 
 def cite(
     documents: Sequence[Document], chosen: Sequence[Candidate], tokenizer: Tokenizer, threshold: float = 0.35
 ) -> list[SummarySentence]:
-    """Each chosen sentence with its own article plus every article holding a similar sentence."""
-    all_sentences = [(d, s) for d, doc in enumerate(documents) for s in doc.sentences]
-    texts = [c.sentence.text for c in chosen] + [s.text for _, s in all_sentences]
-    rows = tfidf_matrix(texts, tokenizer)
-    picked, pool = rows[: len(chosen)], rows[len(chosen) :]
-    sim = (picked @ pool.T).toarray() if len(chosen) and len(all_sentences) else None
+    """Each chosen sentence with its own article plus every article holding a similar sentence
+    (or headline), most similar first."""
+    units: list[tuple[int, Counter[str]]] = []  # (article, terms) for every sentence and headline
+    for d, doc in enumerate(documents):
+        units.extend((d, citation_terms(s.text, tokenizer)) for s in doc.sentences)
+        if doc.article.title.strip():
+            units.append((d, citation_terms(doc.article.title, tokenizer)))
+    df: Counter[str] = Counter()
+    for _, terms in units:
+        df.update(terms.keys())
+    n = len(units) + 1
+    idf = {t: math.log(n / (1 + f)) + 1.0 for t, f in df.items()}
+
+    def vector(terms: Counter[str]) -> tuple[dict[str, float], float]:
+        weights = {t: (1.0 + math.log(c)) * idf.get(t, math.log(n) + 1.0) for t, c in terms.items()}
+        return weights, math.sqrt(sum(w * w for w in weights.values()))
+
+    vectors = [(d, *vector(terms)) for d, terms in units]
     out = []
-    for n, c in enumerate(chosen):
+    for c in chosen:
+        own, own_norm = vector(citation_terms(c.sentence.text, tokenizer))
         best: dict[int, float] = {c.doc: 1.0}
-        if sim is not None:
-            for m, (d, _s) in enumerate(all_sentences):
-                if sim[n, m] >= threshold and sim[n, m] > best.get(d, 0.0):
-                    best[d] = float(sim[n, m])
+        if own_norm:
+            for d, weights, norm in vectors:
+                if d == c.doc or not norm:
+                    continue
+                small, large = (own, weights) if len(own) < len(weights) else (weights, own)
+                similarity = sum(w * large.get(t, 0.0) for t, w in small.items()) / (own_norm * norm)
+                if similarity >= threshold and similarity > best.get(d, 0.0):
+                    best[d] = similarity
         cited = sorted(best, key=lambda d: (d != c.doc, -best[d], documents[d].id))
         out.append(
             SummarySentence(

@@ -10,9 +10,12 @@ import numpy as np
 from ..models import Document
 from ..tokens import Tokenizer
 from ..vectors import tfidf_matrix
+from .base import is_noise, needs_previous
 
 
 def choose_headline(documents: Sequence[Document], tokenizer: Tokenizer, max_words: int = 16) -> str:
+    """The title closest to what the articles' leads say; without titles, the first lead that
+    stands alone, cut at a clause boundary."""
     titled = [d for d in documents if d.article.title.strip()]
     if titled:
         texts = [d.article.title for d in titled] + [" ".join(s.text for s in d.sentences[:5]) for d in documents]
@@ -21,6 +24,10 @@ def choose_headline(documents: Sequence[Document], tokenizer: Tokenizer, max_wor
         centroid = np.asarray(bodies.mean(axis=0)).ravel()
         scores = np.asarray(titles @ centroid).ravel()
         return titled[int(np.argmax(scores))].article.title.strip()
+    for doc in documents:
+        for sentence in doc.sentences:
+            if not is_noise(sentence.text) and not needs_previous(sentence.text):
+                return compress_lead(sentence.text, max_words)
     for doc in documents:
         if doc.sentences:
             return compress_lead(doc.sentences[0].text, max_words)

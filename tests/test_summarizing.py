@@ -1,0 +1,212 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringkas.errors import ConfigError
+from ringkas.lengths import LengthSpec
+from ringkas.models import Article, Document
+from ringkas.sentences import SentenceSplitter
+from ringkas.settings import Settings
+from ringkas.summarizing import CoverageSummarizer, candidates, choose_headline, cite, make_summarizer
+from ringkas.summarizing.base import is_noise, reading_order, sentence_words
+from ringkas.summarizing.headline import compress_lead
+from ringkas.tokens import Tokenizer
+
+SPLITTER = SentenceSplitter()
+TOKENIZER = Tokenizer()
+
+# An invented story: three outlets report the same earthquake, each with details of its own.
+QUAKE = [
+    (
+        "kn-1",
+        "Kabar Nusantara",
+        date(2024, 3, 4),
+        "Gempa Magnitudo 5,6 Guncang Sukamaju, 120 Rumah Rusak",
+        "Gempa bermagnitudo 5,6 mengguncang Kabupaten Sukamaju, Jawa Barat, pada Senin siang.\n"
+        "Badan Meteorologi mencatat pusat gempa berada di darat pada kedalaman 10 kilometer.\n"
+        "Sedikitnya 120 rumah rusak dan tiga warga luka ringan akibat guncangan tersebut.\n"
+        "Namun, petugas belum menemukan korban jiwa hingga Senin malam.\n"
+        '"Kami masih mendata kerusakan di lapangan."\n'
+        "Warga diminta menjauhi bangunan yang retak sampai petugas selesai memeriksa.",
+    ),
+    (
+        "wk-1",
+        "Warta Kini",
+        date(2024, 3, 4),
+        "120 Rumah Rusak Diguncang Gempa di Sukamaju",
+        "Gempa bermagnitudo 5,6 mengguncang Kabupaten Sukamaju pada Senin siang dan merusak sedikitnya 120 rumah.\n"
+        "Pusat gempa berada di darat dengan kedalaman 10 kilometer, menurut Badan Meteorologi.\n"
+        "Tim gabungan mendirikan tenda pengungsian di lapangan desa.\n"
+        "Pasar tradisional di pusat kecamatan tetap buka seperti biasa.",
+    ),
+    (
+        "hs-1",
+        "Harian Selat",
+        date(2024, 3, 5),
+        "Warga Sukamaju Bertahan di Tenda Pengungsian",
+        "Sehari setelah gempa bermagnitudo 5,6 mengguncang Kabupaten Sukamaju, ratusan warga bertahan di tenda.\n"
+        "Sebanyak 120 rumah rusak akibat gempa tersebut, sebagian besar di Kecamatan Cibening.\n"
+        "Bantuan logistik mulai berdatangan dari kabupaten tetangga sejak Selasa pagi.\n"
+        "Apakah gempa susulan akan terjadi lagi?",
+    ),
+]
+
+
+def make_doc(article_id, text, title="", outlet=None, published=None):
+    article = Article(id=article_id, title=title, text=text, outlet=outlet, published=published)
+    return Document(article=article, sentences=SPLITTER.split(text, article_id))
+
+
+@pytest.fixture
+def story():
+    return [make_doc(i, text, title, outlet, day) for i, outlet, day, title, text in QUAKE]
+
+
+def texts(chosen):
+    return [c.sentence.text for c in chosen]
+
+
+def test_noise_and_fragments_are_never_candidates():
+    assert is_noise("Apakah gempa susulan akan terjadi lagi?")
+    assert is_noise('"Kami masih mendata kerusakan di lapangan."')  # a bare quote: who said it?
+    assert is_noise("Baca juga: Gempa Kecil Guncang Pantai Selatan")
+    assert is_noise("Foto: Rumah warga yang rusak")
+    assert is_noise("Info lengkap di https://contoh.id/gempa untuk para pembaca setia kami.")
+    assert is_noise("Toto sdy")
+    assert is_noise("TIM SAR GABUNGAN TERUS BEKERJA SEPANJANG MALAM DI LOKASI.")
+    assert is_noise("Kepala dinas mengonfirmasi bahwa bantuan akan segera dikirim untuk pertama kalinya dengan")
+    assert not is_noise("Tim gabungan mendirikan tenda pengungsian di lapangan desa.")
+    assert not is_noise("Juventus tengah dirundung duka.")
+
+
+def test_dangling_sentences_need_their_antecedent(story):
+    pool = candidates(story)
+    by_text = {c.sentence.text: c for c in pool}
+    namun = by_text["Namun, petugas belum menemukan korban jiwa hingga Senin malam."]
+    assert namun.needs_previous
+    lone = make_doc("x", "Namun, hujan turun lagi pada Selasa sore di seluruh kota.\nIa menambahkan bahwa semua aman.")
+    assert candidates([lone]) == []
+
+
+@pytest.mark.parametrize("spec", ["1", "3", "6", "15w", "40w", "80w", "200w", "10%", "50%"])
+def test_every_length_spec_is_respected(story, spec):
+    length = LengthSpec.parse(spec)
+    chosen = CoverageSummarizer(TOKENIZER).select(story, length)
+    assert chosen
+    if length.unit == "sentences":
+        assert len(chosen) <= int(length.value)
+    else:
+        total = sum(sentence_words(s.text) for d in story for s in d.sentences)
+        limit = int(length.value) if length.unit == "words" else round(total * length.value / 100)
+        assert sum(sentence_words(c.sentence.text) for c in chosen) <= limit
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1, max_value=160))
+def test_never_over_a_word_budget(words):
+    documents = [make_doc(i, text, title, outlet, day) for i, outlet, day, title, text in QUAKE]
+    chosen = CoverageSummarizer(TOKENIZER).select(documents, LengthSpec(words, "words"))
+    assert sum(sentence_words(c.sentence.text) for c in chosen) <= words
+
+
+def test_the_fact_every_outlet_reports_comes_first(story):
+    chosen = CoverageSummarizer(TOKENIZER).select(story, LengthSpec.parse("1"))
+    assert "gempa bermagnitudo 5,6 mengguncang kabupaten sukamaju" in chosen[0].sentence.text.lower()
+
+
+def test_agreement_beats_a_lead_no_other_article_carries():
+    # The shared fact is only the fourth sentence of each article; every other sentence is
+    # reported by one article alone, so it is not what the sources agree on.
+    shared = "Harga beras medium di pasar induk naik menjadi Rp 14.000 per kilogram pekan ini."
+    own = [
+        "Ratusan pedagang kaki lima memadati trotoar depan stasiun kota sejak subuh tadi.",
+        "Pengelola gudang Bulog menambah dua unit truk pengangkut untuk wilayah timur.",
+        "Ketua asosiasi petani mengeluhkan pupuk bersubsidi yang datang terlambat bulan lalu.",
+        "Dinas perhubungan menutup sementara jalan lingkar utara karena perbaikan aspal.",
+        "Sekolah dasar di kawasan pesisir mulai menerapkan jam masuk yang lebih siang.",
+        "Penjual sayur mengaku omzetnya turun hampir separuh dibanding bulan sebelumnya.",
+        "Petugas kebersihan mengangkut sampah pasar dua kali sehari selama musim hujan.",
+        "Koperasi nelayan membuka lapak ikan segar di halaman kantor kelurahan.",
+        "Warga antre membeli gas elpiji tiga kilogram di pangkalan dekat terminal.",
+    ]
+    documents = [make_doc(f"b{n}", "\n".join([*own[3 * n : 3 * n + 3], shared])) for n in range(3)]
+    chosen = CoverageSummarizer(TOKENIZER).select(documents, LengthSpec.parse("1"))
+    assert texts(chosen) == [shared]
+
+
+def test_summary_has_no_noise_and_dangling_sentences_follow_their_antecedent(story):
+    chosen = CoverageSummarizer(TOKENIZER).select(story, LengthSpec.parse("120w"))
+    picked = texts(chosen)
+    assert not any(t.endswith("?") or t.startswith('"') for t in picked)
+    for n, c in enumerate(chosen):
+        if c.needs_previous:
+            before = chosen[n - 1]
+            assert n > 0 and before.doc == c.doc and before.sentence.index == c.sentence.index - 1
+
+
+def test_one_article_gives_its_lead():
+    doc = make_doc(
+        "solo",
+        "Pemerintah Kota Bahari meresmikan jembatan baru sepanjang 300 meter pada Kamis pagi.\n"
+        "Jembatan itu menghubungkan dua kecamatan yang selama ini dipisahkan sungai.\n"
+        "Pembangunan jembatan menelan biaya Rp 85 miliar dari anggaran daerah.\n"
+        "Warga menyambut peresmian dengan arak-arakan perahu hias.\n"
+        "Wali kota berharap jembatan memperlancar distribusi hasil panen.",
+    )
+    chosen = CoverageSummarizer(TOKENIZER).select([doc], LengthSpec.parse("20w"))
+    assert texts(chosen)[0].startswith("Pemerintah Kota Bahari meresmikan jembatan baru")
+
+
+def test_other_languages_work_the_same_way():
+    english = [
+        make_doc("e1", "Floods hit the river town of Lowmoor on Monday after two days of heavy rain.\nShops closed."),
+        make_doc("e2", "Heavy rain caused floods in the river town of Lowmoor on Monday.\nSchools stayed open."),
+    ]
+    chosen = CoverageSummarizer(TOKENIZER).select(english, LengthSpec.parse("20w"))
+    assert "Lowmoor" in chosen[0].sentence.text
+
+
+def test_empty_and_noise_only_input_give_an_empty_summary():
+    summarizer = CoverageSummarizer(TOKENIZER)
+    assert summarizer.select([], LengthSpec.parse("3")) == []
+    assert summarizer.select([make_doc("n", "Advertisement\nToto sdy\nBaca juga: Banjir")], LengthSpec.parse("3")) == []
+
+
+def test_reading_order_follows_event_time_then_position(story):
+    pool = {c.sentence.text: c for c in candidates(story)}
+    later = pool["Bantuan logistik mulai berdatangan dari kabupaten tetangga sejak Selasa pagi."]
+    earlier = pool["Tim gabungan mendirikan tenda pengungsian di lapangan desa."]
+    lead = pool["Gempa bermagnitudo 5,6 mengguncang Kabupaten Sukamaju, Jawa Barat, pada Senin siang."]
+    assert reading_order(story, [later, earlier, lead]) == [lead, earlier, later]
+
+
+def test_citations_list_every_outlet_reporting_the_fact_source_first(story):
+    lead = next(c for c in candidates(story) if c.doc == 1 and c.sentence.index == 0)
+    detail = next(c for c in candidates(story) if "Pasar tradisional" in c.sentence.text)
+    cited, alone = cite(story, [lead, detail], TOKENIZER, threshold=0.35)
+    assert cited.citations[0].article_id == "wk-1"
+    assert {c.outlet for c in cited.citations} == {"Kabar Nusantara", "Warta Kini", "Harian Selat"}
+    assert [c.outlet for c in alone.citations] == ["Warta Kini"]
+
+
+def test_headline_is_the_most_representative_title(story):
+    assert choose_headline(story, TOKENIZER) in {title for _, _, _, title, _ in QUAKE}
+    untitled = [make_doc("u", "Advertisement\nGempa bermagnitudo 5,6 mengguncang Kabupaten Sukamaju pada Senin siang.")]
+    assert choose_headline(untitled, TOKENIZER).startswith("Gempa bermagnitudo 5,6")
+
+
+def test_compressed_lead_stays_short():
+    long = (
+        "Pemerintah provinsi menetapkan status tanggap darurat selama dua pekan untuk seluruh wilayah yang "
+        "terdampak gempa, termasuk tiga kecamatan di bagian selatan kabupaten."
+    )
+    assert len(compress_lead(long, 12).split()) <= 12
+
+
+def test_registry_and_default():
+    assert make_summarizer("coverage", tokenizer=TOKENIZER).name == "coverage"
+    assert Settings(environ={})["summarizer"] == "coverage"
+    with pytest.raises(ConfigError):
+        make_summarizer("nope")
