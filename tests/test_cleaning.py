@@ -287,3 +287,30 @@ def test_empty_and_odd_articles_do_not_fail(cleaner):
     ):
         cleaned = cleaner.clean(article)
         assert isinstance(cleaned, Article)
+
+
+def test_headlines_under_a_bare_related_label_are_link_text(cleaner):
+    lines = [PROSE[0], "Baca Juga", "Jembatan Gantung di Pati Putus Diterjang Arus?", PROSE[1], PROSE[2]]
+    article = cleaner.clean(body(*lines))
+    assert [(r.reason, r.text) for r in article.removed] == [("related-link", lines[1]), ("related-link", lines[2])]
+    # a sentence after the label is the article going on, not a link
+    lines = [PROSE[0], "Baca juga:", PROSE[1], PROSE[2]]
+    assert cleaner.clean(body(*lines)).text.split("\n") == PROSE
+
+
+def test_agency_headline_is_not_a_dateline(cleaner):
+    article = cleaner.clean(
+        Article(
+            id="h",
+            title="BPBD: Korban Meninggal Banjir Bandang Kudus Jadi 14 Orang",
+            text="KUDUS, WARTAUJI.ID - Badan Penanggulangan Bencana Daerah mencatat 14 korban meninggal.",
+        )
+    )
+    assert article.title == "BPBD: Korban Meninggal Banjir Bandang Kudus Jadi 14 Orang"
+    assert article.metadata["dateline_place"] == "Kudus"
+    assert match_dateline("KPK: Tersangka korupsi bansos itu ditahan di Rutan Merah Putih.") is None
+
+
+def test_outlet_from_an_upper_case_domain_is_split_into_words(cleaner):
+    article = cleaner.clean(body("SEMARANG, SUARAMERDEKA.ID - Banjir merendam ratusan rumah di Semarang sejak Senin."))
+    assert article.outlet == "Suara Merdeka"
