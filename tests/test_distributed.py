@@ -240,3 +240,19 @@ def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client):
     assert local_marks["salinan"] == "asli"
     assert marks == local_marks and report.near_duplicates == local_report.near_duplicates == 1
     assert stories == local_stories
+
+
+def test_workers_run_with_the_driver_settings(tmp_path, client):
+    # Two engines with different settings share the cluster; each run's workers use its own.
+    with Engine(db=str(tmp_path / "short-local.db"), progress=False, summary_length="2") as engine:
+        _, local_short = engine.run([str(CORPUS)])
+    with (
+        Engine(db=str(tmp_path / "short.db"), progress=False, summary_length="2") as short_engine,
+        Engine(db=str(tmp_path / "long.db"), progress=False, summary_length="6") as long_engine,
+        DaskEngine(short_engine, client=client, partition_size=20) as short_dask,
+        DaskEngine(long_engine, client=client, partition_size=20) as long_dask,
+    ):
+        _, short = short_dask.run([str(CORPUS)])
+        _, long = long_dask.run([str(CORPUS)])
+    assert short == local_short and max(len(s.summary) for s in short) == 2
+    assert max(len(s.summary) for s in long) > 2

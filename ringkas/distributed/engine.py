@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -28,7 +29,6 @@ from .portable import PortableError
 from .sources import PartitionStream
 from .spill import ArticleSpill
 from .tasks import (
-    PLUGIN_NAME,
     StagesPlugin,
     StoryLayout,
     analyse_partition,
@@ -89,9 +89,12 @@ class DaskEngine:
                 silence_logs=logging.WARNING,
             )
             self.client = Client(self._cluster)
-        self.client.register_plugin(StagesPlugin(engine.settings), name=PLUGIN_NAME)
+        self.plugin_name = f"ringkas-stages-{uuid.uuid4().hex[:12]}"
+        self.client.register_plugin(StagesPlugin(engine.settings), name=self.plugin_name)
 
     def close(self) -> None:
+        if self.client.status == "running":
+            self.client.unregister_worker_plugin(self.plugin_name)  # the workers close their engines
         if self._own_client:
             self.client.close()
         if self._cluster is not None:
@@ -188,7 +191,7 @@ class DaskEngine:
             articles = store.articles(ids[start : start + self.partition_size])
             if output is not None:
                 output.add_articles(articles)
-            parts.append(self.client.submit(analyse_partition, articles, pure=False))
+            parts.append(self.client.submit(analyse_partition, self.plugin_name, articles, pure=False))
             sizes.append(len(articles))
         if progress:
             done = 0
@@ -214,7 +217,8 @@ class DaskEngine:
             needed = sorted({where[i][0] for g in batch for i in groups[g]})
             slot = {p: n for n, p in enumerate(needed)}
             layouts: list[StoryLayout] = [tuple((slot[where[i][0]], where[i][1]) for i in groups[g]) for g in batch]
-            future = self.client.submit(summarize_stories, layouts, *[parts[p] for p in needed], pure=False)
+            inputs = [parts[p] for p in needed]
+            future = self.client.submit(summarize_stories, self.plugin_name, layouts, *inputs, pure=False)
             tasks.append((batch, future))
         stories: list[Story | None] = [None] * len(groups)
         done = 0
@@ -226,12 +230,12 @@ class DaskEngine:
                 progress("summarize", done, len(groups))
         return [s for s in stories if s is not None]
 
-    def _in_order(self, fn: Callable[[Any], Any], inputs: Iterable[Any]) -> Iterator[Any]:
+    def _in_order(self, fn: Callable[[str, Any], Any], inputs: Iterable[Any]) -> Iterator[Any]:
         """Results of ``fn`` over ``inputs`` in input order, with a bounded number of tasks in flight."""
         window = 2 * self.threads + 1
         pending: deque[Future] = deque()
         for item in inputs:
-            pending.append(self.client.submit(fn, item, pure=False))
+            pending.append(self.client.submit(fn, self.plugin_name, item, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

@@ -22,8 +22,6 @@ from ..settings import Settings
 from .portable import PortableError
 from .sources import FileSlice, LineSlice, Partition
 
-PLUGIN_NAME = "ringkas-stages"
-
 # A story's documents as (partition number among the task's inputs, position in that partition).
 StoryLayout = tuple[tuple[int, int], ...]
 
@@ -46,15 +44,16 @@ class StagesPlugin(WorkerPlugin):
             self.engine = None
 
 
-def stage_engine() -> Engine:
-    plugin = get_worker().plugins[PLUGIN_NAME]
+def stage_engine(plugin_name: str) -> Engine:
+    """The engine the driver's plugin (one per ``DaskEngine``, so runs sharing a cluster keep apart) set up here."""
+    plugin = get_worker().plugins[plugin_name]
     assert isinstance(plugin, StagesPlugin) and plugin.engine is not None, "ringkas worker plugin not set up"
     return plugin.engine
 
 
-def read_partition(partition: Partition) -> list[Article | PortableError]:
+def read_partition(plugin_name: str, partition: Partition) -> list[Article | PortableError]:
     """Read and clean a partition: cleaned articles and errors, in input order."""
-    engine = stage_engine()
+    engine = stage_engine(plugin_name)
     out: list[Article | PortableError] = []
     with Reader(max_bytes=engine.settings["max_file_bytes"]) as reader:
         for piece in partition:
@@ -102,13 +101,13 @@ def json_lines(piece: LineSlice) -> Iterator[Article | InputError]:
             yield exc
 
 
-def analyse_partition(articles: Sequence[Article]) -> list[Document]:
-    return stage_engine().analyse(list(articles))
+def analyse_partition(plugin_name: str, articles: Sequence[Article]) -> list[Document]:
+    return stage_engine(plugin_name).analyse(list(articles))
 
 
-def summarize_stories(layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
+def summarize_stories(plugin_name: str, layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
     """Build the stories whose documents sit in the given partitions of analysed documents."""
-    engine = stage_engine()
+    engine = stage_engine(plugin_name)
     return [engine.summarize([partitions[p][i] for p, i in layout]) for layout in layouts]
 
 
