@@ -107,6 +107,8 @@ def test_noisy_article_fixture(cleaner):
         ("Copyright © 2024 Warta Uji. All rights reserved.", "boilerplate"),
         ("Tag: banjir, Kudus, BPBD", "boilerplate"),
         ("Halaman Selanjutnya", "boilerplate"),
+        ('Artikel ini telah tayang di Warta.com dengan judul "Banjir Kudus Meluas"', "boilerplate"),
+        ("Pilihan Editor: Ribuan Warga Kudus Mengungsi", "related-link"),
         ("Togel hk keluaran hari ini", "spam"),
         ("situs slot gacor terpercaya daftar di slotku88.example", "spam"),
     ],

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
             _OPEN + r"(?:baca|simak|lihat|cek|read)\s*(?:juga|pula|selengkapnya|lainnya|also|more)\b"
             r"|" + _OPEN + r"baca\s*:"
             r"|" + _OPEN + r"(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lain(?:nya)?|terkait|selengkapnya)\b"
+            r"|" + _OPEN + r"(?:pilihan\s+editor|also\s+read|related|klik\s+untuk\s+baca)\s*:"
         ),
         max_words=45,
     ),
@@ -158,6 +159,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"^[\W_]*(?:copyright|hak\s+cipta|\u00a9|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b"
             r"|\bhak\s+cipta\s+dilindungi\b"
+            # "Artikel ini telah tayang di Warta.com dengan judul ..." closing a syndicated article
+            r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pernah\s+)?"
+            r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|dipublikasikan)\b"
             r"|^\s*(?:tags?|topik|kata\s+kunci|keywords?|kategori|label|rubrik)\s*:"
             r"|^[\d\s\u00ab\u00bb<>|\u2039\u203a]*(?:halaman|page)\s*(?:selanjutnya|berikutnya|sebelumnya"
             r"|\d+\s*(?:dari|of)\s*\d+|:?\s*(?:\d+\s*)+)[\W\d]*$"
