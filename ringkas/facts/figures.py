@@ -60,6 +60,8 @@ _NOT_AMOUNTS = word_set(
 # Words before a number that mark an earlier value ("bertambah dari 9 menjadi 14").
 _EARLIER = word_set("dari semula sebelumnya awalnya")
 _COUNTED_SKIP = word_set("dan atau yang di ke dari pada per hingga sampai dengan untuk sekitar lebih")
+# Nouns that count people: one unit for comparing figures.
+_PEOPLE = word_set("orang warga jiwa korban penduduk")
 MIN_WORDS = 2
 WINDOW = 8  # content words before a figure that say what it counts
 AFTER = 6  # and after it ("Rp 2,4 triliun untuk merehabilitasi irigasi")
@@ -163,6 +165,8 @@ def _numbers(text: str, english: bool) -> list[tuple[float, str, str, int]]:
             unit = "persen"
         elif not counted:
             unit = ""
+        elif unit in _PEOPLE:
+            unit = "orang"  # "tujuh warga" and "sembilan orang" count the same people
         if 1900 <= value <= 2100 and not unit and not m.group("currency"):
             continue  # a year
         end = m.end("unit") if counted else m.end("scale") if scale else m.end("number")
@@ -175,5 +179,6 @@ def _numbers(text: str, english: bool) -> list[tuple[float, str, str, int]]:
         unit = m.group("unit").lower()
         if unit in _COUNTED_SKIP:
             continue
+        unit = "orang" if unit in _PEOPLE else unit
         found.append((value, m.group().strip(), unit, m.start()))
     return sorted(found, key=lambda f: f[3])

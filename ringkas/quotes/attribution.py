@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..models import Document, Quote, Sentence
 from .lexicon import (
+    CLAUSE_OPENERS,
     COMPLEMENT_OPENERS,
     CONNECTIVES,
     NAME_PREFIXES,
@@ -36,6 +37,7 @@ _PUNCT = " \t,.;:!?\"'“”‘’()[]—–-•*"
 _LEAD_INTROS = frozenset(("kata", "ujar", "menurut", "tutur", "ucap"))
 _CREDIT_NOUNS = frozenset(("hal", "pernyataan", "keterangan", "penjelasan", "informasi", "ucapan", "penegasan"))
 _DEMONSTRATIVES = frozenset(("itu", "ini", "tersebut"))
+_OPENERS = CLAUSE_OPENERS | CONNECTIVES | SAY_AFTER_QUOTE | {"menurut"}
 QUANTIFIER_WORDS = frozenset(("seorang", "salah", "sejumlah", "beberapa", "para", "sebagian"))
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z0-9](?:[\w'’-]*|\.)[ \t]+)*[A-Z][\w'’-]*")
@@ -46,8 +48,13 @@ _PLACE_MARKER = re.compile(
 )
 # "Kementerian Komunikasi dan Informatika (Kominfo)": a short form defined for an institution.
 _DEFINED = re.compile(r"[A-Z][\w-]*\s+\(([A-Z][\w-]+)\)")
+_CONCURRING = re.compile(
+    r"^(?:senada|serupa|hal (?:senada|serupa|yang sama)|pendapat (?:senada|serupa)|pernyataan (?:senada|serupa))"
+    r",?\s+(?:juga\s+)?(?:di(?:sampaikan|ungkapkan|katakan|kemukakan|utarakan))\s+(?:oleh\s+)?",
+    re.IGNORECASE,
+)
 # Reported speech needs something said: at least this many words after the verb.
-MIN_REPORTED_WORDS = 4
+MIN_REPORTED_WORDS = 3
 # Reported speech this many paragraphs or fewer from the same speaker's direct quote is a paraphrase.
 PARAPHRASE_DISTANCE = 1
 # A verb of saying further into the sentence than this has a clause, not a speaker, before it.
@@ -69,6 +76,7 @@ class _Said:
     paragraph: int = 0
     credited: bool = False  # reported speech credited by the next sentence ("Hal itu disampaikan X")
     subject_only: bool = False  # not speech: a person the sentence is about, for later pronouns
+    open_ended: bool = False  # a quote left open at its paragraph's end: the next paragraph goes on with it
 
     @property
     def mixed(self) -> bool:
@@ -217,6 +225,7 @@ class QuoteExtractor:
             speaker=speaker,
             explicit=speaker is not None,
             paragraph=sentences[opening].paragraph,
+            open_ended=not mark.closed,
         )
 
     def _after(self, tail: str, offset: int, reader: SpeakerReader) -> tuple[str, Speaker | None]:
@@ -263,7 +272,8 @@ class QuoteExtractor:
             if _bare(tokens[k][0]) not in SAY_ACTIVE:
                 continue
             after = [_bare(t) for t, _ in tokens[k + 1 :]]
-            if after and after[0] not in COMPLEMENT_OPENERS:
+            manner = ends_open and len(after) <= 2 and "bahwa" not in after  # 'X menjawab singkat, "…"'
+            if after and after[0] not in COMPLEMENT_OPENERS and not manner:
                 return "content", None  # 'X mengatakan Y harus "…"': quoted words inside reported speech
             if "bahwa" in after and after.index("bahwa") != len(after) - 1:
                 return "content", None
@@ -318,19 +328,27 @@ class QuoteExtractor:
             if found is not None:
                 speaker, start, end = found
                 words = _clean_quote(text[start:end]).rstrip(".").strip()
-                if len(words.split()) >= MIN_REPORTED_WORDS:
-                    out.append(
-                        _Said(
-                            start, end, words, False, sentence.index, sentence.index, speaker, True, sentence.paragraph
-                        )
-                    )
+                item = _Said(
+                    start, end, words, False, sentence.index, sentence.index, speaker, True, sentence.paragraph
+                )
+                # Too short to be a statement ("mengatakan hal itu"), it still names who speaks next.
+                item.subject_only = len(words.split()) < MIN_REPORTED_WORDS
+                out.append(item)
                 continue
-            person = self._subject_of(sentence, reader)
+            person = self._concurring(sentence, reader) or self._subject_of(sentence, reader)
             if person is not None:
                 marker = _Said(sentence.start, sentence.start, "", False, sentence.index, sentence.index, person, True)
                 marker.subject_only = True
                 out.append(marker)
         return out
+
+    def _concurring(self, sentence: Sentence, reader: SpeakerReader) -> Speaker | None:
+        """'Senada disampaikan X.' / 'Hal serupa diungkapkan X.': X speaks next, in agreement."""
+        match = _CONCURRING.match(sentence.text)
+        if match is None:
+            return None
+        speaker = reader.read(sentence.text[match.end() :], sentence.start + match.end())
+        return speaker if speaker is not None and speaker.kind in (NAMED, UNNAMED) else None
 
     def _subject_of(self, sentence: Sentence, reader: SpeakerReader) -> Speaker | None:
         """The person a sentence is about when it names one as its subject ("Di Ngawi, ketua
@@ -439,12 +457,12 @@ class QuoteExtractor:
 
 
 _CLAUSE_MARKERS = word_set("bahwa akan sudah telah masih bisa dapat harus tidak tak belum sedang tetap cukup aman siap")
-_VERB_FORM = re.compile(r"^(?:me|ber|ter|di)[a-z]{3,}$")
+_VERB_FORM = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|ter|di)[a-z]{3,}$")
 
 
 def _clause(words: Sequence[str]) -> bool:
     """Whether words read as a clause (something said) rather than a noun phrase (something done)."""
-    return any(w in _CLAUSE_MARKERS or _VERB_FORM.match(w) for w in words)
+    return any(w in _CLAUSE_MARKERS or (_VERB_FORM.match(w) and w not in _DEMONSTRATIVES) for w in words)
 
 
 def _person(speaker: Speaker | None) -> bool:
@@ -461,8 +479,14 @@ def _resolve_pronouns(said: list[_Said]) -> list[_Said]:
     """Give pronouns, descriptions like "pakar tersebut" and unattributed quotes the previous speaker."""
     out: list[_Said] = []
     last: Speaker | None = None
-    for item in said:
+    for n, item in enumerate(said):
         speaker = item.speaker
+        if speaker is None and item.open_ended:
+            # A quote running over paragraphs is attributed where it ends: take the speaker of
+            # the quote that carries it on into the next paragraph.
+            following = next((q for q in said[n + 1 :] if not q.subject_only), None)
+            if following is not None and _carries_on(item, following):
+                speaker = item.speaker = following.speaker
         if speaker is None or speaker.needs_antecedent:
             if last is None:
                 if speaker is None or speaker.kind == "pronoun":
@@ -476,6 +500,12 @@ def _resolve_pronouns(said: list[_Said]) -> list[_Said]:
         if not item.subject_only:
             out.append(item)
     return out
+
+
+def _carries_on(item: _Said, following: _Said) -> bool:
+    """Whether ``following`` goes on with the open-ended quote ``item`` and names its speaker."""
+    named = following.speaker is not None and not following.speaker.needs_antecedent
+    return following.direct and following.paragraph == item.paragraph + 1 and following.explicit and named
 
 
 def _drop_paraphrases(said: list[_Said], names: dict[str, str]) -> list[_Said]:
@@ -517,7 +547,7 @@ def _full_names(document: Document, said: Sequence[_Said], reader: SpeakerReader
     for item in said:
         if item.speaker is not None and item.speaker.kind == NAMED:
             candidates[item.speaker.name] += 1
-    runs = [match.group().split() for match in _CAPITALISED_RUN.finditer(text)]
+    runs = [_name_run(match.group().split()) for match in _CAPITALISED_RUN.finditer(text)]
     if not any(m.kind == "PERSON" for m in document.mentions):
         for words in runs:
             name = reader.name_in(words) if len(words) > 1 else None
@@ -541,6 +571,13 @@ def _full_names(document: Document, said: Sequence[_Said], reader: SpeakerReader
         if best is not None:
             out[short] = best[1]
     return out
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """A capitalised run without the sentence opener it may start with ("Menurut Siti" -> "Siti")."""
+    while len(words) > 1 and words[0].lower() in _OPENERS:
+        words = words[1:]
+    return words
 
 
 def _trim_name(name: str, runs: Sequence[list[str]]) -> str:

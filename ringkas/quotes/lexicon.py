@@ -46,13 +46,13 @@ SAY_INDIRECT = word_set(
     menyebut menyebutkan menambahkan memaparkan membeberkan menandaskan mengklaim mengakui
     mengaku menilai berpendapat menyampaikan mengemukakan mengutarakan menekankan mengimbuhkan
     menyimpulkan memperingatkan mengumumkan membantah menyangkal menampik memastikan menuding
-    menuduh berujar bertutur mengingatkan berjanji memperkirakan
+    menuduh berujar bertutur mengingatkan berjanji memperkirakan membenarkan
     """
 )
 
 # Verbs that report speech only when a clause follows them: "memastikan stok aman" and
 # "memastikan bahwa …" are statements, "memastikan kemenangan" is a deed.
-SAY_OR_DO = word_set("memastikan mengumumkan")
+SAY_OR_DO = word_set("memastikan mengumumkan membenarkan")
 
 # Passive forms: '"…," demikian disampaikan X', 'Hal itu dikatakan oleh X'.
 SAY_PASSIVE = word_set(
@@ -98,6 +98,7 @@ TITLE_WORDS = word_set(
     tertinggi agung utama umum senior mantan eks calon capres cawapres caleg penyidik kompol akbp
     ajun kombes irjen komjen brigjen mayjen letjen jenderal kolonel letkol mayor kapten letnan
     serda sertu serka bripka briptu bripda aiptu aipda ipda iptu akp laksamana marsekal
+    gelandang penyerang bek kiper striker pemain atlet pebulu tangkis petenis pembalap
     mr mrs ms sir lord penasihat penasehat wakil sekda sekjen kadis kabiro karo kasubbag kapusdatin
     """
 )
@@ -137,7 +138,10 @@ AFFILIATION_WORDS = word_set(
     perancis jerman india australia malaysia singapura thailand filipina vietnam arab saudi iran irak
     israel palestina ukraina turki mesir belanda italia spanyol kanada brasil myanmar kamboja brunei
     timor leste pakistan afghanistan suriah qatar emirat asia afrika barat timur tengah jakarta jawa
-    sumatera kalimantan sulawesi papua bali ri dki jabar jateng jatim
+    sumatera kalimantan sulawesi papua bali ri dki jabar jateng jatim aceh riau kepulauan jambi
+    bengkulu lampung bangka belitung banten yogyakarta diy nusa tenggara ntb ntt gorontalo maluku
+    kepri sumut sumbar sumsel kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra
+    sulbar malut babel
     """
 )
 
@@ -178,5 +182,13 @@ NAME_PREFIXES = word_set(
     muhammad mohammad mohamad muhamad muhammed mochammad mochamad moh mhd achmad ahmad abdul abdur
     abd siti nur nurul sri i ni anak agung gusti made wayan nyoman ketut putu kadek komang dewa
     ida raden rr teuku cut tengku daeng la wa
+    """
+)
+
+# Offices followed by the place they govern ("Camat Sukamaju", "Kapolres Garut") before the name.
+JURISDICTION_TITLES = word_set(
+    """
+    camat lurah kades bupati wabup gubernur wagub walikota wawali kapolres kapolda kapolsek danrem
+    dandim pangdam sekda kajari kajati kadis wali
     """
 )

@@ -16,6 +16,8 @@ from .lexicon import (
     AFFILIATION_WORDS,
     CLAUSE_OPENERS,
     CONNECTIVES,
+    JURISDICTION_TITLES,
+    NAME_PREFIXES,
     NON_PERSON_HEADS,
     PERSON_NOUNS,
     PHRASE_STOPS,
@@ -289,6 +291,11 @@ class SpeakerReader:
             start = len(run) - 1  # a surname that is also a title word: "Lutfi Hakim"
             while start > 0 and len(run) - start < MAX_NAME_WORDS and self._name_word(run[start - 1]):
                 start -= 1
+        if start > 0 and run[start - 1] in ("I", "Ni") and start < len(run) and _bare(run[start]) in NAME_PREFIXES:
+            start -= 1  # "I Wayan", "Ni Luh": Balinese names, not a numeral
+        jurisdiction = start > 0 and _bare(run[start - 1]) in JURISDICTION_TITLES
+        if jurisdiction and len(run) - start >= MAX_NAME_WORDS and _bare(run[start]) not in NAME_PREFIXES:
+            start += 1  # "Camat Sukamaju Budi Santoso": the office's place comes first
         return start
 
     def _name_word(self, word: str) -> bool:
