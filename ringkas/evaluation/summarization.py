@@ -21,9 +21,10 @@ from typing import Any, ClassVar, Protocol
 from ..engine import Engine
 from ..errors import ConfigError, EmptyInputError, FormatError, InputError
 from ..lengths import LengthSpec
-from ..models import Document
+from ..models import Document, Story
 from ..reading import article_from_mapping
 from ..settings import Settings
+from ..stories import build_story
 from ..summarizing import Summarizer, make_summarizer
 from ..summarizing.base import sentence_words
 from .rouge import RougeScores, mean_scores, ngrams, rouge, rouge_tokens, word_count
@@ -364,6 +365,60 @@ def evaluate_file(
         if not clusters:
             raise EmptyInputError("no clusters to evaluate", source=str(path))
         return len(clusters), evaluate(clusters, chosen, output_dir, progress)
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    """The summary ringkas writes for the seed story, checked against the hand-made gold."""
+
+    story: Story
+    outlets: tuple[str, ...]  # distinct outlet names cited
+    noise: tuple[str, ...]  # summary sentences that are (or hold) a gold noise line
+    scores: RougeScores  # against the gold reference summary
+
+
+def summarize_seeds(
+    articles_path: str | Path, gold_path: str | Path, *, length: str | None = None, settings: Settings | None = None
+) -> SeedResult:
+    """Summarize the largest gold event of the seed articles the way ``ringkas run`` would.
+
+    ``length`` defaults to the length of the gold reference summary in words.
+    """
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    event = max(gold["stories"]["events"], key=lambda e: len(e["articles"]))
+    reference = gold["reference_summary_id"]
+    noise_lines = [
+        line
+        for annotation in gold["articles"].values()
+        for key in ("noise_lines", "duplicate_lines", "subheadings")
+        for line in annotation.get(key, [])
+    ] + [a["byline"] for a in gold["articles"].values() if a.get("byline")]
+    with Engine(settings, db=":memory:") as engine:
+        documents = []
+        source = str(articles_path)
+        for lineno, line in enumerate(Path(articles_path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            article = article_from_mapping(json.loads(line), source=source, line=lineno)
+            if article.id not in event["articles"]:
+                continue
+            cleaned = engine.clean(article)
+            if isinstance(cleaned, InputError):
+                raise cleaned
+            documents.append(engine.analyzer.analyse(cleaned))
+        spec = LengthSpec.parse(length or f"{word_count(reference)}w")
+        story = build_story(
+            documents, engine.summarizer(), engine.analyzer.tokenizer, spec, engine.settings["citation_threshold"]
+        )
+    outlets = sorted({c.outlet for s in story.summary for c in s.citations if c.outlet})
+    noisy = [s.text for s in story.summary if any(_holds(s.text, line) for line in noise_lines)]
+    summary = " ".join(s.text for s in story.summary)
+    return SeedResult(story, tuple(outlets), tuple(noisy), rouge(summary, [reference]))
+
+
+def _holds(sentence: str, line: str) -> bool:
+    a, b = " ".join(rouge_tokens(sentence)), " ".join(rouge_tokens(line))
+    return bool(b) and (b in a or a in b)
 
 
 def results_table(results: Sequence[SystemResult]) -> list[list[str]]:
