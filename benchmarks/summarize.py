@@ -1,0 +1,146 @@
+"""Summarization: ringkas beside Lead, sumy's LexRank/TextRank/LSA/SumBasic/KL and the oracle.
+
+    python benchmarks/summarize.py [--limit N] [--systems ringkas,lead,...] [--skip-quality]
+                                   [--skip-speed] [--skip-seeds] [--sweep]
+
+Everything runs in one process, one system after another, on the same clusters, split by the
+same sentence splitter and cut to the same word budget (the mean reference length):
+
+- quality: ROUGE-1/2/L F1 on ViMs (300 Vietnamese multi-article clusters) and IndoSum (2,146
+  Indonesian single articles), as ``ringkas eval summarize`` prints them;
+- speed: seconds per cluster of each system on the ViMs clusters, and each one's time as a
+  multiple of ringkas's (ringkas uses no embeddings, so there is no model time to add);
+- seeds: the summary of the four 2019 seed articles (outlets cited, gold noise lines in it,
+  ROUGE against the gold reference summary);
+- ``--sweep``: the neighbours of the coverage summarizer's constants, to show they sit on a
+  plateau rather than on a peak of one set.
+
+Without ``../shared`` the benchmark says so and stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ringkas import Engine  # noqa: E402
+from ringkas.evaluation.summarization import (  # noqa: E402
+    PEERS,
+    EvalCluster,
+    RingkasSystem,
+    System,
+    evaluate,
+    make_systems,
+    read_clusters,
+    results_table,
+    summarize_seeds,
+)
+from ringkas.summarizing import coverage as defaults  # noqa: E402
+from ringkas.summarizing import make_summarizer  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+VIMS = SHARED / "data" / "mds" / "vims.jsonl"
+INDOSUM = SHARED / "data" / "indosum" / "dev123.jsonl"
+SEEDS = SHARED / "gold" / "seeds-with-dates.jsonl"
+GOLD = SHARED / "gold" / "seeds.json"
+
+
+def print_rows(rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+def quality(name: str, clusters: list[EvalCluster], systems: list[System]) -> None:
+    print(f"\n## {name}: {len(clusters)} clusters, ROUGE F1 (word budget = mean reference length)")
+    results = evaluate(clusters, systems, progress=lambda s: print(f"  running {s}", file=sys.stderr))
+    print_rows(results_table(results))
+
+
+def speed(clusters: list[EvalCluster], systems: list[System]) -> None:
+    print(f"\n## speed on the same {len(clusters)} ViMs clusters (one core, one process)")
+    timings = {}
+    for system in systems:
+        start = time.perf_counter()
+        for cluster in clusters:
+            system.summarize(cluster)
+        timings[system.name] = (time.perf_counter() - start) / len(clusters)
+    base = timings.get("ringkas")
+    rows = [["system", "s/cluster", "x ringkas's time"]]
+    for name, seconds in timings.items():
+        rows.append([name, f"{seconds:.4f}", f"{seconds / base:.1f}" if base else "-"])
+    print_rows(rows)
+
+
+def seeds() -> None:
+    print("\n## seeds: the 2019 Kim-Putin story (4 articles)")
+    for length in (None, "5"):
+        result = summarize_seeds(SEEDS, GOLD, length=length)
+        label = "gold reference length" if length is None else f"{length} sentences"
+        print(f"  length {label}: outlets cited {len(result.outlets)} ({', '.join(result.outlets)}), ", end="")
+        print(f"noise sentences {len(result.noise)}, ROUGE-1/2/L vs gold", end=" ")
+        print(" / ".join(f"{x:.2f}" for x in result.scores.as_tuple()))
+        for sentence in result.story.summary:
+            print(f"    - {sentence.text} [{'; '.join(c.outlet or c.article_id for c in sentence.citations)}]")
+
+
+def sweep(engine: Engine, sets: dict[str, list[EvalCluster]]) -> None:
+    base = {
+        "position_decay": defaults.POSITION_DECAY,
+        "cost_exponent": defaults.COST_EXPONENT,
+        "position_prior": defaults.POSITION_PRIOR,
+        "min_articles": defaults.MIN_ARTICLES,
+    }
+    steps = {
+        "position_decay": (0.75, 1.5),
+        "cost_exponent": (0.6, 1.0),
+        "position_prior": (1.0, 6.0),
+        "min_articles": (1, 3),
+    }
+    variants = [dict(base)] + [{**base, key: value} for key, values in steps.items() for value in values]
+    print("\n## sweep: ROUGE-2 of the coverage summarizer around its constants (first row: as shipped)")
+    rows = [[*base, *sets]]
+    for options in variants:
+        summarizer = make_summarizer("coverage", tokenizer=engine.analyzer.tokenizer, **options)
+        system = RingkasSystem(summarizer)
+        scores = [evaluate(clusters, [system])[0].scores.rouge2 for clusters in sets.values()]
+        rows.append([str(options[k]) for k in base] + [f"{s:.2f}" for s in scores])
+    print_rows(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
+    parser.add_argument("--systems", default=",".join(["ringkas", *PEERS]))
+    parser.add_argument("--speed-systems", default="ringkas,lead,lexrank,textrank,lsa,sumbasic")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-seeds", action="store_true")
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args()
+    if not VIMS.exists() or not INDOSUM.exists():
+        print(f"{SHARED} is absent: the evaluation sets sit beside the checkout in CI only; nothing measured.")
+        return 1
+    with Engine(db=":memory:", progress=False) as engine:
+        vims = list(read_clusters(VIMS, engine, limit=args.limit))
+        indosum = list(read_clusters(INDOSUM, engine, limit=args.limit))
+        if not args.skip_quality:
+            systems = make_systems(args.systems.split(","), engine)
+            quality("ViMs", vims, systems)
+            quality("IndoSum", indosum, systems)
+        if not args.skip_speed:
+            speed(vims, make_systems(args.speed_systems.split(","), engine))
+        if not args.skip_seeds:
+            seeds()
+        if args.sweep:
+            sweep(engine, {"ViMs": vims, "IndoSum": indosum})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
