@@ -57,18 +57,21 @@ def _number_conflicts(figures: Sequence[Figure], outlets: Mapping[str, str]) -> 
             i = parent[i]
         return i
 
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            b = figures[j]
-            if a.article_id != b.article_id and _same_kind(a, b):
-                parent[root(j)] = root(i)
+    buckets: dict[tuple[str, str | None], list[int]] = {}  # only figures of one unit and day can pair
+    for i, figure in enumerate(figures):
+        buckets.setdefault((figure.unit, figure.day), []).append(i)
+    for bucket in buckets.values():
+        for n, i in enumerate(bucket):
+            for j in bucket[n + 1 :]:
+                if figures[i].article_id != figures[j].article_id and _same_kind(figures[i], figures[j]):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[Figure]] = {}
     for i, figure in enumerate(figures):
         groups.setdefault(root(i), []).append(figure)
     out = []
-    for members in groups.values():
+    for group in groups.values():
         values: list[tuple[Figure, list[str]]] = []  # (first figure with the value, article ids)
-        for figure in members:
+        for figure in group:
             for first, ids in values:
                 if _same_value(first.value, figure.value):
                     if figure.article_id not in ids:
@@ -100,9 +103,11 @@ def _date_conflicts(documents: Sequence[Document], outlets: Mapping[str, str], t
     """One event, two dates: sentences of different outlets, published the same day, that say the
     same thing on different days. (Articles of different days legitimately date an ongoing state
     differently: "belum memutuskan, Kamis" and then "…, Jumat".)"""
-    published = {d.id: d.article.published for d in documents}
-    dated: list[tuple[str, str, frozenset[str], str]] = []  # (value, sentence, words, article id)
+    by_day: dict[object, list[tuple[str, str, frozenset[str], str]]] = {}  # (value, sentence, words, article id)
     for document in documents:
+        if document.article.published is None:
+            continue
+        dated = by_day.setdefault(document.article.published, [])
         for timex in document.times:
             if len(timex.value) != 10 or not 0 <= timex.sentence_index < len(document.sentences):
                 continue  # only days: a month and a day inside it do not disagree
@@ -111,11 +116,18 @@ def _date_conflicts(documents: Sequence[Document], outlets: Mapping[str, str], t
             dated.append((timex.value, sentence, words, document.id))
     out = []
     seen: set[frozenset[str]] = set()
+    for dated in by_day.values():
+        out += _disagreeing_dates(dated, outlets, seen)
+    return out
+
+
+def _disagreeing_dates(
+    dated: Sequence[tuple[str, str, frozenset[str], str]], outlets: Mapping[str, str], seen: set[frozenset[str]]
+) -> list[Conflict]:
+    out = []
     for i, (value, sentence, words, article) in enumerate(dated):
         for other_value, _other, other_words, other_article in dated[i + 1 :]:
             if value == other_value or outlets.get(article, article) == outlets.get(other_article, other_article):
-                continue
-            if published[article] is None or published[article] != published[other_article]:
                 continue
             union = words | other_words
             if not union or len(words & other_words) / len(union) < SAME_EVENT:
