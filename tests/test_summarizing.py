@@ -10,7 +10,7 @@ from ringkas.models import Article, Document
 from ringkas.sentences import SentenceSplitter
 from ringkas.settings import Settings
 from ringkas.summarizing import CoverageSummarizer, candidates, choose_headline, cite, make_summarizer
-from ringkas.summarizing.base import is_noise, reading_order, sentence_words
+from ringkas.summarizing.base import is_noise, needs_previous, reading_order, sentence_words
 from ringkas.summarizing.headline import compress_lead
 from ringkas.tokens import Tokenizer
 
@@ -90,6 +90,23 @@ def test_dangling_sentences_need_their_antecedent(story):
     assert candidates([lone]) == []
 
 
+def test_quotes_need_a_named_speaker_or_their_opening():
+    assert needs_previous('"Kami masih mendata kerusakan," katanya.')
+    assert needs_previous("Semua bantuan sudah kami salurkan,\" lanjutnya.")  # closes a quote begun earlier
+    assert not needs_previous('"Kami masih mendata kerusakan," kata Kepala BPBD Rina Hartati.')
+    assert not needs_previous("Rina berkata, \u201cKami siap membantu warga.\u201d")
+
+
+def test_boilerplate_endings_shared_by_articles_are_not_candidates():
+    footer = "Kabar Nusantara adalah portal berita daerah yang terbit sejak tahun 2010."
+    documents = [
+        make_doc("f1", "Jembatan gantung di Desa Sukamaju putus diterjang arus sungai.\nDua warga terluka.\n" + footer),
+        make_doc("f2", "Warga Desa Sukamaju kini menyeberang sungai dengan rakit bambu.\nSekolah diliburkan.\n" + footer),
+    ]
+    assert footer not in texts(candidates(documents))
+    assert footer in texts(candidates(documents[:1]))  # one article alone: nothing to tell it by
+
+
 @pytest.mark.parametrize("spec", ["1", "3", "6", "15w", "40w", "80w", "200w", "10%", "50%"])
 def test_every_length_spec_is_respected(story, spec):
     length = LengthSpec.parse(spec)
@@ -117,7 +134,7 @@ def test_the_fact_every_outlet_reports_comes_first(story):
 
 
 def test_agreement_beats_a_lead_no_other_article_carries():
-    # The shared fact is only the fourth sentence of each article; every other sentence is
+    # The shared fact is only the fourth of five sentences in each article; every other sentence is
     # reported by one article alone, so it is not what the sources agree on.
     shared = "Harga beras medium di pasar induk naik menjadi Rp 14.000 per kilogram pekan ini."
     own = [
@@ -131,7 +148,12 @@ def test_agreement_beats_a_lead_no_other_article_carries():
         "Koperasi nelayan membuka lapak ikan segar di halaman kantor kelurahan.",
         "Warga antre membeli gas elpiji tiga kilogram di pangkalan dekat terminal.",
     ]
-    documents = [make_doc(f"b{n}", "\n".join([*own[3 * n : 3 * n + 3], shared])) for n in range(3)]
+    closing = [
+        "Pantauan di lapangan berlangsung hingga sore hari.",
+        "Laporan lengkap akan terbit dalam edisi akhir pekan.",
+        "Redaksi menghubungi dinas perdagangan untuk konfirmasi.",
+    ]
+    documents = [make_doc(f"b{n}", "\n".join([*own[3 * n : 3 * n + 3], shared, closing[n]])) for n in range(3)]
     chosen = CoverageSummarizer(TOKENIZER).select(documents, LengthSpec.parse("1"))
     assert texts(chosen) == [shared]
 

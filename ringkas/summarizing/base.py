@@ -36,6 +36,13 @@ _LINK = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _CREDIT = re.compile(r"copyright|©|all rights reserved|hak cipta|\b(klik|click) (di ?sini|here)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…\"'\u201d)\]]$")
 _WORD_RUN = re.compile(r"\w+")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+# A quotation attributed only to a pronoun: who "katanya" is, the summary may not say.
+_PRONOUN_SPEAKER = re.compile(
+    r"[\"\u201d],?\s*(?:(?:kata|ujar|tutur|jelas|tambah|ucap|imbuh|tegas|lanjut|terang|sebut|papar|ungkap)nya"
+    r"|(?:kata|ujar|tutur|ucap) (?:dia|ia|beliau|mereka)|(?:he|she|they) (?:said|added|told))\b",
+    re.IGNORECASE,
+)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 # Words a finished Indonesian or English sentence does not end with.
 _OPEN_ENDINGS = frozenset(
@@ -100,7 +107,15 @@ def is_noise(text: str, words: int | None = None) -> bool:
 
 
 def needs_previous(text: str) -> bool:
-    return bool(DANGLING_OPENERS.match(text))
+    """Whether a sentence leans on the one before it: a pronoun or connective opening it, a
+    quotation it only closes, or a quotation whose speaker is only "katanya" / "he said"."""
+    if DANGLING_OPENERS.match(text):
+        return True
+    if "\u201d" in text and "\u201c" not in text.split("\u201d", 1)[0]:
+        return True  # a curly closing quote before any opening one: the quote began earlier
+    if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+        return True  # an odd straight quote, not opening the sentence: it closes a quote
+    return bool(_PRONOUN_SPEAKER.search(text)) and bool(_QUOTE_MARK.search(text))
 
 
 def candidates(documents: Sequence[Document]) -> list[Candidate]:
@@ -110,12 +125,13 @@ def candidates(documents: Sequence[Document]) -> list[Candidate]:
     taking both keeps the summary readable.
     """
     out = []
+    boilerplate = repeated_endings(documents)
     for d, doc in enumerate(documents):
         previous_ok = False
         for sentence in doc.sentences:
             text = sentence.text
             words = sentence_words(text)
-            ok = not is_noise(text, words)
+            ok = not is_noise(text, words) and _key(text) not in boilerplate
             dangling = ok and needs_previous(text)
             if ok and dangling and (sentence.index == 0 or not previous_ok):
                 ok = False
@@ -123,6 +139,26 @@ def candidates(documents: Sequence[Document]) -> list[Candidate]:
                 out.append(Candidate(d, sentence, words, dangling))
             previous_ok = ok
     return out
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD_RUN.findall(text.lower()))
+
+
+def repeated_endings(documents: Sequence[Document]) -> frozenset[str]:
+    """Sentences several articles end with, word for word, and never carry earlier: an
+    outlet's boilerplate ("X adalah portal berita ..."), not news."""
+    seen: dict[str, set[int]] = {}
+    early: set[str] = set()
+    for d, doc in enumerate(documents):
+        n = len(doc.sentences)
+        for k, sentence in enumerate(doc.sentences):
+            key = _key(sentence.text)
+            if k == n - 1 and n > 2:
+                seen.setdefault(key, set()).add(d)
+            else:
+                early.add(key)
+    return frozenset(key for key, docs in seen.items() if len(docs) > 1 and key not in early)
 
 
 def total_size(documents: Sequence[Document]) -> tuple[int, int]:
