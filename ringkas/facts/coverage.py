@@ -67,16 +67,18 @@ def _unique_facts(documents: Sequence[Document], tokenizer: Tokenizer) -> dict[s
     if not rows:
         return {}
     matrix = tfidf_matrix([text for _, text in rows], tokenizer)
-    similarity = (matrix @ matrix.T).toarray()
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
-    relevance = matrix @ centroid
+    relevance = matrix @ np.asarray(matrix.mean(axis=0)).ravel()
     outlets = np.array([o for o, _ in rows])
+    if len(set(outlets)) < 2:
+        return {}
     found: dict[str, list[tuple[float, str]]] = {}
-    for n, (outlet, text) in enumerate(rows):
-        if len(text.split()) < MIN_UNIQUE_WORDS or not _FACTUAL.search(text) or text.lstrip()[:1] in '"“':
-            continue
-        elsewhere = similarity[n][outlets != outlet]
-        if elsewhere.size and elsewhere.max() >= SAME_FACT:
-            continue
-        found.setdefault(outlet, []).append((float(relevance[n]), text))
+    for outlet in dict.fromkeys(o for o, _ in rows):
+        own = np.flatnonzero(outlets == outlet)
+        # Best similarity of each of its sentences to any other outlet's (sparse: stories can be large).
+        best = (matrix[own] @ matrix[outlets != outlet].T).max(axis=1).toarray().ravel()
+        for n, score in zip(own, best, strict=True):
+            text = rows[n][1]
+            if score >= SAME_FACT or len(text.split()) < MIN_UNIQUE_WORDS or not _FACTUAL.search(text):
+                continue
+            found.setdefault(outlet, []).append((float(relevance[n]), text))
     return {o: [t for _, t in sorted(items, key=lambda x: -x[0])[:MAX_UNIQUE]] for o, items in found.items()}
