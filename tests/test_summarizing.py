@@ -190,6 +190,17 @@ def test_other_languages_work_the_same_way():
     assert "Lowmoor" in chosen[0].sentence.text
 
 
+def test_text_without_spaces_is_summarized_too():
+    chinese = [
+        make_doc("z1", "台风山竹周日在广东沿海登陆，造成大面积停电。\n当地政府紧急疏散了数万名居民。"),
+        make_doc("z2", "台风山竹周日登陆广东沿海，多地出现大面积停电。\n学校和商店全部关闭。"),
+    ]
+    chosen = CoverageSummarizer(TOKENIZER).select(chinese, LengthSpec.parse("1"))
+    assert "台风山竹" in chosen[0].sentence.text
+    cited = cite(chinese, chosen, TOKENIZER)[0]
+    assert {c.article_id for c in cited.citations} == {"z1", "z2"}
+
+
 def test_empty_and_noise_only_input_give_an_empty_summary():
     summarizer = CoverageSummarizer(TOKENIZER)
     assert summarizer.select([], LengthSpec.parse("3")) == []

@@ -34,8 +34,11 @@ _OPEN_QUOTE_NO_SPEAKER = re.compile(r'^["\u201c][^"\u201d]*$')
 _PROMPT = re.compile(r"^\s*(baca|simak|lihat|tonton)\s+(juga|pula)\b|^\s*(foto|ilustrasi|video)\s*:", re.IGNORECASE)
 _LINK = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _CREDIT = re.compile(r"copyright|©|all rights reserved|hak cipta|\b(klik|click) (di ?sini|here)\b", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?…\"'\u201d)\]]$")
+_TERMINAL = re.compile(r"[.!?…\"'\u201d)\]\u3002\uff01\uff1f]$")
 _WORD_RUN = re.compile(r"\w+")
+# Han, kana: written without spaces, so a "word" of them is a whole clause.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 # A quotation attributed only to a pronoun: who "katanya" is, the summary may not say.
 _PRONOUN_SPEAKER = re.compile(
@@ -57,6 +60,10 @@ MAX_WORDS = 70
 # Sentences shorter than this must end like a sentence: short unpunctuated lines are captions,
 # subheadings or spam.
 SHORT = 9
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
 
 
 def sentence_words(text: str) -> int:
@@ -88,6 +95,8 @@ def is_noise(text: str, words: int | None = None) -> bool:
     """Lines that are not news sentences: links, prompts, credits, fragments, bare quotes, questions."""
     if words is None:
         words = sentence_words(text)
+    if _CJK_CHAR.search(text):
+        words = max(words, len(_CJK_CHAR.findall(text)) // 2)  # about two characters a word
     if words < MIN_WORDS or words > MAX_WORDS:
         return True
     if text.rstrip("\"'\u201d").endswith("?") or text.isupper():  # a question; ALL CAPS (a heading)

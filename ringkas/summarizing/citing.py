@@ -15,15 +15,16 @@ from collections.abc import Sequence
 
 from ..models import Citation, Document, SummarySentence
 from ..tokens import Tokenizer
-from .base import Candidate
+from .base import CJK, Candidate, is_cjk
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(f"[{CJK}]|[^\\W_{CJK}]+", re.UNICODE)
 
 
 def citation_terms(text: str, tokenizer: Tokenizer) -> Counter[str]:
     """Stemmed content words of a text (stopwords and one-letter words out)."""
     stop = tokenizer.stopwords
-    return Counter(tokenizer.stem(w) for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in stop)
+    words = _WORD.findall(text.lower())
+    return Counter(tokenizer.stem(w) for w in words if (len(w) > 1 or is_cjk(w)) and w not in stop)
 
 
 def cite(

@@ -21,9 +21,10 @@ from scipy import sparse
 from ..lengths import LengthSpec
 from ..models import Document
 from ..tokens import Tokenizer
-from .base import Candidate, budget, candidates, reading_order
+from .base import CJK, Candidate, budget, candidates, reading_order
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Words; Han and kana one character at a time (their pairs then stand for words).
+_TOKEN = re.compile(f"[{CJK}]|[^\\W{CJK}]+", re.UNICODE)
 
 # One setting for every language and for one or many articles. Chosen on ViMs (Vietnamese,
 # multi-article) and IndoSum (Indonesian, single article) together, plus same-topic groups of
