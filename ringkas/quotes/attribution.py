@@ -590,13 +590,14 @@ def _trim_name(name: str, runs: Sequence[list[str]]) -> str:
         first, second = words[0], words[1]
         alone = sum(1 for run in runs if run == [second]) and not any(run == [first] for run in runs)
         by_short_form = alone and first.lower() not in NAME_PREFIXES
-        if not (by_short_form or _inside_other_name(first, second, runs)):
+        if not (by_short_form or _inside_other_name(first, words, runs)):
             break
         words = words[1:]
     return " ".join(words)
 
 
-def _inside_other_name(word: str, following: str, runs: Sequence[list[str]]) -> bool:
+def _inside_other_name(word: str, name: Sequence[str], runs: Sequence[list[str]]) -> bool:
     """Whether ``word`` ends another capitalised run ("di Pasar Deli Jaya,"): a place or an
-    institution's name, which a person's first name is not."""
-    return any(len(run) > 1 and run[-1] == word and word != following for run in runs)
+    institution's name, which a person's first name is not (a short form of ``name`` itself,
+    "Ade Ary" of "Ade Ary Syam", does not count)."""
+    return any(len(run) > 1 and run[-1] == word and not set(run) <= set(name) for run in runs)

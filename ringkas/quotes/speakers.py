@@ -70,6 +70,12 @@ MAX_PHRASE_WORDS = 16
 _AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
 # Longer runs of name-like words are an office or place followed by a name.
 MAX_NAME_WORDS = 3
+# Where a subject may trail off before its verb: a relative clause or the circumstance ("Budi
+# dalam konferensi pers, Jumat, mengatakan …"); any other stop ("Pertemuan seperti itu …")
+# means the words before the verb are a clause, not a speaker.
+_SUBJECT_STOPS = word_set("yang di dalam saat ketika usai seusai setelah sebelum kepada melalui lewat via sembari")
+# Nouns for what a source said ("Menurut keterangan penyidik"): the speaker follows them.
+_STATEMENT_NOUNS = word_set("keterangan penjelasan pengakuan pernyataan catatan")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 
 
@@ -181,6 +187,8 @@ class SpeakerReader:
         first = _bare(words[0]) if words else ""
         if len(words) == 1 and first in PRONOUNS:
             return Speaker(first, PRONOUN)
+        if first in _STATEMENT_NOUNS and len(words) > 1 and _bare(words[1]) not in NON_PERSON_HEADS:
+            return self.read(phrase[phrase.index(words[1]) :], offset + phrase.index(words[1]), subject=subject)
         if first in NON_PERSON_HEADS:
             return None
         tokens = _tokens(head)
@@ -195,7 +203,7 @@ class SpeakerReader:
             stop = _bare(tokens[cut][0])
             if stop == "dari":
                 extra_role = [t for t, _ in tokens[cut:]]
-            elif subject and stop not in ("yang", "di"):
+            elif subject and stop not in _SUBJECT_STOPS:
                 return None
         tokens = tokens[:cut]
         while len(tokens) > 1 and _bare(tokens[-1][0]) in _TRAILING_ADVERBS:
@@ -286,6 +294,9 @@ class SpeakerReader:
         ``MAX_NAME_WORDS`` long (titles, offices and places come before a name, not after)."""
         start = len(run)
         while start > 0 and len(run) - start < MAX_NAME_WORDS and self._name_word(run[start - 1]):
+            start -= 1
+        # A fourth name word only right after a title: "Kombes Pol Ade Ary Syam Indradi".
+        if start > 1 and self._name_word(run[start - 1]) and _bare(run[start - 2]).rstrip(".") in TITLE_WORDS:
             start -= 1
         if start == len(run) and len(run) > 1 and self._name_word(run[-2]) and _bare(run[-1]) not in AFFILIATION_WORDS:
             start = len(run) - 1  # a surname that is also a title word: "Lutfi Hakim"
