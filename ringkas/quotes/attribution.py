@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..models import Document, Quote, Sentence
 from .lexicon import (
-    CLAUSE_OPENERS,
     COMPLEMENT_OPENERS,
     CONNECTIVES,
-    NAME_PREFIXES,
     SAY_ACTIVE,
     SAY_AFTER_QUOTE,
     SAY_INDIRECT,
@@ -30,17 +26,16 @@ from .lexicon import (
     word_set,
 )
 from .marks import QuoteMarks, find_quote_marks
+from .names import full_names
+from .passages import Said, drop_paraphrases, resolve_pronouns
 from .speakers import NAMED, ORGANISATION, PRONOUN, UNNAMED, Speaker, SpeakerReader
 
 _TOKEN = re.compile(r"\S+")
 _PUNCT = " \t,.;:!?\"'“”‘’()[]—–-•*"
 _LEAD_INTROS = frozenset(("kata", "ujar", "menurut", "tutur", "ucap"))
-_CREDIT_NOUNS = frozenset(("hal", "pernyataan", "keterangan", "penjelasan", "informasi", "ucapan", "penegasan"))
 _DEMONSTRATIVES = frozenset(("itu", "ini", "tersebut"))
-_OPENERS = CLAUSE_OPENERS | CONNECTIVES | SAY_AFTER_QUOTE | {"menurut"}
 QUANTIFIER_WORDS = frozenset(("seorang", "salah", "sejumlah", "beberapa", "para", "sebagian"))
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z0-9](?:[\w'’-]*|\.)[ \t]+)*[A-Z][\w'’-]*")
 # A capitalised word after these is a place ("di Sumbawa", "Kabupaten Lingga").
 _PLACE_MARKER = re.compile(
     r"\b(?:di|ke|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Provinsi|Desa|Kelurahan|Pulau|Kampung|Dusun|Sungai)"
@@ -55,33 +50,8 @@ _CONCURRING = re.compile(
 )
 # Reported speech needs something said: at least this many words after the verb.
 MIN_REPORTED_WORDS = 3
-# Reported speech this many paragraphs or fewer from the same speaker's direct quote is a paraphrase.
-PARAPHRASE_DISTANCE = 1
 # A verb of saying further into the sentence than this has a clause, not a speaker, before it.
 MAX_SUBJECT_WORDS = 24
-
-
-@dataclass
-class _Said:
-    """A quote being built: where it is, what it says, and who said it (so far)."""
-
-    start: int
-    end: int
-    text: str
-    direct: bool
-    sentence: int
-    last_sentence: int
-    speaker: Speaker | None
-    explicit: bool  # named by its own attribution, not carried over from the previous quote
-    paragraph: int = 0
-    credited: bool = False  # reported speech credited by the next sentence ("Hal itu disampaikan X")
-    subject_only: bool = False  # not speech: a person the sentence is about, for later pronouns
-    open_ended: bool = False  # a quote left open at its paragraph's end: the next paragraph goes on with it
-
-    @property
-    def mixed(self) -> bool:
-        """Reported speech that carries the speaker's own words in quotation marks."""
-        return not self.direct and any(mark in self.text for mark in '"“”«»')
 
 
 def _tokens(text: str, offset: int = 0) -> list[tuple[str, int]]:
@@ -134,8 +104,8 @@ class QuoteExtractor:
         said = self._direct(text, sentences, starts, reader)
         said += self._reported(text, sentences, said, reader)
         said.sort(key=lambda q: q.start)
-        said = _resolve_pronouns(said)
-        names = _full_names(document, said, reader)
+        said = resolve_pronouns(said)
+        names = full_names(document, said, reader)
         roles: dict[str, str] = {}
         for item in said:
             assert item.speaker is not None
@@ -143,7 +113,7 @@ class QuoteExtractor:
             if item.speaker.role and name not in roles:
                 roles[name] = item.speaker.role
         if not self.paraphrases:
-            said = _drop_paraphrases(said, names)
+            said = drop_paraphrases(said, names)
         out = []
         for item in said:
             assert item.speaker is not None
@@ -164,13 +134,11 @@ class QuoteExtractor:
 
     # -- direct quotes -----------------------------------------------------------------
 
-    def _direct(
-        self, text: str, sentences: Sequence[Sentence], starts: list[int], reader: SpeakerReader
-    ) -> list[_Said]:
-        out: list[_Said] = []
+    def _direct(self, text: str, sentences: Sequence[Sentence], starts: list[int], reader: SpeakerReader) -> list[Said]:
+        out: list[Said] = []
         for p_start, p_end in _paragraphs(text):
             marks = list(find_quote_marks(text, p_start, p_end))
-            previous: _Said | None = None
+            previous: Said | None = None
             for n in range(len(marks)):
                 item = self._one_direct(text, sentences, starts, marks, n, reader, previous)
                 if item is not None:
@@ -186,8 +154,8 @@ class QuoteExtractor:
         marks: list[QuoteMarks],
         n: int,
         reader: SpeakerReader,
-        previous: _Said | None,
-    ) -> _Said | None:
+        previous: Said | None,
+    ) -> Said | None:
         mark = marks[n]
         opening = _sentence_at(sentences, starts, mark.open)
         closing = _sentence_at(sentences, starts, max(mark.close - (0 if mark.closed else 1), mark.open))
@@ -215,7 +183,7 @@ class QuoteExtractor:
                 speaker = previous.speaker  # '"A," kata X, "B."'
             elif len(inner.split()) < 3:
                 return None
-        return _Said(
+        return Said(
             start=mark.inner_start,
             end=mark.inner_end,
             text=inner,
@@ -289,14 +257,14 @@ class QuoteExtractor:
     # -- reported speech ---------------------------------------------------------------
 
     def _reported(
-        self, text: str, sentences: Sequence[Sentence], direct: list[_Said], reader: SpeakerReader
-    ) -> list[_Said]:
+        self, text: str, sentences: Sequence[Sentence], direct: list[Said], reader: SpeakerReader
+    ) -> list[Said]:
         covered: set[int] = set()
-        by_last: dict[int, _Said] = {}
+        by_last: dict[int, Said] = {}
         for item in direct:
             covered.update(range(item.sentence, item.last_sentence + 1))
             by_last[item.last_sentence] = item
-        out: list[_Said] = []
+        out: list[Said] = []
         for sentence in sentences:
             if sentence.index in covered:
                 continue
@@ -310,7 +278,7 @@ class QuoteExtractor:
                     prior = sentences[earlier]
                     out = [q for q in out if q.sentence != earlier]
                     out.append(
-                        _Said(
+                        Said(
                             prior.start,
                             prior.end,
                             prior.text.rstrip("."),
@@ -328,16 +296,14 @@ class QuoteExtractor:
             if found is not None:
                 speaker, start, end = found
                 words = _clean_quote(text[start:end]).rstrip(".").strip()
-                item = _Said(
-                    start, end, words, False, sentence.index, sentence.index, speaker, True, sentence.paragraph
-                )
+                item = Said(start, end, words, False, sentence.index, sentence.index, speaker, True, sentence.paragraph)
                 # Too short to be a statement ("mengatakan hal itu"), it still names who speaks next.
                 item.subject_only = len(words.split()) < MIN_REPORTED_WORDS
                 out.append(item)
                 continue
             person = self._concurring(sentence, reader) or self._subject_of(sentence, reader)
             if person is not None:
-                marker = _Said(sentence.start, sentence.start, "", False, sentence.index, sentence.index, person, True)
+                marker = Said(sentence.start, sentence.start, "", False, sentence.index, sentence.index, person, True)
                 marker.subject_only = True
                 out.append(marker)
         return out
@@ -473,131 +439,3 @@ def _person(speaker: Speaker | None) -> bool:
 def _sentence_at(sentences: Sequence[Sentence], starts: list[int], position: int) -> int:
     n = bisect.bisect_right(starts, position) - 1
     return max(n, 0)
-
-
-def _resolve_pronouns(said: list[_Said]) -> list[_Said]:
-    """Give pronouns, descriptions like "pakar tersebut" and unattributed quotes the previous speaker."""
-    out: list[_Said] = []
-    last: Speaker | None = None
-    for n, item in enumerate(said):
-        speaker = item.speaker
-        if speaker is None and item.open_ended:
-            # A quote running over paragraphs is attributed where it ends: take the speaker of
-            # the quote that carries it on into the next paragraph.
-            following = next((q for q in said[n + 1 :] if not q.subject_only), None)
-            if following is not None and _carries_on(item, following):
-                speaker = item.speaker = following.speaker
-        if speaker is None or speaker.needs_antecedent:
-            if last is None:
-                if speaker is None or speaker.kind == "pronoun":
-                    continue  # nobody to give it to
-                speaker = Speaker(speaker.name, UNNAMED, speaker.role)
-            else:
-                speaker = last
-            item.speaker = speaker
-        elif item.explicit:
-            last = speaker
-        if not item.subject_only:
-            out.append(item)
-    return out
-
-
-def _carries_on(item: _Said, following: _Said) -> bool:
-    """Whether ``following`` goes on with the open-ended quote ``item`` and names its speaker."""
-    named = following.speaker is not None and not following.speaker.needs_antecedent
-    return following.direct and following.paragraph == item.paragraph + 1 and following.explicit and named
-
-
-def _drop_paraphrases(said: list[_Said], names: dict[str, str]) -> list[_Said]:
-    """Leave out reported speech that sits beside the same speaker's own quoted words.
-
-    There the paraphrase introduces, links or sums up the direct quotes ("Sutrisno menambahkan
-    bahwa …" between two of Sutrisno's quotes); the quotes are the record of what was said. Reported
-    speech with quoted words in it, or credited by name ("Hal itu disampaikan X"), is kept, and
-    so is every statement of a speaker the passage does not quote directly.
-    """
-
-    def who(item: _Said) -> str:
-        assert item.speaker is not None
-        return names.get(item.speaker.name, item.speaker.name)
-
-    quoted: dict[str, set[int]] = {}
-    for item in said:
-        if item.direct:
-            quoted.setdefault(who(item), set()).add(item.paragraph)
-    out = []
-    for item in said:
-        if not item.direct and not item.mixed and not item.credited:
-            nearby = quoted.get(who(item), set())
-            if any(abs(item.paragraph - p) <= PARAPHRASE_DISTANCE for p in nearby):
-                continue
-        out.append(item)
-    return out
-
-
-def _full_names(document: Document, said: Sequence[_Said], reader: SpeakerReader) -> dict[str, str]:
-    """Map each speaker name to the name the article gives in full: a short form ("Bakri") to
-    the full name ("Andi Bakri"), and a name read with an office or place before it
-    ("Mataram Andi Firmansyah") to the name the article goes on using ("Andi Firmansyah")."""
-    text = document.article.text
-    candidates: Counter[str] = Counter()
-    for mention in document.mentions:
-        if mention.kind == "PERSON":
-            candidates[mention.text] += 1
-    for item in said:
-        if item.speaker is not None and item.speaker.kind == NAMED:
-            candidates[item.speaker.name] += 1
-    runs = [_name_run(match.group().split()) for match in _CAPITALISED_RUN.finditer(text)]
-    if not any(m.kind == "PERSON" for m in document.mentions):
-        for words in runs:
-            name = reader.name_in(words) if len(words) > 1 else None
-            if name is not None and " " in name:
-                candidates[name] += 1
-    trimmed = {name: _trim_name(name, runs) for name in candidates}
-    out: dict[str, str] = {}
-    for item in said:
-        if item.speaker is None or item.speaker.kind != NAMED:
-            continue
-        short = item.speaker.name
-        parts = set(re.split(r"[\s-]+", _trim_name(short, runs).lower()))
-        best = None
-        for name, count in candidates.items():
-            full = trimmed[name]
-            tokens = set(re.split(r"[\s-]+", full.lower()))
-            if len(tokens) >= len(parts) and parts <= tokens:
-                key = (len(tokens), count, len(full))
-                if best is None or key > best[0]:
-                    best = (key, full)
-        if best is not None:
-            out[short] = best[1]
-    return out
-
-
-def _name_run(words: list[str]) -> list[str]:
-    """A capitalised run without the sentence opener it may start with ("Menurut Siti" -> "Siti")."""
-    while len(words) > 1 and words[0].lower() in _OPENERS:
-        words = words[1:]
-    return words
-
-
-def _trim_name(name: str, runs: Sequence[list[str]]) -> str:
-    """Drop leading words that belong to a place or office, not the person: a word the article
-    uses inside another name without the rest of this one ("Pasar Deli Jaya" before "Jaya
-    Rosmawati Lubis"), or a word never used alone when the next word is ("kata Andi" after
-    "Mataram Andi Firmansyah"; "Muhammad Rais" stays whole)."""
-    words = name.split()
-    while len(words) > 2:
-        first, second = words[0], words[1]
-        alone = sum(1 for run in runs if run == [second]) and not any(run == [first] for run in runs)
-        by_short_form = alone and first.lower() not in NAME_PREFIXES
-        if not (by_short_form or _inside_other_name(first, words, runs)):
-            break
-        words = words[1:]
-    return " ".join(words)
-
-
-def _inside_other_name(word: str, name: Sequence[str], runs: Sequence[list[str]]) -> bool:
-    """Whether ``word`` ends another capitalised run ("di Pasar Deli Jaya,"): a place or an
-    institution's name, which a person's first name is not (a short form of ``name`` itself,
-    "Ade Ary" of "Ade Ary Syam", does not count)."""
-    return any(len(run) > 1 and run[-1] == word and not set(run) <= set(name) for run in runs)

@@ -1,0 +1,94 @@
+"""Passages: the pass over an article's quotes in reading order that gives pronouns and
+unattributed quotes their speaker, and leaves out paraphrase beside a speaker's own words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .speakers import UNNAMED, Speaker
+
+# Reported speech this many paragraphs or fewer from the same speaker's direct quote is a paraphrase.
+PARAPHRASE_DISTANCE = 1
+
+
+@dataclass
+class Said:
+    """A quote being built: where it is, what it says, and who said it (so far)."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    sentence: int
+    last_sentence: int
+    speaker: Speaker | None
+    explicit: bool  # named by its own attribution, not carried over from the previous quote
+    paragraph: int = 0
+    credited: bool = False  # reported speech credited by the next sentence ("Hal itu disampaikan X")
+    subject_only: bool = False  # not speech: a person the sentence is about, for later pronouns
+    open_ended: bool = False  # a quote left open at its paragraph's end: the next paragraph goes on with it
+
+    @property
+    def mixed(self) -> bool:
+        """Reported speech that carries the speaker's own words in quotation marks."""
+        return not self.direct and any(mark in self.text for mark in '"“”«»')
+
+
+def resolve_pronouns(said: list[Said]) -> list[Said]:
+    """Give pronouns, descriptions like "pakar tersebut" and unattributed quotes the previous speaker."""
+    out: list[Said] = []
+    last: Speaker | None = None
+    for n, item in enumerate(said):
+        speaker = item.speaker
+        if speaker is None and item.open_ended:
+            # A quote running over paragraphs is attributed where it ends: take the speaker of
+            # the quote that carries it on into the next paragraph.
+            following = next((q for q in said[n + 1 :] if not q.subject_only), None)
+            if following is not None and _carries_on(item, following):
+                speaker = item.speaker = following.speaker
+        if speaker is None or speaker.needs_antecedent:
+            if last is None:
+                if speaker is None or speaker.kind == "pronoun":
+                    continue  # nobody to give it to
+                speaker = Speaker(speaker.name, UNNAMED, speaker.role)
+            else:
+                speaker = last
+            item.speaker = speaker
+        elif item.explicit:
+            last = speaker
+        if not item.subject_only:
+            out.append(item)
+    return out
+
+
+def _carries_on(item: Said, following: Said) -> bool:
+    """Whether ``following`` goes on with the open-ended quote ``item`` and names its speaker."""
+    named = following.speaker is not None and not following.speaker.needs_antecedent
+    return following.direct and following.paragraph == item.paragraph + 1 and following.explicit and named
+
+
+def drop_paraphrases(said: list[Said], names: dict[str, str]) -> list[Said]:
+    """Leave out reported speech that sits beside the same speaker's own quoted words.
+
+    There the paraphrase introduces, links or sums up the direct quotes ("Sutrisno menambahkan
+    bahwa …" between two of Sutrisno's quotes); the quotes are the record of what was said. Reported
+    speech with quoted words in it, or credited by name ("Hal itu disampaikan X"), is kept, and
+    so is every statement of a speaker the passage does not quote directly.
+    """
+
+    def who(item: Said) -> str:
+        assert item.speaker is not None
+        return names.get(item.speaker.name, item.speaker.name)
+
+    quoted: dict[str, set[int]] = {}
+    for item in said:
+        if item.direct:
+            quoted.setdefault(who(item), set()).add(item.paragraph)
+    out = []
+    for item in said:
+        if not item.direct and not item.mixed and not item.credited:
+            nearby = quoted.get(who(item), set())
+            if any(abs(item.paragraph - p) <= PARAPHRASE_DISTANCE for p in nearby):
+                continue
+        out.append(item)
+    return out
