@@ -210,7 +210,7 @@ class QuoteExtractor:
         if first in SAY_AFTER_QUOTE or first == "menurut":
             return "attribution", reader.read(rest, rest_at)
         if first.endswith("nya") and first[:-3] in SAY_AFTER_QUOTE:
-            return "attribution", Speaker("nya", "pronoun")
+            return "attribution", Speaker("nya", PRONOUN)
         if first in SAY_PASSIVE:
             if len(tokens) > 1 and _bare(tokens[1][0]) == "oleh":
                 rest_at = tokens[2][1] if len(tokens) > 2 else offset + len(tail)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .speakers import UNNAMED, Speaker
+from .speakers import PRONOUN, UNNAMED, Speaker
 
 # Reported speech this many paragraphs or fewer from the same speaker's direct quote is a paraphrase.
 PARAPHRASE_DISTANCE = 1
@@ -48,7 +48,7 @@ def resolve_pronouns(said: list[Said]) -> list[Said]:
                 speaker = item.speaker = following.speaker
         if speaker is None or speaker.needs_antecedent:
             if last is None:
-                if speaker is None or speaker.kind == "pronoun":
+                if speaker is None or speaker.kind == PRONOUN:
                     continue  # nobody to give it to
                 speaker = Speaker(speaker.name, UNNAMED, speaker.role)
             else:
