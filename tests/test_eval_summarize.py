@@ -150,8 +150,8 @@ def test_cli_reports_a_missing_file_in_one_line(tmp_path):
 
 
 # -- quality floors on a fixed slice of the public sets (full figures: benchmarks/summarize.py) --
-# Measured on the first 30 ViMs clusters: ringkas 53.6 / 36.2, Lead 45.3 / 27.8, LexRank 46.8 / 26.7;
-# on the first 200 IndoSum articles: ringkas 65.9 / 58.9, Lead 66.0 / 59.0.
+# Measured (ROUGE-1 / ROUGE-2) on the first 30 ViMs clusters: ringkas 53.7 / 35.9, Lead 45.3 / 27.8,
+# LexRank 46.8 / 26.7; on the first 200 IndoSum articles: ringkas 66.2 / 59.4, Lead 66.0 / 59.0.
 
 
 @pytest.mark.shared
@@ -171,8 +171,8 @@ def test_indosum_floor_keeps_up_with_lead():
     _, results = evaluate_file(path, ["ringkas", "lead"], limit=200)
     ringkas, lead = results
     assert ringkas.over_budget == 0
-    assert ringkas.scores.rouge2 >= 58.0
-    assert ringkas.scores.rouge2 >= lead.scores.rouge2 - 0.5
+    assert ringkas.scores.rouge2 >= 58.5
+    assert ringkas.scores.rouge2 >= lead.scores.rouge2
 
 
 @pytest.mark.shared
