@@ -24,7 +24,8 @@ class CentroidSummarizer:
         self.tokenizer = tokenizer or Tokenizer()
 
     def select(self, documents: Sequence[Document], length: LengthSpec) -> list[Candidate]:
-        pool = candidates(documents)
+        # MMR has no notion of antecedents: leave out the sentences that need one.
+        pool = [c for c in candidates(documents) if not c.needs_previous]
         if not pool:
             return []
         rows = tfidf_matrix([c.sentence.text for c in pool], self.tokenizer)
