@@ -256,3 +256,46 @@ def test_workers_run_with_the_driver_settings(tmp_path, client):
         _, long = long_dask.run([str(CORPUS)])
     assert short == local_short and max(len(s.summary) for s in short) == 2
     assert max(len(s.summary) for s in long) > 2
+
+
+def test_a_second_run_with_new_versions_and_copies_matches_the_local_engine(tmp_path, client):
+    first, second = tmp_path / "pertama", tmp_path / "kedua"
+    first.mkdir()
+    second.mkdir()
+    _feed(
+        first / "a.jsonl",
+        [
+            json.dumps({"id": "banjir", "title": "Banjir Rendam Cisarua", "text": BANJIR, "published": "2024-05-02"}),
+            json.dumps({"id": "beras", "title": "Harga Beras Naik", "text": BERAS, "published": "2024-05-01"}),
+        ],
+    )
+    _feed(
+        second / "b.jsonl",
+        [
+            # a new version of a stored article, the same article under another id, a new one,
+            # and in the same run a newer version again (stored in a later chunk)
+            json.dumps({"id": "banjir", "title": "Banjir Rendam Cisarua", "text": BANJIR + " Air mulai surut.",
+                        "published": "2024-05-02"}),
+            json.dumps({"id": "beras-2", "title": "Harga Beras Naik", "text": BERAS, "published": "2024-05-01"}),
+            json.dumps({"id": "jembatan", "title": "Jembatan Lebak Putus", "text": JEMBATAN,
+                        "published": "2024-05-03"}),
+            json.dumps({"id": "banjir", "title": "Banjir Cisarua Surut", "text": BANJIR + " Warga kembali pulang.",
+                        "published": "2024-05-03"}),
+        ],
+    )  # fmt: skip
+    results = {}
+    for name in ("local", "dask"):
+        with Engine(db=str(tmp_path / f"{name}.db"), progress=False) as engine:
+            for folder in (first, second):
+                if name == "local":
+                    report, stories = engine.run([str(folder)])
+                else:
+                    dask_engine = DaskEngine(engine, client=client, partition_size=1)
+                    dask_engine.store_chunk = 1
+                    report, stories = dask_engine.run([str(folder)])
+            results[name] = (report.stored, report.updated, report.duplicates, stories, engine.store.articles())
+    assert results["dask"] == results["local"]
+    assert results["local"][:3] == (1, 2, 1)
+    banjir = next(a for a in results["dask"][4] if a.id == "banjir")
+    assert banjir.title == "Banjir Cisarua Surut"  # the last version read wins, as locally
+    assert any("banjir" in story.article_ids for story in results["dask"][3])

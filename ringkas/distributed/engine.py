@@ -114,16 +114,25 @@ class DaskEngine:
     # -- pipeline ---------------------------------------------------------------------
 
     def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
-        report = self.ingest(paths, progress)
+        # Articles are analysed as soon as they are stored, while the driver stores the next chunk.
+        analysed = AnalysedDocuments()
+        report = self.ingest(paths, progress, analysed=analysed)
         if report.read == 0:
             return report, []
-        return report, self.build_stories(progress)
+        return report, self.build_stories(progress, analysed=analysed)
 
-    def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str],
+        progress: ProgressCallback | None = None,
+        *,
+        analysed: AnalysedDocuments | None = None,
+    ) -> IngestReport:
         """Read and clean on the workers; mark near-duplicates and store on the driver, as the local engine does.
 
         The cleaned articles wait in a spill on the driver's disk, so the whole batch is marked in
         date order and stored in read order (like one local batch) while memory holds one chunk.
+        With ``analysed``, each stored chunk is read back from the store and sent for analysis.
         """
         settings = self.engine.settings
         stream = PartitionStream(
@@ -149,7 +158,10 @@ class DaskEngine:
                 spill.replace({seq: new for seq, old, new in pairs if new is not old})
             stored = 0
             for articles in spill.in_read_order(self.store_chunk):
+                written = len(report.article_ids)
                 self.engine.store_articles(articles, report, marked=True)
+                if analysed is not None:
+                    self._analyse(analysed, list(dict.fromkeys(report.article_ids[written:])))
                 stored += len(articles)
                 if progress:
                     progress("store", stored, spill.count)
@@ -157,18 +169,33 @@ class DaskEngine:
                 self.engine.store_articles([], report, marked=True)
         return report
 
-    def build_stories(self, progress: ProgressCallback | None = None) -> list[Story]:
-        """Cluster every stored article into stories, summarize them and store the result."""
+    def build_stories(
+        self, progress: ProgressCallback | None = None, *, analysed: AnalysedDocuments | None = None
+    ) -> list[Story]:
+        """Cluster every stored article into stories, summarize them and store the result.
+
+        ``analysed``: documents already analysed from the store's current articles (by ``ingest``).
+        """
+        store = self.engine.store
+        ids = store.article_ids()
+        analysed = analysed or AnalysedDocuments()
+        self._analyse(analysed, [i for i in ids if i not in analysed.where])
+        if progress:
+            analysed.report_progress(progress, len(ids))
+            progress("cluster", 0, 1)
+        documents = analysed.documents(self.client, ids)
+        groups = self.engine.cluster(documents)
+        del documents
+        if progress:
+            progress("cluster", 1, 1)
+        tasks = self._submit_summaries(groups, [analysed.where[i] for i in ids], analysed.parts)
         output = ParquetOutput(self.parquet) if self.parquet is not None else None
         try:
-            parts, sizes = self._analyse_store(output, progress)
-            if progress:
-                progress("cluster", 0, 1)
-            groups = self.engine.cluster(self._documents(parts))
-            if progress:
-                progress("cluster", 1, 1)
-            stories = self._summarize(groups, parts, sizes, progress)
-            self.engine.store.replace_stories(stories)
+            if output is not None:  # while the workers summarize
+                for start in range(0, len(ids), self.partition_size):
+                    output.add_articles(store.articles(ids[start : start + self.partition_size]))
+            stories = self._collect_summaries(tasks, len(groups), progress)
+            store.replace_stories(stories)
             stored = self.engine.stories()
             if output is not None:
                 output.add_stories(stored)
@@ -179,37 +206,17 @@ class DaskEngine:
 
     # -- steps ------------------------------------------------------------------------
 
-    def _analyse_store(
-        self, output: ParquetOutput | None, progress: ProgressCallback | None
-    ) -> tuple[list[Future], list[int]]:
-        """Analyse the stored articles page by page, in store order; the documents stay on the workers."""
-        store = self.engine.store
-        ids = store.article_ids()
-        parts: list[Future] = []
-        sizes: list[int] = []
+    def _analyse(self, analysed: AnalysedDocuments, ids: list[str]) -> None:
+        """Send stored articles (as the store gives them back) to the workers for analysis, a page a task."""
         for start in range(0, len(ids), self.partition_size):
-            articles = store.articles(ids[start : start + self.partition_size])
-            if output is not None:
-                output.add_articles(articles)
-            parts.append(self.client.submit(analyse_partition, self.plugin_name, articles, pure=False))
-            sizes.append(len(articles))
-        if progress:
-            done = 0
-            size_of = {f.key: n for f, n in zip(parts, sizes, strict=True)}
-            for future in as_completed(parts):
-                done += size_of[future.key]
-                progress("analyse", done, len(ids))
-        return parts, sizes
+            articles = self.engine.store.articles(ids[start : start + self.partition_size])
+            future = self.client.submit(analyse_partition, self.plugin_name, articles, pure=False)
+            analysed.add(future, [a.id for a in articles])
 
-    def _documents(self, parts: list[Future]) -> list[Document]:
-        """Every document in store order, for the global clustering pass on the driver."""
-        return [document for part in self.client.gather(parts) for document in part]
-
-    def _summarize(
-        self, groups: list[list[int]], parts: list[Future], sizes: list[int], progress: ProgressCallback | None
-    ) -> list[Story]:
+    def _submit_summaries(
+        self, groups: list[list[int]], where: list[tuple[int, int]], parts: list[Future]
+    ) -> list[tuple[list[int], Future]]:
         """Summarize on the workers, each task given only the partitions its stories' documents sit in."""
-        where: list[tuple[int, int]] = [(p, i) for p, n in enumerate(sizes) for i in range(n)]
         # Stories whose documents share partitions go to one task: sort by first partition, then batch.
         order = sorted(range(len(groups)), key=lambda g: min(where[i][0] for i in groups[g]))
         tasks: list[tuple[list[int], Future]] = []
@@ -220,14 +227,19 @@ class DaskEngine:
             inputs = [parts[p] for p in needed]
             future = self.client.submit(summarize_stories, self.plugin_name, layouts, *inputs, pure=False)
             tasks.append((batch, future))
-        stories: list[Story | None] = [None] * len(groups)
+        return tasks
+
+    def _collect_summaries(
+        self, tasks: list[tuple[list[int], Future]], count: int, progress: ProgressCallback | None
+    ) -> list[Story]:
+        stories: list[Story | None] = [None] * count
         done = 0
         for batch, future in tasks:
             for g, story in zip(batch, future.result(), strict=True):
                 stories[g] = story
             done += len(batch)
             if progress:
-                progress("summarize", done, len(groups))
+                progress("summarize", done, count)
         return [s for s in stories if s is not None]
 
     def _in_order(self, fn: Callable[[str, Any], Any], inputs: Iterable[Any]) -> Iterator[Any]:
@@ -250,6 +262,36 @@ class DaskEngine:
     def worker_cpu_seconds(self) -> dict[str, float]:
         """CPU time each worker process has used so far."""
         return {str(address): float(cpu) for address, cpu in self.client.run(cpu_seconds).items()}
+
+
+class AnalysedDocuments:
+    """Where each stored article's document sits on the workers: partition futures and positions.
+
+    An article analysed twice (a newer version was stored later in the run) counts in its last place.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[Future] = []
+        self.sizes: list[int] = []
+        self.where: dict[str, tuple[int, int]] = {}
+
+    def add(self, part: Future, ids: list[str]) -> None:
+        for offset, article_id in enumerate(ids):
+            self.where[article_id] = (len(self.parts), offset)
+        self.parts.append(part)
+        self.sizes.append(len(ids))
+
+    def report_progress(self, progress: ProgressCallback, total: int) -> None:
+        size_of = {f.key: n for f, n in zip(self.parts, self.sizes, strict=True)}
+        done = 0
+        for future in as_completed(self.parts):
+            done += size_of[future.key]
+            progress("analyse", min(done, total), total)
+
+    def documents(self, client: Client, ids: list[str]) -> list[Document]:
+        """The documents of ``ids``, in that order, for the global clustering pass on the driver."""
+        parts = client.gather(self.parts)
+        return [parts[p][i] for p, i in (self.where[article_id] for article_id in ids)]
 
 
 def _batches(order: Sequence[int], groups: Sequence[Sequence[int]], size: int) -> Iterator[list[int]]:
