@@ -299,3 +299,11 @@ def test_a_second_run_with_new_versions_and_copies_matches_the_local_engine(tmp_
     banjir = next(a for a in results["dask"][4] if a.id == "banjir")
     assert banjir.title == "Banjir Cisarua Surut"  # the last version read wins, as locally
     assert any("banjir" in story.article_ids for story in results["dask"][3])
+
+
+def test_partitions_are_even_across_json_lines_files(tmp_path):
+    for name in ("a", "b"):
+        _feed(tmp_path / f"{name}.jsonl", [json.dumps({"id": f"{name}{n}", "text": BERAS}) for n in range(5)])
+    partitions = list(PartitionStream(size=4).partitions([str(tmp_path)]))
+    shapes = [[(Path(s.source).stem, s.first_line, s.data.count(b"\n")) for s in p] for p in partitions]
+    assert shapes == [[("a", 1, 4)], [("a", 5, 1), ("b", 1, 3)], [("b", 4, 2)]]

@@ -40,7 +40,7 @@ from .tasks import (
 
 DEFAULT_PARTITION_SIZE = 256
 # Articles the driver marks or stores at a time during ingest (its memory holds one such chunk).
-STORE_CHUNK = 2000
+STORE_CHUNK = 512
 
 
 class DaskEngine:

@@ -86,7 +86,11 @@ def _streamable(path: Path) -> bool:
 
 
 class PartitionStream:
-    """Cuts inputs into partitions of about ``size`` articles; memory stays one partition."""
+    """Cuts inputs into partitions of ``size`` articles (files count one); memory stays one partition.
+
+    Runs of lines and driver-read items are cut to fill the partition being built (``_room``),
+    so partitions come out even and the workers' last tasks end together.
+    """
 
     def __init__(self, *, size: int = 256, max_bytes: int = 5_000_000, http_timeout: float = 10.0) -> None:
         if size < 1:
@@ -94,16 +98,19 @@ class PartitionStream:
         self.size = size
         self.max_bytes = max_bytes
         self.http_timeout = http_timeout
+        self._room = size
 
     def partitions(self, paths: Iterable[str]) -> Iterator[Partition]:
         pending: list[Slice] = []
         weight = 0
+        self._room = self.size
         for piece, piece_weight in self._slices(paths):
             pending.append(piece)
             weight += piece_weight
             if weight >= self.size:
                 yield tuple(pending)
                 pending, weight = [], 0
+            self._room = self.size - weight
         if pending:
             yield tuple(pending)
 
@@ -126,7 +133,7 @@ class PartitionStream:
         with Reader(max_bytes=self.max_bytes, http_timeout=self.http_timeout) as reader:
             for item in reader.read([raw]):
                 batch.append(PortableError.of(item) if isinstance(item, InputError) else item)
-                if len(batch) >= self.size:
+                if len(batch) >= self._room:
                     yield ReadSlice(tuple(batch)), len(batch)
                     batch = []
         if batch:
@@ -146,7 +153,7 @@ class PartitionStream:
                     if not chunk:
                         first = lineno
                     chunk.append(raw)
-                    if len(chunk) >= self.size:
+                    if len(chunk) >= self._room:
                         yield LineSlice(source, first, b"".join(chunk)), len(chunk)
                         chunk = []
         except OSError as exc:
