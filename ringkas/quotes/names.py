@@ -22,18 +22,15 @@ def full_names(document: Document, said: Sequence[Said], reader: SpeakerReader) 
     ("Mataram Andi Firmansyah") to the name the article goes on using ("Andi Firmansyah")."""
     text = document.article.text
     candidates: Counter[str] = Counter()
-    for mention in document.mentions:
-        if mention.kind == "PERSON":
-            candidates[mention.text] += 1
     for item in said:
         if item.speaker is not None and item.speaker.kind == NAMED:
             candidates[item.speaker.name] += 1
     runs = [_name_run(match.group().split()) for match in _CAPITALISED_RUN.finditer(text)]
-    if not any(m.kind == "PERSON" for m in document.mentions):
-        for words in runs:
-            name = reader.name_in(words) if len(words) > 1 else None
-            if name is not None and " " in name:
-                candidates[name] += 1
+    person_runs = [m.text.split() for m in document.mentions if m.kind == "PERSON"]
+    for words in [*runs, *person_runs]:
+        name = reader.name_in(words) if len(words) > 1 else None
+        if name is not None and " " in name:
+            candidates[name] += 1
     trimmed = {name: _trim_name(name, runs) for name in candidates}
     out: dict[str, str] = {}
     for item in said:

@@ -47,6 +47,7 @@ def _canonical(speaker: str, known: Sequence[tuple[str, set[str], str | None, in
     exact = [(weight, name) for name, forms, _role, weight in known if key in forms]
     if exact:
         return max(exact)[1]
-    parts = set(key.split())
-    wider = [(weight, name) for name, forms, _role, weight in known if any(parts < set(f.split()) for f in forms)]
+    if " " in key:
+        return speaker  # a full name stays as written: it is not another person's part
+    wider = [(weight, name) for name, forms, _role, weight in known if any(key in f.split() for f in forms)]
     return max(wider)[1] if wider else speaker

@@ -1,8 +1,9 @@
 """Speakers: read a speaker phrase ("Juru Bicara Istana Budi Hartono kepada wartawan",
 "Andi Bakri, seorang profesor di …", "seorang pejabat kementerian", "dia") into a ``Speaker``.
 
-The name comes from analysis's person mentions when the phrase holds one; otherwise from the
-phrase's last run of capitalised words once titles and affiliations are taken off its front.
+The name is the phrase's last run of capitalised words once titles, offices and places are
+taken off its front (or the name set off by commas after a role); a person analysis's name
+tagger found in the phrase speaks when those words give no name.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ class SpeakerReader:
             offset += head.index(words[1])
             head = head[head.index(words[1]) :]
             words = words[1:]
-        if comma and not self._mentions:
+        if comma:
             named = self._apposed_name(words, appositive, subject)
             if named is not None:
                 return named
@@ -213,12 +214,26 @@ class SpeakerReader:
         apposition = None
         if comma and _bare(appositive.split()[0] if appositive.split() else "yang") not in ("yang", "kini", "saat"):
             apposition = _clean_role(appositive.split())
-        mention = self._mention_in(offset, offset + len(phrase), "PERSON")
-        if mention is not None:
-            before = [t for t, s in tokens if s + offset < mention.start]
-            role = mention.role or apposition or _clean_role(before + extra_role)
-            return Speaker(mention.text, NAMED, role)
-        return self._read_tokens(tokens, apposition, extra_role)
+        speaker = self._read_tokens(tokens, apposition, extra_role)
+        if speaker is None or speaker.kind == UNNAMED:
+            return self._tagged_person(phrase, offset, head, apposition) or speaker
+        return speaker
+
+    def _tagged_person(self, phrase: str, offset: int, head: str, apposition: str | None) -> Speaker | None:
+        """The person the name tagger found in a phrase whose own words gave no name, when the
+        phrase is only that name with its role before it ("Kepala Puskesmas Sukajadi Rina")."""
+        mention = self._mention_in(offset, offset + len(head), "PERSON")
+        if mention is None:
+            return None
+        name = self.name_in(mention.text.split())
+        before = phrase[: mention.start - offset].split()
+        after = phrase[mention.end - offset : len(head)].strip(_STRIP)
+        roles = TITLE_WORDS | PERSON_NOUNS | {"dari", "di", "seorang", "salah", "satu"}
+        if name is None or after or (before and _bare(before[0]) in _ORG_HEADS):
+            return None
+        if any(not _is_capitalised(w) and _bare(w) not in roles for w in before):
+            return None
+        return Speaker(name, NAMED, mention.role or apposition)
 
     def _read_tokens(self, tokens: list[tuple[str, int]], apposition: str | None, extra: list[str]) -> Speaker | None:
         words = [t for t, _ in tokens]
