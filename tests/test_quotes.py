@@ -298,3 +298,25 @@ def test_quote_floor_on_our_annotated_articles(analyzer, articles, annotations):
     # see benchmarks/facts.py).
     assert default.precision >= 0.95 and default.recall >= 0.93
     assert full.precision >= 0.95 and full.recall >= 0.93
+
+
+def test_speakers_join_the_story_people():
+    from ringkas.quotes.resolve import with_speakers
+
+    entities = (
+        Entity("Rudi Hartono", "PERSON", aliases=("Rudi",), mentions=4),
+        Entity("Nur Aini", "PERSON", mentions=1),  # the name tagger cut "Nur Aini Lestari" short
+        Entity("Juru Bicara Polres Dedi Kurnia", "ORGANISATION", mentions=1),  # a tagger mistake
+    )
+    quotes = (
+        Quote("Rudi", "Air naik lagi", "a1", True),
+        Quote("Nur Aini Lestari", "Kami butuh selimut", "a1", True, role="relawan"),
+        Quote("Dedi Kurnia", "Jalan ditutup", "a2", True, role="Juru Bicara Polres"),
+        Quote("Kejaksaan Negeri Garut", "Kami pelajari dulu", "a2", False),
+        Quote("seorang warga", "Sudah dua hari", "a2", True),
+    )
+    people = with_speakers(entities, quotes, {"a1": "Kabar A", "a2": "Kabar B"})
+    names = {e.name: e for e in people if e.kind == "PERSON"}
+    assert set(names) == {"Rudi Hartono", "Nur Aini Lestari", "Dedi Kurnia"}
+    assert names["Nur Aini Lestari"].aliases == ("Nur Aini",)
+    assert names["Dedi Kurnia"].role == "Juru Bicara Polres" and names["Dedi Kurnia"].outlets == ("Kabar B",)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..models import Entity, Quote
+from .speakers import SpeakerReader, looks_like_organisation
 
 _SPLIT = re.compile(r"[\s-]+")
 
@@ -21,8 +22,10 @@ def resolve_speakers(quotes: Sequence[Quote], entities: Iterable[Entity] = ()) -
     """The quotes with each named speaker replaced by the story's name for them and a missing
     role filled from the entity or another quote of the same speaker."""
     known: list[tuple[str, set[str], str | None, int]] = []  # (name, forms, role, weight)
+    reader = SpeakerReader()
     for entity in entities:
-        if entity.kind in ("PERSON", "ORGANISATION"):
+        # A name with an office or place stuck to its front ("Utara Kim Jong Un") is no name to give.
+        if entity.kind in ("PERSON", "ORGANISATION") and reader.name_in(entity.name.split()) == entity.name:
             forms = {_key(entity.name), *(_key(a) for a in entity.aliases)}
             known.append((entity.name, forms, entity.role, entity.mentions + 1000))
     counts = Counter(q.speaker for q in quotes if q.speaker[:1].isupper())
@@ -48,6 +51,43 @@ def _canonical(speaker: str, known: Sequence[tuple[str, set[str], str | None, in
     if exact:
         return max(exact)[1]
     if " " in key:
-        return speaker  # a full name stays as written: it is not another person's part
+        return speaker  # a full name is not part of another person's name
     wider = [(weight, name) for name, forms, _role, weight in known if any(key in f.split() for f in forms)]
     return max(wider)[1] if wider else speaker
+
+
+def with_speakers(entities: Sequence[Entity], quotes: Sequence[Quote], outlets: dict[str, str]) -> tuple[Entity, ...]:
+    """The story's entities with every named speaker among them: a person the name tagger
+    missed is added, and a person it cut short ("Park Young" of "Park Young-ja") takes the
+    speaker's fuller name. ``outlets`` maps article ids to outlets."""
+    out = list(entities)
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        if quote.speaker[:1].isupper():
+            by_speaker.setdefault(quote.speaker, []).append(quote)
+    for speaker, said in by_speaker.items():
+        words = _key(speaker).split()
+        n = _known(out, words)
+        if n is not None:
+            known = out[n].name
+            if _key(known).split() == words[: len(_key(known).split())] and len(words) > len(_key(known).split()):
+                out[n] = replace(out[n], name=speaker, aliases=tuple(dict.fromkeys((known, *out[n].aliases))))
+        elif len(words) > 1 and not looks_like_organisation(speaker):
+            role = next((q.role for q in said if q.role), None)
+            seen_in = tuple(sorted({outlets[q.article_id] for q in said if q.article_id in outlets}))
+            out.append(Entity(speaker, "PERSON", role=role, mentions=len(said), outlets=seen_in))
+    return tuple(out)
+
+
+def _known(entities: Sequence[Entity], words: list[str]) -> int | None:
+    """Index of the entity a speaker's name words belong to: the same name or alias, a name
+    inside it, or a name it starts with (a name cut short)."""
+    for n, entity in enumerate(entities):
+        if entity.kind != "PERSON":
+            continue  # a speaker inside an organisation's name is the tagger's mistake, not the organisation
+        for form in (_key(entity.name), *(_key(a) for a in entity.aliases)):
+            parts = form.split()
+            inside = any(parts[i : i + len(words)] == words for i in range(len(parts) - len(words) + 1))
+            if inside or (len(words) > len(parts) > 0 and words[: len(parts)] == parts):
+                return n
+    return None

@@ -114,6 +114,14 @@ def _is_brand(token: str) -> bool:
     )
 
 
+def looks_like_organisation(name: str) -> bool:
+    """Whether a speaker's name is an institution's ("Kejaksaan Negeri Dumai", "BSSN", "KantongKu")."""
+    words = name.split()
+    return bool(words) and (
+        _bare(words[0]) in _ORG_HEADS or _bare(words[-1]) in _ORG_WORDS or (len(words) == 1 and _is_brand(words[0]))
+    )
+
+
 def _is_acronym(token: str) -> bool:
     bare = token.strip(_STRIP).replace("-", "")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
