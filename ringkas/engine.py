@@ -14,7 +14,9 @@ from typing import Any
 from .analysis import Analyzer
 from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
+from .clustering.online import OnlineReport, OnlineStories
 from .dedup import DuplicateMarker
+from .embedding import Embedder, StoreVectorCache, make_embedder
 from .errors import InputError, RingkasError
 from .lengths import LengthSpec
 from .models import Article, Document, Story
@@ -51,6 +53,8 @@ class Engine:
         self._summarizer: Summarizer | None = None
         self._cleaner: Cleaner | None = None
         self._duplicates: DuplicateMarker | None = None
+        self._embedder: Embedder | None = None
+        self._online: OnlineStories | None = None
 
     # -- resources --------------------------------------------------------------------
 
@@ -66,12 +70,22 @@ class Engine:
             self._cleaner = Cleaner()
         return self._cleaner
 
-    def clusterer(self) -> Clusterer:
+    @property
+    def embedder(self) -> Embedder:
+        """The sentence embedder (its model loads on the first text it embeds)."""
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings["embedder"], max_tokens=self.settings["embed_max_tokens"])
+        return self._embedder
+
+    def clusterer(self, name: str | None = None) -> Clusterer:
+        """The clusterer the settings name (or ``name``), its vectors cached in the store."""
         return make_clusterer(
-            self.settings["clusterer"],
+            name or self.settings["clusterer"],
             threshold=self.settings["cluster_threshold"],
             window_days=self.settings["cluster_window_days"],
             tokenizer=self.analyzer.tokenizer,
+            embedder=self.embedder,
+            vectors=StoreVectorCache(self.store),
         )
 
     def summarizer(self) -> Summarizer:
@@ -185,6 +199,7 @@ class Engine:
             if progress:
                 progress("summarize", n, len(groups))
         self.store.replace_stories(stories)
+        self._online = None  # online mode starts again from the stored stories
         return self.stories()
 
     # The batch path in three steps, so that a distributed engine (ringkas.distributed) runs the
@@ -205,6 +220,14 @@ class Engine:
             LengthSpec.parse(self.settings["summary_length"]),
             self.settings["citation_threshold"],
         )
+
+    def add_online(self, articles: Iterable[Article]) -> OnlineReport:
+        """Online mode: store articles one at a time; each joins a story or opens one, and every
+        story whose articles changed is summarized again. Arrivals in store order (date, then id)
+        give the stories ``build_stories`` gives over the same articles."""
+        if self._online is None:
+            self._online = OnlineStories(self)
+        return self._online.add(articles)
 
     def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
         report = self.ingest(paths, progress)

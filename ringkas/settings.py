@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cluster_threshold", 0.25, "Similarity an article needs to join a story (0-1)."),
     Setting("cluster_window_days", 7, "Articles published further apart than this many days never share a story."),
     Setting("clusterer", "tfidf", "Story clustering algorithm, by registry name."),
+    Setting("embedder", "use", "Sentence embedder for clustering, by registry name (use, e5)."),
+    Setting("embed_max_tokens", 256, "Pieces of headline and lead the embedder reads per article."),
     Setting("summarizer", "coverage", "Summarizer, by registry name (coverage, centroid)."),
     Setting(
         "citation_threshold", 0.35, "Similarity a sentence of another article needs to be cited for a summary sentence."

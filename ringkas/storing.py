@@ -331,9 +331,10 @@ class Store:
             for story in stories:
                 self._put_story(db, story)
 
-    def put_stories(self, stories: Iterable[Story]) -> None:
-        """Insert or refresh some stories (online mode), in one transaction."""
+    def put_stories(self, stories: Iterable[Story], *, remove: Iterable[str] = ()) -> None:
+        """Insert or refresh some stories and delete the ``remove`` ids (online mode), in one transaction."""
         with self.transaction() as db:
+            db.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in remove])
             for story in stories:
                 db.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
                 db.executemany("DELETE FROM story_articles WHERE article_id = ?", [(a,) for a in story.article_ids])

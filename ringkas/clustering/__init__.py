@@ -2,7 +2,9 @@
 
 A clusterer is any object with ``name`` and ``cluster(documents) -> list[list[int]]`` (groups of
 indexes into ``documents``). Register new ones in ``CLUSTERERS``; choose by the ``clusterer``
-setting.
+setting. Every factory takes the engine's options as keywords (``threshold``, ``window_days``,
+``tokenizer``, ``embedder``, ``vectors``) and ignores those it does not use. ``events`` (the
+default) also has an online form, ``EventClusterer.stream()``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, Protocol
 
 from ..errors import ConfigError
 from ..models import Document
+from .events import EventClusterer
 from .tfidf import TfidfClusterer
 
 
@@ -22,6 +25,7 @@ class Clusterer(Protocol):
 
 
 CLUSTERERS: dict[str, Callable[..., Clusterer]] = {
+    "events": EventClusterer,
     "tfidf": TfidfClusterer,
 }
 
@@ -34,4 +38,4 @@ def make_clusterer(name: str, **options: Any) -> Clusterer:
     return factory(**options)
 
 
-__all__ = ["CLUSTERERS", "Clusterer", "TfidfClusterer", "make_clusterer"]
+__all__ = ["CLUSTERERS", "Clusterer", "EventClusterer", "TfidfClusterer", "make_clusterer"]

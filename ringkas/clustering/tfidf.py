@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -25,7 +26,11 @@ class TfidfClusterer:
     name = "tfidf"
 
     def __init__(
-        self, threshold: float = DEFAULT_THRESHOLD, window_days: int = 7, tokenizer: Tokenizer | None = None
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        window_days: int = 7,
+        tokenizer: Tokenizer | None = None,
+        **_unused: Any,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days

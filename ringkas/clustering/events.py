@@ -1,0 +1,118 @@
+"""Event clustering: embeddings (cached) plus rare-word overlap, language and publication day,
+average-link by connected part (see ``stream``). The batch clusterer is the online one fed
+every document in order, so both give the same stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..models import Article, Document
+from .features import day_number, event_text, lexical_terms
+from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
+
+if TYPE_CHECKING:
+    from ..embedding import Embedder, VectorCache
+
+# stage, done, total
+Progress = Callable[[str, int, int], None]
+
+
+def language_of(article: Article) -> str | None:
+    if article.language:
+        return article.language
+    from ..analysis import detect_language
+
+    return detect_language(f"{article.title}\n{article.text}")
+
+
+class EventClusterer:
+    """``cluster(documents)``: story groups as index lists; ``stream()``: an empty online state."""
+
+    name = "events"
+
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        window_days: int = 7,
+        embedder: Embedder | None = None,
+        vectors: VectorCache | None = None,
+        progress: Progress | None = None,
+        **_unused: Any,
+    ) -> None:
+        if embedder is None:
+            from ..embedding import make_embedder
+
+            embedder = make_embedder("use")
+        self.embedder = embedder
+        self.cache = vectors
+        self.params = StreamParams(threshold=threshold, window_days=window_days)
+        self.progress = progress
+
+    def stream(self) -> StoryStream:
+        return StoryStream(self.embedder.dim, self.params)
+
+    def copies(self, articles: Sequence[Article]) -> set[str]:
+        """Ids of articles that will ride with an original earlier in ``articles`` (not embedded)."""
+        seen: set[str] = set()
+        riding: set[str] = set()
+        for article in articles:
+            original = article.metadata.get("duplicate_of")
+            if isinstance(original, str) and original in seen:
+                riding.add(article.id)
+            seen.add(article.id)
+        return riding
+
+    def vectors(self, articles: Sequence[Article], keys: Sequence[str] | None = None) -> np.ndarray:
+        """Embeddings of the articles' event text, through the cache when there is one."""
+        from ..embedding import cached_vectors
+
+        texts = [event_text(a) for a in articles]
+
+        def report(done: int, total: int) -> None:
+            if self.progress:
+                self.progress("embed", done, total)
+
+        return cached_vectors(
+            self.embedder.embed,
+            self.embedder.model_id,
+            self.embedder.dim,
+            list(keys) if keys is not None else [a.id for a in articles],
+            texts,
+            self.cache,
+            progress=report,
+        )
+
+    def arrivals(self, articles: Sequence[Article], vectors: np.ndarray | None = None) -> list[Arrival]:
+        riding = self.copies(articles)
+        if vectors is None:
+            todo = [a for a in articles if a.id not in riding]
+            embedded = self.vectors(todo)
+            by_id = {a.id: embedded[n] for n, a in enumerate(todo)}
+        else:
+            by_id = {a.id: vectors[n] for n, a in enumerate(articles)}
+        return [arrival(a, None if a.id in riding else by_id[a.id]) for a in articles]
+
+    def cluster(self, documents: Sequence[Document]) -> list[list[int]]:
+        articles = [d.article for d in documents]
+        if not articles:
+            return []
+        stream = self.stream()
+        stream.extend(self.arrivals(articles))
+        position = {a.id: n for n, a in enumerate(articles)}
+        return [[position[i] for i in group] for group in stream.groups()]
+
+
+def arrival(article: Article, vector: np.ndarray | None) -> Arrival:
+    original = article.metadata.get("duplicate_of")
+    return Arrival(
+        article_id=article.id,
+        vector=vector,
+        terms=lexical_terms(event_text(article)),
+        language=language_of(article),
+        day=day_number(article.published),
+        duplicate_of=original if isinstance(original, str) else None,
+    )

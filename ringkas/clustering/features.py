@@ -1,0 +1,100 @@
+"""What clustering reads from an article: the text that identifies its event, its rare words
+(TF-IDF weights frozen when the article arrives), language and publication day.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ..models import Article
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Han, kana and Hangul runs have no spaces between words: they become character pairs.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+
+# An article's lexical vector keeps its heaviest terms only: the rest weigh little in a cosine
+# and would make the inverted index as large as the texts. Tuned on vims and mmds_dev:
+# 128 terms lose no BCubed F1 against all terms.
+TOP_TERMS = 128
+
+
+def event_text(article: Article) -> str:
+    """Headline and text: embedders keep what fits their budget (the lead), the lexical vector all."""
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
+def lexical_terms(text: str) -> list[str]:
+    """Lower-cased words of two or more characters; CJK runs as overlapping character pairs."""
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if _CJK.search(word) is None:
+            if len(word) > 1:
+                out.append(word)
+            continue
+        for run in _CJK.findall(word):
+            if len(run) == 1:
+                out.append(run)
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(rest for rest in _CJK.sub(" ", word).split() if len(rest) > 1)
+    return out
+
+
+def day_number(published: date | None) -> int:
+    return published.toordinal() if published is not None else -1
+
+
+@dataclass(frozen=True)
+class LexicalVector:
+    """Term ids and L2-normalized weights (the top ``TOP_TERMS`` terms, renormalized)."""
+
+    terms: np.ndarray  # int32
+    weights: np.ndarray  # float32
+
+    def dot(self, other: LexicalVector) -> float:
+        common, a, b = np.intersect1d(self.terms, other.terms, assume_unique=True, return_indices=True)
+        return float(np.dot(self.weights[a], other.weights[b])) if len(common) else 0.0
+
+
+class RunningIdf:
+    """Document frequencies of the articles seen so far; an article's weights use the counts as
+    they are when it arrives (itself included) and never change, so the result of a sequence of
+    arrivals does not depend on whether they came one at a time or all at once."""
+
+    def __init__(self, top_terms: int = TOP_TERMS) -> None:
+        self.top_terms = top_terms
+        self.vocabulary: dict[str, int] = {}
+        self.df = array("i")
+        self.documents = 0
+
+    def add(self, terms: Sequence[str]) -> LexicalVector:
+        counts = Counter(terms)
+        self.documents += 1
+        ids = np.empty(len(counts), dtype=np.int32)
+        weights = np.empty(len(counts), dtype=np.float64)
+        for n, (term, count) in enumerate(counts.items()):
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                term_id = self.vocabulary[term] = len(self.df)
+                self.df.append(0)
+            self.df[term_id] += 1
+            ids[n] = term_id
+            weights[n] = 1.0 + math.log(count)
+        if len(ids) == 0:
+            return LexicalVector(ids, weights.astype(np.float32))
+        df = np.frombuffer(self.df, dtype=np.int32)[ids]
+        weights *= np.log((1.0 + self.documents) / (1.0 + df)) + 1.0
+        if len(ids) > self.top_terms:
+            keep = np.argsort(-weights, kind="stable")[: self.top_terms]
+            ids, weights = ids[keep], weights[keep]
+        order = np.argsort(ids)
+        ids, weights = ids[order], weights[order]
+        norm = float(np.linalg.norm(weights))
+        return LexicalVector(ids, (weights / norm if norm else weights).astype(np.float32))

