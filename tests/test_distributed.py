@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 import distributed
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
@@ -307,3 +308,40 @@ def test_partitions_are_even_across_json_lines_files(tmp_path):
     partitions = list(PartitionStream(size=4).partitions([str(tmp_path)]))
     shapes = [[(Path(s.source).stem, s.first_line, s.data.count(b"\n")) for s in p] for p in partitions]
     assert shapes == [[("a", 1, 4)], [("a", 5, 1), ("b", 1, 3)], [("b", 4, 2)]]
+
+
+class _Cache:
+    def __init__(self) -> None:
+        self.rows: dict[str, list[float]] = {"a": [1.0]}
+
+    def get(self, model_id, keys):
+        return {k: self.rows[k] for k in keys if k in self.rows}
+
+    def put(self, model_id, vectors):
+        self.rows.update(vectors)
+
+
+class _Embedder:
+    model_id = "fake-1"
+
+
+class _EmbeddingClusterer:
+    def __init__(self, cache) -> None:
+        self.embedder = _Embedder()
+        self.cache = cache
+
+    def vectors(self, articles):
+        raise AssertionError("not called here")
+
+
+def test_vector_step_only_for_clusterers_that_embed_through_a_cache():
+    from ringkas.clustering import TfidfClusterer
+    from ringkas.distributed.vectors import vector_step
+
+    assert vector_step(TfidfClusterer()) is None
+    assert vector_step(_EmbeddingClusterer(None)) is None
+    step = vector_step(_EmbeddingClusterer(_Cache()))
+    assert step is not None and step.model_id == "fake-1"
+    assert step.missing(["a", "b", "c"]) == [1, 2]
+    step.put(["b"], np.array([[2.0]], dtype=np.float32))
+    assert step.missing(["a", "b", "c"]) == [2]

@@ -33,10 +33,12 @@ from .tasks import (
     StoryLayout,
     analyse_partition,
     cpu_seconds,
+    embed_partition,
     peak_rss_bytes,
     read_partition,
     summarize_stories,
 )
+from .vectors import VectorStep, vector_step
 
 DEFAULT_PARTITION_SIZE = 256
 # Articles the driver marks or stores at a time during ingest (its memory holds one such chunk).
@@ -115,7 +117,7 @@ class DaskEngine:
 
     def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
         # Articles are analysed as soon as they are stored, while the driver stores the next chunk.
-        analysed = AnalysedDocuments()
+        analysed = AnalysedDocuments(vector_step(self.engine.clusterer()))
         report = self.ingest(paths, progress, analysed=analysed)
         if report.read == 0:
             return report, []
@@ -178,10 +180,12 @@ class DaskEngine:
         """
         store = self.engine.store
         ids = store.article_ids()
-        analysed = analysed or AnalysedDocuments()
+        analysed = analysed or AnalysedDocuments(vector_step(self.engine.clusterer()))
         self._analyse(analysed, [i for i in ids if i not in analysed.where])
         if progress:
             analysed.report_progress(progress, len(ids))
+        analysed.cache_vectors(progress)
+        if progress:
             progress("cluster", 0, 1)
         documents = analysed.documents(self.client, ids)
         groups = self.engine.cluster(documents)
@@ -212,6 +216,11 @@ class DaskEngine:
             articles = self.engine.store.articles(ids[start : start + self.partition_size])
             future = self.client.submit(analyse_partition, self.plugin_name, articles, pure=False)
             analysed.add(future, [a.id for a in articles])
+            if analysed.vectors is not None:  # the clusterer embeds: the workers make what its cache lacks
+                wanted = analysed.vectors.missing([a.id for a in articles])
+                if wanted:
+                    embedding = self.client.submit(embed_partition, self.plugin_name, future, wanted, pure=False)
+                    analysed.embeddings.append((len(analysed.parts) - 1, [articles[i].id for i in wanted], embedding))
 
     def _submit_summaries(
         self, groups: list[list[int]], where: list[tuple[int, int]], parts: list[Future]
@@ -270,10 +279,12 @@ class AnalysedDocuments:
     An article analysed twice (a newer version was stored later in the run) counts in its last place.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, vectors: VectorStep | None = None) -> None:
         self.parts: list[Future] = []
         self.sizes: list[int] = []
         self.where: dict[str, tuple[int, int]] = {}
+        self.vectors = vectors
+        self.embeddings: list[tuple[int, list[str], Future]] = []  # (part, article ids, their vectors)
 
     def add(self, part: Future, ids: list[str]) -> None:
         for offset, article_id in enumerate(ids):
@@ -287,6 +298,22 @@ class AnalysedDocuments:
         for future in as_completed(self.parts):
             done += size_of[future.key]
             progress("analyse", min(done, total), total)
+
+    def cache_vectors(self, progress: ProgressCallback | None) -> None:
+        """Put the workers' vectors in the driver's cache, as they come (superseded versions left out)."""
+        if self.vectors is None or not self.embeddings:
+            return
+        meta = {future.key: (part, ids) for part, ids, future in self.embeddings}
+        total = sum(len(ids) for _, ids, _ in self.embeddings)
+        done = 0
+        for future in as_completed([future for _, _, future in self.embeddings]):
+            part, ids = meta[future.key]
+            rows = future.result()
+            current = [n for n, article_id in enumerate(ids) if self.where[article_id][0] == part]
+            self.vectors.put([ids[n] for n in current], rows[current])
+            done += len(ids)
+            if progress:
+                progress("embed", done, total)
 
     def documents(self, client: Client, ids: list[str]) -> list[Document]:
         """The documents of ``ids``, in that order, for the global clustering pass on the driver."""

@@ -11,7 +11,9 @@ import json
 import resource
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from distributed import WorkerPlugin, get_worker
 
 from ..engine import Engine
@@ -34,6 +36,7 @@ class StagesPlugin(WorkerPlugin):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings.replace(db=":memory:", progress=False)
         self.engine: Engine | None = None
+        self._clusterer: Any = None
 
     def setup(self, worker: object) -> None:
         self.engine = Engine(self.settings)
@@ -42,13 +45,27 @@ class StagesPlugin(WorkerPlugin):
         if self.engine is not None:
             self.engine.close()
             self.engine = None
+        self._clusterer = None
+
+    def clusterer(self) -> Any:
+        """The engine's clusterer, made once per worker (its embedding model loads once)."""
+        if self._clusterer is None:
+            assert self.engine is not None
+            self._clusterer = self.engine.clusterer()
+        return self._clusterer
+
+
+def _plugin(plugin_name: str) -> StagesPlugin:
+    """The plugin of one ``DaskEngine`` (one each, so runs sharing a cluster keep their settings)."""
+    plugin = get_worker().plugins[plugin_name]
+    assert isinstance(plugin, StagesPlugin) and plugin.engine is not None, "ringkas worker plugin not set up"
+    return plugin
 
 
 def stage_engine(plugin_name: str) -> Engine:
-    """The engine the driver's plugin (one per ``DaskEngine``, so runs sharing a cluster keep apart) set up here."""
-    plugin = get_worker().plugins[plugin_name]
-    assert isinstance(plugin, StagesPlugin) and plugin.engine is not None, "ringkas worker plugin not set up"
-    return plugin.engine
+    engine = _plugin(plugin_name).engine
+    assert engine is not None
+    return engine
 
 
 def read_partition(plugin_name: str, partition: Partition) -> list[Article | PortableError]:
@@ -103,6 +120,12 @@ def json_lines(piece: LineSlice) -> Iterator[Article | InputError]:
 
 def analyse_partition(plugin_name: str, articles: Sequence[Article]) -> list[Document]:
     return stage_engine(plugin_name).analyse(list(articles))
+
+
+def embed_partition(plugin_name: str, documents: Sequence[Document], wanted: Sequence[int]) -> np.ndarray:
+    """The clustering vectors of the wanted documents' articles, by the clusterer's own ``vectors``."""
+    clusterer = _plugin(plugin_name).clusterer()
+    return np.asarray(clusterer.vectors([documents[i].article for i in wanted]), dtype=np.float32)
 
 
 def summarize_stories(plugin_name: str, layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
