@@ -19,7 +19,7 @@ SAY_AFTER_QUOTE = word_set(
     kata ujar ucap ungkap terang jelas tutur tegas sebut imbuh tambah papar lanjut urai beber
     tandas pungkas seru pinta tanya jawab balas timpal sahut sambung kilah dalih klaim cetus
     tukas kelakar canda keluh sindir tulis tegur ingat harap nilai bilang pesan ajak imbau kenang
-    aku akui bantah tampik sangkal jawab terangnya tutup simpul
+    aku akui bantah tampik sangkal tutup simpul
     """
 )
 
