@@ -14,9 +14,11 @@ from click.testing import CliRunner
 
 from ringkas import Engine
 from ringkas.cli import main
+from ringkas.clustering import CLUSTERERS
 from ringkas.distributed import DaskEngine, PartitionStream
 from ringkas.distributed.sources import FileSlice, LineSlice, ReadSlice
 from ringkas.distributed.tasks import json_lines
+from ringkas.distributed.vectors import vector_step
 from ringkas.errors import ConfigError, FormatError, InputTooLargeError
 from tests.conftest import SAMPLES
 
@@ -51,20 +53,27 @@ def client():
     cluster.close()
 
 
-def _local(tmp_path: Path, paths: list[str]):
-    with Engine(db=str(tmp_path / "local.db"), progress=False) as engine:
-        return engine.run(paths)
+def _vector_rows(engine: Engine) -> int:
+    return len(engine.store.vectors(vector_step(engine.clusterer()).model_id, engine.store.article_ids()))
 
 
-def test_dask_engine_gives_the_local_stories_and_summaries(tmp_path, client):
-    local_report, local_stories = _local(tmp_path, [str(CORPUS)])
+@pytest.mark.parametrize("clusterer", sorted(CLUSTERERS))
+def test_dask_engine_gives_the_local_stories_and_summaries(tmp_path, client, clusterer):
+    with Engine(db=str(tmp_path / "local.db"), progress=False, clusterer=clusterer) as engine:
+        local_report, local_stories = engine.run([str(CORPUS)])
+        embeds = vector_step(engine.clusterer()) is not None
+        local_vectors = _vector_rows(engine) if embeds else 0
     with (
-        Engine(db=str(tmp_path / "dask.db"), progress=False) as engine,
+        Engine(db=str(tmp_path / "dask.db"), progress=False, clusterer=clusterer) as engine,
         distributed.get_task_stream(client) as tasks,
     ):
+        driver_embedded: list[int] = []
+        embed = engine.embedder.embed
+        engine.embedder.embed = lambda texts: driver_embedded.append(len(texts)) or embed(texts)
         # Small partitions, so stories span partitions and both workers get work.
         dask_report, dask_stories = DaskEngine(engine, client=client, partition_size=5).run([str(CORPUS)])
         stored = engine.store.count_articles()
+        dask_vectors = _vector_rows(engine) if embeds else 0
     assert len({t["worker"] for t in tasks.data}) == 2
     assert (dask_report.read, dask_report.stored, len(dask_report.skipped)) == (
         local_report.read,
@@ -77,6 +86,10 @@ def test_dask_engine_gives_the_local_stories_and_summaries(tmp_path, client):
     assert [s.article_ids for s in dask_stories] == [s.article_ids for s in local_stories]
     assert [s.summary for s in dask_stories] == [s.summary for s in local_stories]
     assert dask_stories == local_stories
+    # A clusterer that embeds had its vectors made on the workers: the driver embedded nothing.
+    assert sum(driver_embedded) == 0
+    # (Near-duplicate copies, which the clusterer never embeds, may get a vector too.)
+    assert dask_vectors >= local_vectors and (local_vectors > 0) == embeds
 
 
 def test_parquet_output_holds_the_stored_articles_stories_and_summaries(tmp_path, client):
@@ -118,7 +131,8 @@ def test_bad_input_is_named_by_file_and_line_and_the_batch_goes_on(tmp_path, cli
         ],
     )
     (folder / "kosong.txt").write_text("", encoding="utf-8")
-    local_report, local_stories = _local(tmp_path, [str(folder)])
+    with Engine(db=str(tmp_path / "local.db"), progress=False) as engine:
+        local_report, local_stories = engine.run([str(folder)])
     with Engine(db=str(tmp_path / "bad.db"), progress=False) as engine:
         report, stories = DaskEngine(engine, client=client, partition_size=2).run([str(folder)])
     problems = sorted(p.describe() for p in report.skipped)
