@@ -1,6 +1,7 @@
 """Scaling out: the local engine beside the Dask engine with 1 and 2 workers, on the same articles.
 
     python benchmarks/scale.py [--articles 20000] [--workdir DIR] [--partition-size 256] [--runs local,1,2]
+                               [--repeat N] [--set NAME=VALUE ...]
 
 The articles are the bundled sample corpus's events rewritten at scale: copy k of every event
 gets its own names (each capitalised name that never occurs in lower case is replaced by an
@@ -170,12 +171,13 @@ class StageClock:
         return out
 
 
-def one_run(kind: str, data: Path, db: Path, partition_size: int) -> dict[str, Any]:
+def one_run(kind: str, data: Path, db: Path, partition_size: int, settings: dict[str, str]) -> dict[str, Any]:
     from ringkas import Engine
     from ringkas.serialization import to_jsonable
 
     result: dict[str, Any] = {"kind": kind}
-    with Engine(db=str(db), progress=False) as engine:
+    with Engine(db=str(db), progress=False, **settings) as engine:
+        result["clusterer"] = engine.settings["clusterer"]
         if kind == "local":
             clock = StageClock()
             report, stories = engine.run([str(data)], clock)
@@ -234,27 +236,30 @@ def main() -> None:
     parser.add_argument("--partition-size", type=int, default=256)
     parser.add_argument("--runs", default="local,1,2", help="comma-separated: local and/or worker counts")
     parser.add_argument("--repeat", type=int, default=1, help="run the configurations this many times, alternating")
+    parser.add_argument("--set", dest="assignments", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--one-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ringkas-scale-"))
     data = workdir / f"articles-{args.articles}"
+    settings = dict(a.split("=", 1) for a in args.assignments)
 
     if args.one_run:  # a child process: one configuration, result as JSON on stdout
         db = workdir / f"run-{args.one_run}.db"
         db.unlink(missing_ok=True)
-        print(json.dumps(one_run(args.one_run, data, db, args.partition_size)))
+        print(json.dumps(one_run(args.one_run, data, db, args.partition_size, settings)))
         return
 
     if not data.exists():
         start = time.perf_counter()
         written = generate(data, args.articles)
         print(f"generated {written} articles in {time.perf_counter() - start:.1f} s under {data}")
-    print(f"{os.cpu_count()} cores; load average before: {_load()}")
+    print(f"{os.cpu_count()} cores; settings {settings or 'default'}; load average before: {_load()}")
     runs: dict[str, list[dict[str, Any]]] = {}
     for _ in range(args.repeat):
         for kind in args.runs.split(","):
             command = [sys.executable, __file__, "--articles", str(args.articles), "--workdir", str(workdir)]
             command += ["--partition-size", str(args.partition_size), "--one-run", kind]
+            command += [f"--set={a}" for a in args.assignments]
             done = subprocess.run(command, check=True, capture_output=True, text=True)
             result = json.loads(done.stdout.strip().splitlines()[-1])
             result["load"] = os.getloadavg()[0]
@@ -284,7 +289,8 @@ def main() -> None:
             + f"{r['driver_cpu']:>13.1f}  {workers or '-'}"
         )
     same = len({r["digest"] for rs in runs.values() for r in rs}) == 1
-    print(f"\nsame stories and summaries in every run: {'yes' if same else 'NO'}; load average after: {_load()}")
+    print(f"\nclusterer: {results[0]['clusterer']}; same stories and summaries in every run: {'yes' if same else 'NO'}")
+    print(f"load average after: {_load()}")
 
 
 if __name__ == "__main__":
