@@ -15,10 +15,11 @@ The other sets: the sample corpus (samples/gold.json) and our invented articles
 too (marked "beside" in ours), which stories leave out by default, so each is scored both ways.
 "direct P" is the precision of direct quotes alone; "attrib P" the share of predicted quotes on a
 gold quote's words whose speaker is right. tests/fixtures/facts/heldout.jsonl was written and
-annotated in two batches, each scored once before any change was made for it (batch 1, 5
+annotated in three batches, each scored once before any change was made for it (batch 1, 5
 articles: with paraphrases P 0.926 R 0.833, default P 0.933 R 0.778; batch 2, 3 articles: with
-paraphrases P 1.000 R 0.842, default P 1.000 R 0.846); the patterns were then mended on each, so
-its figures now are not held-out figures.
+paraphrases P 1.000 R 0.842, default P 1.000 R 0.846; batch 3, 3 articles: with paraphrases
+P 0.833 R 0.789, default P 0.750 R 0.900); the patterns were then mended on each, so its figures
+now are not held-out figures.
 """
 
 from __future__ import annotations

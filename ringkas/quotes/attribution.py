@@ -320,7 +320,7 @@ class QuoteExtractor:
         """The person a sentence is about when it names one as its subject ("Di Ngawi, ketua
         kelompok tani, Suyatno, menyambut …"): the antecedent of a later "ia" or "ujarnya"."""
         for token, start in _words(_tokens(sentence.text, sentence.start))[:MAX_SUBJECT_WORDS]:
-            if token[0].islower() and _bare(token) not in CONNECTIVES:
+            if token[0].islower() and (_VERB_FORM.match(_bare(token)) or _bare(token) in _AUXILIARIES):
                 speaker = reader.read_subject(sentence.text[: start - sentence.start], sentence.start)
                 if speaker is None:
                     return None
@@ -424,6 +424,10 @@ class QuoteExtractor:
 
 _CLAUSE_MARKERS = word_set("bahwa akan sudah telah masih bisa dapat harus tidak tak belum sedang tetap cukup aman siap")
 _VERB_FORM = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|ter|di)[a-z]{3,}$")
+
+
+# Words that come between a subject and its verb ("Budi sudah tiba", "Warga masih menunggu").
+_AUXILIARIES = word_set("sudah telah akan masih sedang tidak tak belum juga pun sempat kembali lalu kemudian")
 
 
 def _clause(words: Sequence[str]) -> bool:

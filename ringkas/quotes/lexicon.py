@@ -99,6 +99,7 @@ TITLE_WORDS = word_set(
     ajun kombes irjen komjen brigjen mayjen letjen jenderal kolonel letkol mayor kapten letnan
     serda sertu serka bripka briptu bripda aiptu aipda ipda iptu akp laksamana marsekal
     gelandang penyerang bek kiper striker pemain atlet pebulu tangkis petenis pembalap
+    manager director head chief officer president vice executive spokesperson secretary chairman
     pol mr mrs ms sir lord penasihat penasehat wakil sekda sekjen kadis kabiro karo kasubbag kapusdatin
     """
 )

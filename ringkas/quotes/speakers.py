@@ -398,6 +398,9 @@ class SpeakerReader:
                 continue
             if _is_clause(words):
                 continue
+            named_last = self._name_after_role(chunks[n:])
+            if named_last is not None:
+                return named_last
             rest = ",".join(c for c, _ in chunks[n:])
             speaker = self.read(rest, start, subject=True)
             apposed = n + 1 < len(chunks) or "(" in chunk
@@ -406,6 +409,27 @@ class SpeakerReader:
                 return None  # "Keduanya", "Pertemuan": capitalised only because a sentence starts there
             return speaker
         return None
+
+    def _name_after_role(self, chunks: list[tuple[str, int]]) -> Speaker | None:
+        """'Area Manager Communication, Relations & CSR Pertamina, Tjahyo Indrawan,' before a
+        verb: a role that itself has commas, then the name as the last part."""
+        parts = [(c, s) for c, s in chunks if c.strip()]
+        if len(parts) < 3:
+            return None  # 'ROLE, NAME' alone is read as an apposition already
+        last = parts[-1][0].strip(_STRIP).split()
+        first = _bare(parts[0][0].split()[0])
+        if not (1 <= len(last) <= MAX_NAME_WORDS + 1) or not all(
+            _is_capitalised(w) and self._name_word(w) for w in last
+        ):
+            return None
+        if (
+            first not in TITLE_WORDS
+            and first not in PERSON_NOUNS
+            and not any(_bare(w) in TITLE_WORDS for c, _ in parts[:-1] for w in c.split())
+        ):
+            return None
+        role = _clean_role(",".join(c for c, _ in parts[:-1]).split())
+        return Speaker(" ".join(last), NAMED, role)
 
 
 def _is_clause(words: list[str]) -> bool:
