@@ -155,14 +155,15 @@ def test_cli_reports_a_missing_file_in_one_line(tmp_path):
 
 
 @pytest.mark.shared
-def test_vims_floor_beats_lead_and_lexrank():
+def test_vims_floor_beats_lead():
+    # LexRank is left to benchmarks/summarize.py: it alone would take most of this test's time.
     path = shared_path("data", "mds", "vims.jsonl")
-    _, results = evaluate_file(path, ["ringkas", "lead", "lexrank"], limit=30)
-    ringkas, lead, lexrank = results
+    _, results = evaluate_file(path, ["ringkas", "lead"], limit=30)
+    ringkas, lead = results
     assert ringkas.over_budget == 0
     assert ringkas.scores.rouge1 >= 52.5
     assert ringkas.scores.rouge2 >= 35.0
-    assert ringkas.scores.rouge2 >= max(lead.scores.rouge2, lexrank.scores.rouge2) + 5.0
+    assert ringkas.scores.rouge2 >= lead.scores.rouge2 + 5.0
 
 
 @pytest.mark.shared
