@@ -88,8 +88,7 @@ def test_dask_engine_gives_the_local_stories_and_summaries(tmp_path, client, clu
     assert dask_stories == local_stories
     # A clusterer that embeds had its vectors made on the workers: the driver embedded nothing.
     assert sum(driver_embedded) == 0
-    # (Near-duplicate copies, which the clusterer never embeds, may get a vector too.)
-    assert dask_vectors >= local_vectors and (local_vectors > 0) == embeds
+    assert dask_vectors == local_vectors and (local_vectors > 0) == embeds
 
 
 def test_parquet_output_holds_the_stored_articles_stories_and_summaries(tmp_path, client):
@@ -230,7 +229,8 @@ def test_dask_engine_refuses_bad_options(tmp_path):
             DaskEngine(engine, workers=0)
 
 
-def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client):
+@pytest.mark.parametrize("clusterer", sorted(CLUSTERERS))
+def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client, clusterer):
     # The copy is read first but published a day after the original: marking must go by date
     # over the whole batch, not partition by partition.
     folder = tmp_path / "kawat"
@@ -244,16 +244,21 @@ def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client):
     }  # fmt: skip
     for name, row in rows.items():
         _feed(folder / name, [json.dumps(row)])
-    with Engine(db=str(tmp_path / "l.db"), progress=False) as engine:
+    with Engine(db=str(tmp_path / "l.db"), progress=False, clusterer=clusterer) as engine:
         local_report, local_stories = engine.run([str(folder)])
         local_marks = {a.id: a.metadata.get("duplicate_of") for a in engine.store.articles()}
-    with Engine(db=str(tmp_path / "d.db"), progress=False) as engine:
+        step = vector_step(engine.clusterer())
+        local_vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids())) if step else set()
+    with Engine(db=str(tmp_path / "d.db"), progress=False, clusterer=clusterer) as engine:
         dask_engine = DaskEngine(engine, client=client, partition_size=1)
         dask_engine.store_chunk = 1
         report, stories = dask_engine.run([str(folder)])
         marks = {a.id: a.metadata.get("duplicate_of") for a in engine.store.articles()}
+        vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids())) if step else set()
     assert local_marks["salinan"] == "asli"
     assert marks == local_marks and report.near_duplicates == local_report.near_duplicates == 1
+    # The copy rides with its original: embedded neither locally nor on the workers.
+    assert vectors == local_vectors == ({"asli", "lain"} if step else set())
     assert stories == local_stories
 
 

@@ -83,12 +83,16 @@ class DaskEngine:
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler: {exc}", source=scheduler) from None
         else:
+            # Workers hash strings as the driver does when its seed is fixed (Dask fixes theirs), so
+            # any stage that breaks exact ties by set order agrees with a local run of the same seed.
+            seed = os.environ.get("PYTHONHASHSEED")
             self._cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
                 silence_logs=logging.WARNING,
+                env={"PYTHONHASHSEED": seed} if seed and seed != "random" else None,
             )
             self.client = Client(self._cluster)
         self.plugin_name = f"ringkas-stages-{uuid.uuid4().hex[:12]}"
@@ -217,7 +221,9 @@ class DaskEngine:
             future = self.client.submit(analyse_partition, self.plugin_name, articles, pure=False)
             analysed.add(future, [a.id for a in articles])
             if analysed.vectors is not None:  # the clusterer embeds: the workers make what its cache lacks
-                wanted = analysed.vectors.missing([a.id for a in articles])
+                # Near-duplicate copies ride with their original and are not embedded; the rare copy
+                # whose original comes later is embedded by the clusterer on the driver, as locally.
+                wanted = [n for n in analysed.vectors.missing([a.id for a in articles]) if not _copy(articles[n])]
                 if wanted:
                     embedding = self.client.submit(embed_partition, self.plugin_name, future, wanted, pure=False)
                     analysed.embeddings.append((len(analysed.parts) - 1, [articles[i].id for i in wanted], embedding))
@@ -319,6 +325,10 @@ class AnalysedDocuments:
         """The documents of ``ids``, in that order, for the global clustering pass on the driver."""
         parts = client.gather(self.parts)
         return [parts[p][i] for p, i in (self.where[article_id] for article_id in ids)]
+
+
+def _copy(article: Article) -> bool:
+    return isinstance(article.metadata.get("duplicate_of"), str)
 
 
 def _batches(order: Sequence[int], groups: Sequence[Sequence[int]], size: int) -> Iterator[list[int]]:
