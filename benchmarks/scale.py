@@ -181,7 +181,7 @@ def _write_shard(folder: Path, written: int, lines: list[str]) -> None:
 class StageClock:
     """When each stage last reported progress; a stage's time runs from the previous stage's end."""
 
-    STAGES = ("read", "store", "analyse", "cluster", "summarize")
+    STAGES = ("read", "store", "analyse", "embed", "cluster", "summarize")
 
     def __init__(self) -> None:
         self.start = time.perf_counter()
