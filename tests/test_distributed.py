@@ -364,3 +364,25 @@ def test_vector_step_only_for_clusterers_that_embed_through_a_cache():
     assert step.missing(["a", "b", "c"]) == [1, 2]
     step.put(["b"], np.array([[2.0]], dtype=np.float32))
     assert step.missing(["a", "b", "c"]) == [2]
+
+
+def test_streaming_a_large_json_lines_file_keeps_one_partition_in_memory(tmp_path):
+    import tracemalloc
+
+    line = json.dumps({"title": "Banjir Cisarua", "text": BANJIR}) + "\n"
+    path = tmp_path / "besar.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for _ in range(25_000):
+            handle.write(line)
+    size = path.stat().st_size
+    assert size > 7_000_000
+    tracemalloc.start()
+    try:
+        lines = 0
+        for partition in PartitionStream(size=256).partitions([str(path)]):
+            lines += sum(s.data.count(b"\n") for s in partition if isinstance(s, LineSlice))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert lines == 25_000
+    assert peak < 1_000_000, f"peak {peak} bytes while streaming a {size}-byte file"
