@@ -223,8 +223,8 @@ class SpeakerReader:
         if comma and _bare(appositive.split()[0] if appositive.split() else "yang") not in ("yang", "kini", "saat"):
             apposition = _clean_role(appositive.split())
         speaker = self._read_tokens(tokens, apposition, extra_role)
-        if speaker is None or speaker.kind == UNNAMED:
-            return self._tagged_person(phrase, offset, head, apposition) or speaker
+        if speaker is None:  # "seorang relawan dari Purwokerto" stays unnamed whatever a tagger says
+            return self._tagged_person(phrase, offset, head, apposition)
         return speaker
 
     def _tagged_person(self, phrase: str, offset: int, head: str, apposition: str | None) -> Speaker | None:
