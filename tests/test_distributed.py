@@ -17,7 +17,7 @@ from ringkas.cli import main
 from ringkas.clustering import CLUSTERERS
 from ringkas.distributed import DaskEngine, PartitionStream
 from ringkas.distributed.sources import FileSlice, LineSlice, ReadSlice
-from ringkas.distributed.tasks import json_lines
+from ringkas.distributed.tasks import StagesPlugin, json_lines
 from ringkas.distributed.vectors import vector_step
 from ringkas.errors import ConfigError, FormatError, InputTooLargeError
 from tests.conftest import SAMPLES
@@ -386,3 +386,18 @@ def test_streaming_a_large_json_lines_file_keeps_one_partition_in_memory(tmp_pat
         tracemalloc.stop()
     assert lines == 25_000
     assert peak < 1_000_000, f"peak {peak} bytes while streaming a {size}-byte file"
+
+
+class _BrokenPlugin(StagesPlugin):
+    def setup(self, worker: object) -> None:
+        raise RuntimeError("model file missing on this worker")
+
+
+def test_workers_that_cannot_set_up_ringkas_give_one_clear_error(tmp_path, client, monkeypatch):
+    monkeypatch.setattr("ringkas.distributed.engine.StagesPlugin", _BrokenPlugin)
+    with (
+        Engine(db=str(tmp_path / "x.db"), progress=False) as engine,
+        pytest.raises(ConfigError, match=r"cannot set up ringkas .*model file missing"),
+    ):
+        DaskEngine(engine, client=client)
+    assert client.status == "running"  # a cluster the caller owns stays up

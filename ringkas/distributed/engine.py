@@ -1,9 +1,10 @@
 """The driver: runs the local engine's batch path on a Dask cluster and stores what it gets back.
 
-    ingest   partitions of input  --workers-->  read + clean    --driver-->  SQLite store (in input order)
-    build    pages of the store   --workers-->  analyse          (documents stay on the workers)
-             documents            --driver--->  cluster          (the local engine's clusterer, one global pass)
-             story groups         --workers-->  summarize        --driver-->  SQLite store, Parquet
+    partitions of input   --workers-->  read, clean    --driver-->  spill; mark near-duplicates; store
+    each stored chunk     --workers-->  analyse        (documents stay on the workers)
+                                        embed          --driver-->  vector cache (when the clusterer embeds)
+    all documents         --driver--->  cluster        (the local engine's clusterer, one global pass)
+    story groups          --workers-->  summarize      --driver-->  SQLite store, Parquet
 
 Every step calls the same ``Engine`` method the local engine calls, on the same articles in
 the same order, so the stories and summaries are the local engine's.
@@ -96,11 +97,21 @@ class DaskEngine:
             )
             self.client = Client(self._cluster)
         self.plugin_name = f"ringkas-stages-{uuid.uuid4().hex[:12]}"
-        self.client.register_plugin(StagesPlugin(engine.settings), name=self.plugin_name)
+        try:
+            self.client.register_plugin(StagesPlugin(engine.settings), name=self.plugin_name)
+        except Exception as exc:  # whatever a worker raised while setting up; say what to do about it
+            self._shut_down()
+            raise ConfigError(
+                f"the Dask workers cannot set up ringkas ({type(exc).__name__}: {exc}); "
+                "install ringkas[dask] at the driver's version on every worker"
+            ) from exc
 
     def close(self) -> None:
         if self.client.status == "running":
             self.client.unregister_worker_plugin(self.plugin_name)  # the workers close their engines
+        self._shut_down()
+
+    def _shut_down(self) -> None:
         if self._own_client:
             self.client.close()
         if self._cluster is not None:
