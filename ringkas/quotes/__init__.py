@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from .attribution import QuoteExtractor
 from .marks import QuoteMarks, find_quote_marks
-from .resolve import resolve_speakers
+from .resolve import resolve_speakers, with_speakers
 from .speakers import Speaker, SpeakerReader
 
-__all__ = ["QuoteExtractor", "QuoteMarks", "Speaker", "SpeakerReader", "find_quote_marks", "resolve_speakers"]
+__all__ = [
+    "QuoteExtractor",
+    "QuoteMarks",
+    "Speaker",
+    "SpeakerReader",
+    "find_quote_marks",
+    "resolve_speakers",
+    "with_speakers",
+]
