@@ -10,7 +10,8 @@ from dataclasses import replace
 import py3langid
 
 from .dates import DateFinder, to_iso
-from .models import Article, Document, Sentence, TimeExpression
+from .entities import NameTagger, find_role
+from .models import Article, Document, Mention, Sentence, TimeExpression
 from .quotes import QuoteExtractor
 from .sentences import SentenceSplitter
 from .tokens import Tokenizer
@@ -36,6 +37,7 @@ class Analyzer:
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
         self.dates = DateFinder()
+        self.names = NameTagger()  # the CRF model loads on the first Indonesian sentence
         self.quotes = QuoteExtractor()
 
     def analyse(self, article: Article) -> Document:
@@ -44,10 +46,34 @@ class Analyzer:
         sentences = self.splitter.split(article.text, article.id)
         indonesian = article.language is None or article.language in INDONESIAN
         times = self.find_times(article, sentences) if indonesian else ()
-        document = Document(article=article, sentences=sentences, times=times)
+        mentions = self.find_mentions(sentences) if indonesian else ()
+        document = Document(article=article, sentences=sentences, mentions=mentions, times=times)
         if indonesian:  # the verbs of saying and speaker patterns are Indonesian
             document = replace(document, quotes=self.quotes.extract(document))
         return document
+
+    def find_mentions(self, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+        """Names of people, organisations and places in each sentence; people get the role an
+        apposition gives them ("Presiden Rusia", "juru bicara Kementerian Luar Negeri")."""
+        out = []
+        found = self.names.find_tokens_many([s.text for s in sentences])
+        for sentence, (tokens, spans) in zip(sentences, found, strict=True):
+            persons = [(a, b) for a, b, kind in spans if kind == "PERSON"]
+            for a, b, kind in spans:
+                start, end = tokens[a][1], tokens[b - 1][2]
+                role = find_role(sentence.text, tokens, (a, b), persons) if kind == "PERSON" else None
+                out.append(
+                    Mention(
+                        text=sentence.text[start:end],
+                        kind=kind,
+                        article_id=sentence.article_id,
+                        sentence_index=sentence.index,
+                        start=sentence.start + start,
+                        end=sentence.start + end,
+                        role=role,
+                    )
+                )
+        return tuple(out)
 
     def find_times(self, article: Article, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
         """Date expressions with a calendar value (day, month, year or range), relative ones

@@ -316,6 +316,32 @@ def settings_cmd(obj: Context) -> None:
     out.print("Set them in ringkas.toml, as RINGKAS_<NAME> environment variables, or with --set NAME=VALUE.")
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--interval", type=float, help="Seconds between polls (setting 'watch_interval').")
+@click.option("--polls", type=int, help="Stop after N polls (default: until interrupted).")
+@click.pass_obj
+@_guard
+def watch(obj: Context, sources: tuple[str, ...], interval: float | None, polls: int | None) -> None:
+    """Keep ingesting SOURCES (folders, files, feed URLs) as articles appear; stories update as they arrive."""
+    from .watching import PollReport, Watcher
+
+    def report(poll: PollReport) -> None:
+        for problem in poll.skipped:
+            err.print(f"skipped: {problem.describe()}", markup=False)
+        err.print(
+            f"poll {poll.poll}: read {poll.read}, stored {poll.stored}, updated {poll.updated}, "
+            f"already stored {poll.duplicates}, stories changed {len(poll.stories)}, merged away {len(poll.removed)}",
+            markup=False,
+        )
+        for story in poll.stories:
+            out.print(f"{story.id}  {len(story.article_ids):>3} article(s)  {story.headline}", markup=False)
+
+    with obj.engine() as engine:
+        watcher = Watcher(engine, sources, interval=interval or obj.settings["watch_interval"])
+        watcher.run(polls=polls, on_poll=report)
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Measure ringkas against peers on evaluation sets (see ../shared/data/README.md format)."""
@@ -354,3 +380,47 @@ def eval_summarize(obj: Context, file: str, output_dir: str | None, systems: str
     out.print(table)
     if output_dir:
         err.print(f"wrote {len(results)} files to {output_dir}", markup=False)
+
+
+@eval_group.command("cluster")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--output-dir", type=click.Path(file_okay=False), help="Write DIR/<system>.jsonl of {article_id, story}.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep embeddings in DIR/vectors.sqlite for reruns.")
+@click.option(
+    "--systems",
+    default="ringkas,agglomerative,hdbscan,tfidf-agglomerative",
+    show_default=True,
+    help="Comma-separated: ringkas, agglomerative, hdbscan, tfidf-agglomerative.",
+)
+@click.option("--seed", type=int, default=13, show_default=True, help="Seed of the shuffle of the pooled articles.")
+@click.option("--limit", type=int, help="Only the first N clusters (lines).")
+@click.pass_obj
+@_guard
+def eval_cluster(
+    obj: Context,
+    file: str,
+    output_dir: str | None,
+    cache_dir: str | None,
+    systems: str,
+    seed: int,
+    limit: int | None,
+) -> None:
+    """BCubed precision, recall and F1 of ringkas and peer clusterers on FILE (articles pooled and shuffled)."""
+    from .evaluation.clustering import evaluate_file, format_table, results_table
+
+    names = [name.strip() for name in systems.split(",") if name.strip()]
+    with obj.engine() as engine:
+        evalset, runs = evaluate_file(
+            file,
+            engine,
+            systems=names,
+            seed=seed,
+            limit=limit,
+            output_dir=output_dir,
+            cache_dir=cache_dir,
+            progress=lambda message: err.print(message, markup=False),
+        )
+    out.print(f"{file}: {len(evalset.articles)} articles, {evalset.stories} gold stories, shuffled with seed {seed}")
+    out.print(format_table(results_table(evalset, runs)), markup=False, highlight=False)
+    if output_dir:
+        err.print(f"wrote {len(runs)} files to {output_dir}", markup=False)

@@ -221,10 +221,10 @@ class Engine:
             self.settings["citation_threshold"],
         )
 
-    def add_online(self, articles: Iterable[Article]) -> OnlineReport:
-        """Online mode: store articles one at a time; each joins a story or opens one, and every
-        story whose articles changed is summarized again. Arrivals in store order (date, then id)
-        give the stories ``build_stories`` gives over the same articles."""
+    def add_online(self, articles: Iterable[Article | InputError]) -> OnlineReport:
+        """Online mode: clean and store articles one at a time; each joins a story or opens one,
+        and every story whose articles changed is summarized again. Arrivals in store order
+        (date, then id) give the stories ``build_stories`` gives over the same articles."""
         if self._online is None:
             self._online = OnlineStories(self)
         return self._online.add(articles)

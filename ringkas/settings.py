@@ -35,11 +35,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "ringkas.db", "Path of the SQLite store."),
     Setting("max_file_bytes", 5_000_000, "Files larger than this many bytes are skipped."),
     Setting("summary_length", "5", 'Summary length: sentences ("5"), words ("120w") or percent ("20%").'),
-    Setting("cluster_threshold", 0.25, "Similarity an article needs to join a story (0-1)."),
-    Setting("cluster_window_days", 7, "Articles published further apart than this many days never share a story."),
-    Setting("clusterer", "tfidf", "Story clustering algorithm, by registry name."),
+    Setting("cluster_threshold", 0.29, "Average link an article needs to join a story (0-1; for 'tfidf' try 0.25)."),
+    Setting(
+        "cluster_window_days", 7, "Articles published further apart than this many days are never linked to each other."
+    ),
+    Setting("clusterer", "events", "Story clustering algorithm, by registry name (events, tfidf)."),
     Setting("embedder", "use", "Sentence embedder for clustering, by registry name (use, e5)."),
     Setting("embed_max_tokens", 256, "Pieces of headline and lead the embedder reads per article."),
+    Setting("watch_interval", 60.0, "Seconds between polls of 'ringkas watch' (folders and feed URLs)."),
     Setting("summarizer", "coverage", "Summarizer, by registry name (coverage, centroid)."),
     Setting(
         "citation_threshold", 0.35, "Similarity a sentence of another article needs to be cited for a summary sentence."

@@ -10,10 +10,11 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
+from .entities import merge_entities
 from .facts import build_timeline, compare_coverage, find_conflicts, outlet_of
 from .lengths import LengthSpec
 from .models import Document, Story
-from .quotes import resolve_speakers
+from .quotes import resolve_speakers, with_speakers
 from .summarizing import Summarizer, choose_headline, cite
 from .tokens import Tokenizer
 
@@ -38,8 +39,10 @@ def build_story(
     chosen = summarizer.select(ordered, length)
     dates = sorted(d.article.published for d in ordered if d.article.published)
     summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
-    quotes = resolve_speakers([q for d in ordered for q in d.quotes])
-    conflicts = find_conflicts(ordered, {d.id: outlet_of(d) for d in ordered}, tokenizer)
+    outlets = {d.id: outlet_of(d) for d in ordered}
+    entities = merge_entities(ordered)
+    quotes = resolve_speakers([q for d in ordered for q in d.quotes], entities)
+    conflicts = find_conflicts(ordered, outlets, tokenizer)
     return Story(
         id=story_id(ordered[0].id),
         headline=choose_headline(ordered, tokenizer),
@@ -47,6 +50,7 @@ def build_story(
         summary=summary,
         quotes=quotes,
         timeline=build_timeline(ordered, tokenizer),
+        entities=with_speakers(entities, quotes, outlets),
         coverage=compare_coverage(ordered, summary, quotes, conflicts, tokenizer),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

@@ -230,6 +230,8 @@ def test_story_quotes_speak_with_one_name_per_person(landslide, analyzer):
     teguh = [q for q in story.quotes if "Teguh" in q.speaker]
     assert len(teguh) == 3 and {q.speaker for q in teguh} == {"Teguh Wibisono"}
     assert all(q.role and q.role.startswith("Kepala Pelaksana BPBD") for q in teguh)
+    people = {e.name for e in story.entities if e.kind == "PERSON"}
+    assert {q.speaker for q in story.quotes if q.speaker[:1].isupper()} <= people  # every named speaker
 
 
 def test_export_shape_of_the_facts(landslide, analyzer):
@@ -268,7 +270,7 @@ def test_show_prints_the_story_facts(tmp_path):
     story_id = next(line.split()[0] for line in listed.output.splitlines() if "Tegal" in line)
     shown = runner.invoke(main, ["--db", db, "show", story_id])
     assert shown.exit_code == 0, shown.output
-    for heading in ("timeline", "quotes", "coverage"):
+    for heading in ("timeline", "people", "quotes", "coverage"):
         assert f"\n  {heading}\n" in shown.output
     assert "2025-03-13" in shown.output
     assert "Sri Wahyuni (Anggota Komisi II DPRD): “Kalau juru parkirnya resmi" in shown.output

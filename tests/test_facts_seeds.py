@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.facts import run_pipeline, score_quotes, story_quotes, timeline_found
+from benchmarks.facts import people_found, run_pipeline, score_quotes, story_quotes, timeline_found
 from tests.conftest import shared_path
 
 pytestmark = pytest.mark.shared
@@ -41,3 +41,10 @@ def test_seed_timeline(seeds):
     found = timeline_found(stories, gold["timeline"])
     print(f"seed timeline entries found with their date: {sum(f for _, f in found)}/{len(found)}")
     assert all(f for _, f in found), [entry["date"] for entry, f in found if not f]
+
+
+def test_seed_people(seeds):
+    gold, stories = seeds
+    found = people_found(stories, gold["people"])
+    print(f"seed people found: {sum(f for _, f in found)}/{len(found)}")
+    assert all(f for _, f in found), [person["name"] for person, f in found if not f]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..models import Article, Document
+from ..tokens import Tokenizer
 from .features import day_number, event_text, lexical_terms
 from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
 
@@ -40,6 +41,7 @@ class EventClusterer:
         window_days: int = 7,
         embedder: Embedder | None = None,
         vectors: VectorCache | None = None,
+        tokenizer: Tokenizer | None = None,
         progress: Progress | None = None,
         **_unused: Any,
     ) -> None:
@@ -50,6 +52,7 @@ class EventClusterer:
         self.embedder = embedder
         self.cache = vectors
         self.params = StreamParams(threshold=threshold, window_days=window_days)
+        self.stopwords = (tokenizer or Tokenizer()).stopwords  # Indonesian (Sastrawi) and English
         self.progress = progress
 
     def stream(self) -> StoryStream:
@@ -94,7 +97,19 @@ class EventClusterer:
             by_id = {a.id: embedded[n] for n, a in enumerate(todo)}
         else:
             by_id = {a.id: vectors[n] for n, a in enumerate(articles)}
-        return [arrival(a, None if a.id in riding else by_id[a.id]) for a in articles]
+        return [self.arrival(a, None if a.id in riding else by_id[a.id]) for a in articles]
+
+    def arrival(self, article: Article, vector: np.ndarray | None) -> Arrival:
+        """What the stream reads of one article (``vector`` None: a copy riding with its original)."""
+        original = article.metadata.get("duplicate_of")
+        return Arrival(
+            article_id=article.id,
+            vector=vector,
+            terms=lexical_terms(event_text(article), self.stopwords),
+            language=language_of(article),
+            day=day_number(article.published),
+            duplicate_of=original if isinstance(original, str) else None,
+        )
 
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]:
         articles = [d.article for d in documents]
@@ -104,15 +119,3 @@ class EventClusterer:
         stream.extend(self.arrivals(articles))
         position = {a.id: n for n, a in enumerate(articles)}
         return [[position[i] for i in group] for group in stream.groups()]
-
-
-def arrival(article: Article, vector: np.ndarray | None) -> Arrival:
-    original = article.metadata.get("duplicate_of")
-    return Arrival(
-        article_id=article.id,
-        vector=vector,
-        terms=lexical_terms(event_text(article)),
-        language=language_of(article),
-        day=day_number(article.published),
-        duplicate_of=original if isinstance(original, str) else None,
-    )

@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,12 +31,14 @@ def event_text(article: Article) -> str:
     return f"{article.title}\n{article.text}" if article.title else article.text
 
 
-def lexical_terms(text: str) -> list[str]:
-    """Lower-cased words of two or more characters; CJK runs as overlapping character pairs."""
+def lexical_terms(text: str, stopwords: Collection[str] = ()) -> list[str]:
+    """Lower-cased words of two or more characters minus ``stopwords``; CJK runs as overlapping
+    character pairs. (Stopwords matter while a store is small: with a few articles, document
+    frequencies cannot yet tell "yang" from "Cianjur".)"""
     out: list[str] = []
     for word in _WORD.findall(text.lower()):
         if _CJK.search(word) is None:
-            if len(word) > 1:
+            if len(word) > 1 and word not in stopwords:
                 out.append(word)
             continue
         for run in _CJK.findall(word):

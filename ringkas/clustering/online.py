@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
 from ..models import Article, Document, Story
 from ..stories import founding_order, story_id
-from .events import EventClusterer, arrival
+from .events import EventClusterer
 
 if TYPE_CHECKING:
     from ..engine import Engine, IngestReport
@@ -62,42 +63,52 @@ class OnlineStories:
         changed = [tuple(sorted(ids)) for sid, ids in wanted.items() if stored.get(sid) != ids]
         return self._write(changed, stale, IngestReport())
 
-    def add(self, articles: Iterable[Article]) -> OnlineReport:
-        """Store articles one at a time; each joins a story or opens one."""
+    def add(self, items: Iterable[Article | InputError]) -> OnlineReport:
+        """Clean and store articles one at a time; each joins a story or opens one.
+
+        ``InputError`` items (what a reader could not use) and articles that cleaning empties
+        are reported as skipped."""
         from ..engine import IngestReport
 
         report = IngestReport()
         touched: list[str] = []
         before: set[str] = set()
-        for article in articles:
-            single = self.engine.add_articles([article])
+        for item in items:
+            cleaned = self.engine.clean(item)
+            if isinstance(cleaned, InputError):
+                report.skipped.append(cleaned)
+                continue
+            single = IngestReport()
+            self.engine.store_articles([cleaned], single)
             report.read += single.read
             report.stored += single.stored
             report.updated += single.updated
             report.duplicates += single.duplicates
             report.near_duplicates += single.near_duplicates
-            report.skipped += single.skipped
             report.article_ids += single.article_ids
             for article_id in single.article_ids:
-                stored = self.engine.store.article(article_id)
-                self._documents.pop(article_id, None)
-                self._articles[article_id] = stored
-                if article_id in self.stream:
-                    before.update(self.stream.story_of(article_id))
-                vector = None
-                original = stored.metadata.get("duplicate_of")
-                if not (isinstance(original, str) and original in self.stream):
-                    vector = self.clusterer.vectors([stored])[0]
-                change = self.stream.add(arrival(stored, vector))
-                for group in change.updated:
-                    touched.extend(group)
-                for group in change.removed:
-                    before.update(group)
                 touched.append(article_id)
-        groups = {self.stream.story_of(a) for a in touched if a in self.stream}
+                before.update(self._arrive(article_id))
+        groups = {self.stream.story_of(a) for a in touched}
         new_ids = {self._story_id(g) for g in groups}
         old_ids = {sid for a in before | set(touched) if (sid := self.engine.store.story_of(a)) is not None}
         return self._write(sorted(groups), sorted(old_ids - new_ids), report)
+
+    def _arrive(self, article_id: str) -> set[str]:
+        """Put one stored article in the stream; the ids of the stories it touched before."""
+        stored = self.engine.store.article(article_id)
+        self._documents.pop(article_id, None)
+        self._articles[article_id] = stored
+        before: set[str] = set()
+        if article_id in self.stream:
+            before.update(self.stream.story_of(article_id))
+        original = stored.metadata.get("duplicate_of")
+        copy = isinstance(original, str) and original in self.stream
+        vector = None if copy else self.clusterer.vectors([stored])[0]
+        change = self.stream.add(self.clusterer.arrival(stored, vector))
+        for group in change.updated + change.removed:
+            before.update(group)
+        return before
 
     def _story_id(self, group: Sequence[str]) -> str:
         founder = min((self._articles[a] for a in group), key=lambda a: founding_order(_shell(a)))

@@ -229,6 +229,7 @@ def event_clusterer(engine: Engine, cache: VectorCache | None = None) -> EventCl
         window_days=settings["cluster_window_days"],
         embedder=embedder,
         vectors=cache,
+        tokenizer=engine.analyzer.tokenizer,
     )
 
 
@@ -323,3 +324,16 @@ def results_table(evalset: EvalSet, runs: Sequence[SystemRun]) -> list[list[str]
             ]
         )
     return rows
+
+
+def format_table(rows: Sequence[Sequence[str]]) -> str:
+    """Plain text, columns padded (numbers right-aligned), for terminals and logs alike."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            numeric = i > 0 and cell.replace(".", "", 1).isdigit()
+            cells.append(cell.rjust(widths[i]) if numeric else cell.ljust(widths[i]))
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

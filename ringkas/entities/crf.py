@@ -1,0 +1,89 @@
+"""A linear-chain CRF for decoding: the weights of a model trained with python-crfsuite,
+exported to a compact numpy file, and Viterbi decoding with an adjustable penalty on the
+outside label (a higher recall for the same model; tuned by cross-validation in
+``scripts/train_ner.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+
+from ..errors import ModelError
+
+
+class LinearChainCRF:
+    """Emission weights per (feature, label), transition weights per (label, label)."""
+
+    def __init__(self, labels: list[str], features: list[str], weights: np.ndarray, transitions: np.ndarray) -> None:
+        self.labels = labels
+        self.index = {name: n for n, name in enumerate(features)}
+        self.features = features
+        self.weights = weights
+        self.transitions = transitions
+        self.outside = labels.index("O")
+
+    @classmethod
+    def from_crfsuite(cls, path: str | Path) -> LinearChainCRF:
+        """Read a model file written by ``pycrfsuite.Trainer.train``."""
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        info = tagger.info()
+        labels = sorted({label for _, label in info.state_features} | {a for pair in info.transitions for a in pair})
+        position = {label: n for n, label in enumerate(labels)}
+        features = sorted({name for name, _ in info.state_features})
+        row = {name: n for n, name in enumerate(features)}
+        weights = np.zeros((len(features), len(labels)), dtype=np.float32)
+        for (name, label), weight in info.state_features.items():
+            weights[row[name], position[label]] = weight
+        transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
+        for (a, b), weight in info.transitions.items():
+            transitions[position[a], position[b]] = weight
+        tagger.close()
+        return cls(labels, features, weights, transitions)
+
+    def save(self, target: str | Path | IO[bytes]) -> None:
+        np.savez_compressed(
+            target,
+            labels=np.array(self.labels),
+            features=np.array(self.features),
+            weights=self.weights.astype(np.float16),
+            transitions=self.transitions,
+        )
+
+    @classmethod
+    def load(cls, source: str | Path | IO[bytes]) -> LinearChainCRF:
+        try:
+            with np.load(source) as data:
+                return cls(
+                    [str(x) for x in data["labels"]],
+                    [str(x) for x in data["features"]],
+                    data["weights"].astype(np.float32),
+                    data["transitions"].astype(np.float32),
+                )
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelError(f"cannot read the CRF model: {exc}") from exc
+
+    def tag(self, items: list[list[str]], outside_penalty: float = 0.0) -> list[str]:
+        """The best label sequence for the items' features (Viterbi)."""
+        if not items:
+            return []
+        emissions = np.zeros((len(items), len(self.labels)), dtype=np.float32)
+        for n, features in enumerate(items):
+            rows = [r for r in (self.index.get(f) for f in features) if r is not None]
+            if rows:
+                emissions[n] = self.weights[rows].sum(axis=0)
+        emissions[:, self.outside] -= outside_penalty
+        score = emissions[0].copy()
+        back = np.zeros((len(items), len(self.labels)), dtype=np.int64)
+        for n in range(1, len(items)):
+            candidates = score[:, None] + self.transitions
+            back[n] = candidates.argmax(axis=0)
+            score = candidates.max(axis=0) + emissions[n]
+        best = [int(score.argmax())]
+        for n in range(len(items) - 1, 0, -1):
+            best.append(int(back[n][best[-1]]))
+        return [self.labels[i] for i in reversed(best)]

@@ -1,0 +1,92 @@
+"""Roles from appositions: "Presiden Rusia Vladimir Putin", "pakar Rusia Sarah Pagung",
+"Maria Zakharova, juru bicara Kementerian Luar Negeri Rusia, ...", "Kepala Asisten Kim Jong Un,
+Kim Chang Son ...". Works on one sentence's tokens and the person spans found in it."""
+
+from __future__ import annotations
+
+from .gazetteer import FUNCTION_WORDS, ROLE_HEADS, SPEECH_VERBS, word_set
+
+Token = tuple[str, int, int]  # word, start, end (characters in the sentence)
+
+# Words that end an apposition after a name: conjunctions, relative pronouns, and verbs.
+_STOP = word_set("dan yang bahwa ketika saat sedangkan namun tetapi karena juga pun telah sudah akan")
+_VERB_PREFIXES = ("me", "ber", "ter", "di")
+_LEAD_INS = word_set("seorang sang salah satu selaku sebagai")
+_MAX_ROLE_TOKENS = 10
+
+
+def _is_verb(word: str) -> bool:
+    lower = word.lower()
+    return word.islower() and len(lower) > 5 and lower.startswith(_VERB_PREFIXES) and lower not in ROLE_HEADS
+
+
+def _join(text: str, tokens: list[Token], a: int, b: int) -> str:
+    return text[tokens[a][1] : tokens[b - 1][2]]
+
+
+def role_before(text: str, tokens: list[Token], start: int, persons: list[tuple[int, int]]) -> str | None:
+    """A title phrase right before the name, back to its first role word ("Presiden Rusia",
+    "Juru Bicara Kremlin", "pakar Rusia", "pengamat ekonomi"); it stops at punctuation, verbs,
+    function words and other names."""
+    end = start
+    j = start - 1
+    first_role = None
+    while j >= 0 and start - j <= _MAX_ROLE_TOKENS:
+        word = tokens[j][0]
+        lower = word.lower()
+        if lower in ROLE_HEADS:
+            first_role = j
+        elif (
+            not (word[:1].isalnum() or word == "-")
+            or lower in SPEECH_VERBS
+            or lower in FUNCTION_WORDS
+            or _is_verb(word)
+        ):
+            break
+        if any(a <= j < b for a, b in persons):
+            break  # another person's name: "Kepala Asisten Kim Jong Un, ..." is handled below
+        j -= 1
+    if first_role is None:
+        return _role_of_preceding_apposition(text, tokens, start)
+    return _join(text, tokens, first_role, end)
+
+
+def _role_of_preceding_apposition(text: str, tokens: list[Token], start: int) -> str | None:
+    """ "Kepala Asisten Kim Jong Un, Kim Chang Son": a clause-initial role phrase, a comma, the name."""
+    if start < 2 or tokens[start - 1][0] != ",":
+        return None
+    j = start - 2
+    while j >= 0 and tokens[j][0] not in {",", ".", ";", ":", '"', "“", "”"} and start - j <= _MAX_ROLE_TOKENS + 2:
+        j -= 1
+    first = j + 1
+    if first >= start - 1 or tokens[first][0].lower() not in ROLE_HEADS:
+        return None
+    return _join(text, tokens, first, start - 1)
+
+
+def role_after(text: str, tokens: list[Token], end: int) -> str | None:
+    """ ", seorang profesor di Curtin University di Perth," after the name: from the role word
+    to the next comma, full stop, conjunction or verb."""
+    if end >= len(tokens) or tokens[end][0] != ",":
+        return None
+    j = end + 1
+    while j < len(tokens) and tokens[j][0].lower() in _LEAD_INS:
+        j += 1
+    if j >= len(tokens) or tokens[j][0].lower() not in ROLE_HEADS:
+        return None
+    first = j
+    while j < len(tokens) and j - first < _MAX_ROLE_TOKENS:
+        word = tokens[j][0]
+        if word in {",", ".", ";", ":", "(", '"', "“", "”"} or word.lower() in _STOP or _is_verb(word):
+            break
+        j += 1
+    return _join(text, tokens, first, j) if j > first else None
+
+
+def find_role(text: str, tokens: list[Token], span: tuple[int, int], persons: list[tuple[int, int]]) -> str | None:
+    """The role of the person whose name covers tokens ``span`` (first, last + 1)."""
+    start, end = span
+    # "Kepala Asisten Kim Jong Un, Kim Chang Son": Kim Jong Un is part of the next name's role.
+    if end + 1 < len(tokens) and tokens[end][0] == "," and any(a == end + 1 for a, _ in persons):
+        return role_after(text, tokens, end)
+    return role_before(text, tokens, start, persons) or role_after(text, tokens, end)

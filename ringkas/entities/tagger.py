@@ -1,0 +1,345 @@
+"""The name tagger: a CRF trained on NERGrit (``scripts/train_ner.py`` rebuilds the shipped
+model and word clusters) finds PERSON, ORGANISATION and PLACE names in a sentence. Rules then
+fit its spans to news usage: a name is never cut inside a hyphenated word ("Kim Jong-un"), a
+title before a name is its role ("Menteri Luar Negeri Ri Yong-ho"), a place before a person is
+a place ("Korea Utara Kim Jong Un"), and a capitalised name after a speech verb is a person
+("kata Pagung")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .crf import LinearChainCRF
+from .features import sentence_features, tokenize
+from .gazetteer import (
+    DATE_WORDS,
+    DIRECTIONS,
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    ORG_HEADS,
+    ORG_NAMES,
+    PLACE_HEADS,
+    PLACES,
+    ROLE_HEADS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+from .vectors import WordClusters
+
+MODEL_NAME = "ner-nergrit.npz"
+KINDS = ("PERSON", "ORGANISATION", "PLACE")
+# Penalty on the outside label at decoding, chosen by 4-fold cross-validation on NERGrit train +
+# valid (scripts/train_ner.py --cv): F1 0.721 at 0, 0.722 at 0.5, 0.705 at 1.0; recall 0.68 -> 0.71.
+OUTSIDE_PENALTY = 0.5
+
+Token = tuple[str, int, int]
+Span = tuple[int, int, str]  # first token, last token + 1, kind
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name found in a text: character span, kind and surface form."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def bio_spans(tags: list[str]) -> list[Span]:
+    """(first token, last token + 1, kind) of each entity in a BIO sequence; an I- tag that does
+    not continue an entity of its kind starts one."""
+    spans: list[Span] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        inside = tag.startswith("I-") and kind == tag[2:]
+        if start >= 0 and not inside:
+            spans.append((start, i, kind))
+            start, kind = -1, ""
+        if tag.startswith(("B-", "I-")) and not inside:
+            start, kind = i, tag[2:]
+    return spans
+
+
+class NameTagger:
+    """Tags names in sentences. The model, word clusters and root-word list load on first use
+    (from the package's data, or the given paths); one instance is reused and caches clusters."""
+
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        clusters_path: str | Path | None = None,
+        outside_penalty: float = OUTSIDE_PENALTY,
+    ) -> None:
+        self.model_path = Path(model_path) if model_path else None
+        self.clusters_path = Path(clusters_path) if clusters_path else None
+        self.outside_penalty = outside_penalty
+        self._crf: LinearChainCRF | None = None
+        self._clusters: WordClusters | None = None
+        self._roots: frozenset[str] | None = None
+
+    @property
+    def crf(self) -> LinearChainCRF:
+        if self._crf is None:
+            if self.model_path is not None:
+                self._crf = LinearChainCRF.load(self.model_path)
+            else:
+                with resources.as_file(resources.files("ringkas.data").joinpath(MODEL_NAME)) as path:
+                    self._crf = LinearChainCRF.load(path)
+        return self._crf
+
+    @property
+    def clusters(self) -> WordClusters:
+        if self._clusters is None:
+            self._clusters = WordClusters.load(self.clusters_path)
+        return self._clusters
+
+    @property
+    def roots(self) -> frozenset[str]:
+        """Indonesian root words (PySastrawi's list): a capitalised derived word such as
+        "Kunjungan" that opens a sentence is a common noun, not the start of a name."""
+        if self._roots is None:
+            text = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text(encoding="utf-8")
+            self._roots = frozenset(text.split())
+        return self._roots
+
+    def tag_words(self, words: list[str]) -> list[str]:
+        """BIO tags for a tokenized sentence, from the CRF alone."""
+        if not words:
+            return []
+        return self.crf.tag(sentence_features(words, self.clusters), self.outside_penalty)
+
+    def find_tokens(self, text: str) -> tuple[list[Token], list[Span]]:
+        """The sentence's tokens and its names as token spans (first, last + 1, kind)."""
+        return self.find_tokens_many([text])[0]
+
+    def find_tokens_many(self, texts: list[str]) -> list[tuple[list[Token], list[Span]]]:
+        """``find_tokens`` for several sentences, their words' clusters assigned in one batch."""
+        tokenized = [tokenize(text) for text in texts]
+        self.clusters.prepare([t[0] for tokens in tokenized for t in tokens])
+        out = []
+        for tokens in tokenized:
+            words = [t[0] for t in tokens]
+            spans: list[Span] = []
+            for span in bio_spans(self.tag_words(words)):
+                spans.extend(_fit(tokens, span, self._is_derived_word))
+            spans = _speakers_after_verbs(words, spans)
+            spans.extend(_names_before_appositions(tokens, spans))
+            out.append((tokens, sorted(set(spans))))
+        return out
+
+    def find(self, text: str) -> list[NameSpan]:
+        """Names in one sentence, with character spans into ``text``."""
+        tokens, spans = self.find_tokens(text)
+        out = []
+        for a, b, kind in spans:
+            start, end = tokens[a][1], tokens[b - 1][2]
+            out.append(NameSpan(start, end, kind, text[start:end]))
+        return out
+
+    def _is_derived_word(self, word: str) -> bool:
+        """ "Kunjungan", "Pertemuan": a root word with Indonesian affixes (not a bare root, which
+        may well be a given name such as "Budi" or "Dewi")."""
+        lower = word.lower()
+        if lower in GIVEN_NAMES or lower in self.roots:
+            return False
+        for prefix in (
+            "",
+            "ke",
+            "pe",
+            "per",
+            "pen",
+            "pem",
+            "peng",
+            "me",
+            "mem",
+            "men",
+            "meng",
+            "ber",
+            "ter",
+            "di",
+            "se",
+        ):
+            for suffix in ("", "an", "kan", "nya", "i"):
+                if not (prefix or suffix) or not lower.startswith(prefix) or not lower.endswith(suffix):
+                    continue
+                root = lower[len(prefix) : len(lower) - len(suffix)]
+                if len(root) >= 3 and root in self.roots:
+                    return True
+        return False
+
+
+_PREFIXES = ("", "ke", "pe", "per", "pen", "pem", "peng", "me", "mem", "men", "meng", "ber", "ter", "di", "se")
+
+
+def _glued(tokens: list[Token], i: int, j: int) -> bool:
+    return tokens[i][2] == tokens[j][1]
+
+
+def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> list[Span]:
+    """One CRF span made into zero, one or two names."""
+    a, b, kind = span
+    words = [t[0] for t in tokens]
+    lower = [w.lower() for w in words]
+    # Never cut inside a hyphenated word: "Kim Jong" + "-un", "Kim-" + "Jong-un".
+    while b + 1 < len(tokens) and words[b] in "-'’" and _glued(tokens, b - 1, b) and _glued(tokens, b, b + 1):
+        b += 2
+    while a >= 2 and words[a - 1] in "-'’" and _glued(tokens, a - 2, a - 1) and _glued(tokens, a - 1, a):
+        a -= 2
+    # Leading function words and sentence-opening derived nouns: "Jika Putin", "Kunjungan Kim"
+    # (but not "Kecamatan Sebawi": a place or organisation head stays).
+    while b - a > 1 and (
+        lower[a] in FUNCTION_WORDS
+        or (a == 0 and lower[a] not in PLACE_HEADS and lower[a] not in ORG_HEADS and is_derived(words[a]))
+    ):
+        a += 1
+    # Trailing dates, and lower-case words after a person's name: "Kremlin Selasa", "Vladimir
+    # Putin mungkin" (places and organisations may end in lower case: "Uni emirat arab").
+    while b - a > 1 and (
+        lower[b - 1] in DATE_WORDS
+        or (
+            kind == "PERSON"
+            and words[b - 1].islower()
+            and lower[b - 1] not in NAME_PARTICLES
+            and not _glued(tokens, b - 2, b - 1)
+        )
+    ):
+        b -= 1
+    # A title before a name is a role: "[Menteri] Luar Negeri Ri Yong-ho", "Presiden Putin".
+    titled = _after_title(words, a)
+    start = a
+    while (
+        b - a > 1 and lower[a] not in NAME_TITLES and (lower[a] in ROLE_HEADS or (titled and lower[a] in TITLE_WORDS))
+    ):
+        a += 1
+        titled = True
+    if a > start:
+        kind = "PERSON"
+    out: list[Span] = []
+    # A place or organisation before a person: "Korea Utara Kim Jong Un", "Kremlin Dmitry Peskov".
+    split = _place_then_person(lower, a, b, titled)
+    if split is not None:
+        prefix_kind = "ORGANISATION" if any(w in ORG_NAMES for w in lower[a:split]) else "PLACE"
+        out.append((a, split, prefix_kind))
+        a, kind = split, "PERSON"
+    elif kind == "PERSON":
+        # "[Pemimpin Tertinggi Korea] Utara Kim Jong Un": a compass word cut off a place.
+        while b - a > 1 and (lower[a] in PLACES or lower[a] in DIRECTIONS):
+            a += 1
+    if kind == "PERSON" and ((b - a == 1 and lower[a] in ROLE_HEADS) or not words[a][:1].isupper()):
+        return out  # a title alone, or a lower-case start, names nobody
+    if any(ch.isalnum() for w in words[a:b] for ch in w):
+        out.append((a, b, kind))
+    return out
+
+
+def _after_title(words: list[str], a: int) -> bool:
+    """Whether a role word ends within the three capitalised words before token ``a``
+    ("Gubernur [Jawa Timur ...]", "Wali Kota [Surabaya ...]", "Menteri [Luar Negeri ...]")."""
+    for j in range(a - 1, max(-1, a - 4), -1):
+        lower = words[j].lower()
+        if lower in ROLE_HEADS or lower in TITLE_WORDS:
+            return True
+        if not words[j][:1].isupper():
+            return False
+    return False
+
+
+def _is_place_word(word: str) -> bool:
+    return word in PLACES or word in DIRECTIONS or word in ORG_HEADS or word in PLACE_HEADS or word == "serikat"
+
+
+def _names_a_place(word: str) -> bool:
+    """A word that is a place or organisation by itself ("Rusia", "Utara", "Kremlin"), not a
+    head that a name follows ("Jalan [Dewi Sartika]", "SMP [Negeri 1]")."""
+    return word in PLACES or word in DIRECTIONS or word in ORG_NAMES or word == "serikat"
+
+
+def _place_then_person(lower: list[str], a: int, b: int, titled: bool) -> int | None:
+    """Where a run of place or organisation words gives way to a person's name: a given name
+    ("Korea Utara Kim Jong Un"), or, after a title, any two or more words ("Gubernur Jawa Timur
+    Khofifah Indar Parawansa")."""
+    j = a
+    while j < b and _names_a_place(lower[j]):
+        j += 1
+    if not (a < j < b) or lower[a] in DIRECTIONS:
+        return None
+    if lower[j] in GIVEN_NAMES or (titled and b - j >= 2 and not any(_is_place_word(w) for w in lower[j:b])):
+        return j
+    return None
+
+
+def _speakers_after_verbs(words: list[str], spans: list[Span]) -> list[Span]:
+    """'..." kata Pagung.' -> Pagung is a person: added when the CRF left the name untagged,
+    relabelled when it took the name for a place or an organisation."""
+    out = list(spans)
+    starts = {a: n for n, (a, _b, _k) in enumerate(out)}
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    for i, word in enumerate(words[:-1]):
+        if word.lower() not in SPEECH_VERBS:
+            continue
+        if i + 1 in starts:
+            a, b, kind = out[starts[i + 1]]
+            name = [w.lower() for w in words[a:b]]
+            if kind != "PERSON" and b - a <= 3 and not any(_is_place_word(w) or w in ROLE_HEADS for w in name):
+                out[starts[i + 1]] = (a, b, "PERSON")
+            continue
+        if i + 1 in covered:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 4 and (words[j][:1].isupper() or (words[j] == "-" and j + 1 < len(words))):
+            j += 1
+        while j > i + 1 and words[j - 1] == "-":
+            j -= 1
+        if j == i + 1:
+            continue
+        name = [w.lower() for w in words[i + 1 : j]]
+        if name[0] in ROLE_HEADS or any(_is_place_word(w) for w in name):
+            continue
+        if not any(k in covered for k in range(i + 1, j)):
+            out.append((i + 1, j, "PERSON"))
+    return out
+
+
+_LEAD_INS = frozenset(("seorang", "sang", "salah", "selaku"))
+
+
+def _names_before_appositions(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """'Park Young-ja, seorang peneliti di ...': capitalised words before a comma and a role
+    are a person's name."""
+    words = [t[0] for t in tokens]
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    out = []
+    for comma, word in enumerate(words):
+        if word != "," or comma + 1 >= len(words):
+            continue
+        k = comma + 1
+        while k < len(words) and words[k].lower() in _LEAD_INS | {"satu"}:
+            k += 1
+        if k >= len(words) or words[k].lower() not in ROLE_HEADS or (k == comma + 1 and words[k][:1].isupper()):
+            continue
+        a = comma
+        while a > 0 and comma - a < 6 and (words[a - 1][:1].isupper() or _hyphen_part(tokens, a - 1)):
+            a -= 1
+        if a == comma or any(i in covered for i in range(a, comma)):
+            continue
+        name = [w.lower() for w in words[a:comma]]
+        if name[0] in ROLE_HEADS or name[0] in FUNCTION_WORDS:
+            continue
+        if any(w in ORG_HEADS or w in PLACE_HEADS or w in PLACES for w in name):
+            continue
+        out.append((a, comma, "PERSON"))
+    return out
+
+
+def _hyphen_part(tokens: list[Token], i: int) -> bool:
+    """A hyphen inside a word, or the lower-case part after one ("Young-ja", "Jong-un")."""
+    word = tokens[i][0]
+    if word in "-'’":
+        return 0 < i < len(tokens) - 1 and _glued(tokens, i - 1, i) and _glued(tokens, i, i + 1)
+    return i > 1 and tokens[i - 1][0] in "-'’" and _glued(tokens, i - 1, i) and _glued(tokens, i - 2, i - 1)
