@@ -11,7 +11,10 @@ distinct events. They are written as JSON Lines shards under the size limit, so 
 read the same files. Each run is a fresh process with a fresh store (peak memory is that
 process's, and each Dask worker's). Dask runs exclude the cluster's start-up, printed apart.
 The table gives seconds per stage, articles/s, speed-up against 1 worker and peak memory, and
-checks that every run stored the same stories as the first.
+checks that every run stored the same stories as the first. Every run gets PYTHONHASHSEED=6640
+(what Dask gives its workers). Other work on the machine takes CPU from the runs: the load
+average is printed, and a machine check (a pure-Python loop in 1 and in 2 processes) before and
+after says how much a second process could gain at all.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import tempfile
 import time
 import zlib
 from datetime import date, timedelta
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +244,25 @@ def one_run(kind: str, data: Path, db: Path, partition_size: int, settings: dict
     return result
 
 
+def _spin(n: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def machine_parallelism(n: int = 10_000_000) -> float:
+    """How much faster 2 processes get through a pure-Python loop than 1, right now: the most a
+    second worker can give on this machine under its current load (2.0 on two idle cores)."""
+    context = get_context("spawn")
+    with context.Pool(1) as pool:
+        one = pool.map(_spin, [n])[0]
+    with context.Pool(2) as pool:
+        two = max(pool.map(_spin, [n, n]))
+    return 2 * one / two
+
+
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -282,6 +305,7 @@ def main() -> None:
         written = generate(data, args.articles)
         print(f"generated {written} articles in {time.perf_counter() - start:.1f} s under {data}")
     print(f"{os.cpu_count()} cores; settings {settings or 'default'}; load average before: {_load()}")
+    print(f"machine check before: 2 processes run a pure-Python loop {machine_parallelism():.2f}x as fast as 1")
     runs: dict[str, list[dict[str, Any]]] = {}
     for _ in range(args.repeat):
         for kind in args.runs.split(","):
@@ -322,6 +346,7 @@ def main() -> None:
     same = len({r["digest"] for rs in runs.values() for r in rs}) == 1
     print(f"\nclusterer: {results[0]['clusterer']}; same stories and summaries in every run: {'yes' if same else 'NO'}")
     print(f"load average after: {_load()}")
+    print(f"machine check after: 2 processes run a pure-Python loop {machine_parallelism():.2f}x as fast as 1")
 
 
 if __name__ == "__main__":
