@@ -46,7 +46,7 @@ BERAS = (
 def client():
     """A real two-worker cluster: separate processes, one thread each, closed after the module."""
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.WARNING
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.WARNING
     )
     with distributed.Client(cluster) as dask_client:
         yield dask_client

@@ -91,7 +91,7 @@ class DaskEngine:
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=logging.WARNING,
                 env={"PYTHONHASHSEED": seed} if seed and seed != "random" else None,
             )
