@@ -8,7 +8,6 @@ import pytest
 
 from ringkas import Engine
 from ringkas.evaluation.metrics import bcubed
-
 from tests.conftest import SAMPLES, shared_path
 
 CORPUS = SAMPLES / "corpus"
@@ -56,7 +55,7 @@ def test_sample_corpus_stories_have_cited_summaries(tmp_path):
             assert sentence.citations[0].article_id == sentence.article_id
             assert all(c.article_id in story.article_ids for c in sentence.citations)
             assert all(c.outlet == outlets[c.article_id] for c in sentence.citations)
-    assert all(3 <= len(s.summary) for s in multi)
+    assert all(len(s.summary) >= 3 for s in multi)
 
 
 @pytest.mark.shared

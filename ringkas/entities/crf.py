@@ -21,6 +21,7 @@ class LinearChainCRF:
         self.index = {name: n for n, name in enumerate(features)}
         self.features = features
         self.weights = weights
+        self._padded = np.vstack([np.zeros((1, weights.shape[1]), dtype=np.float32), weights])
         self.transitions = transitions
         self.outside = labels.index("O")
 
@@ -71,11 +72,16 @@ class LinearChainCRF:
         """The best label sequence for the items' features (Viterbi)."""
         if not items:
             return []
-        emissions = np.zeros((len(items), len(self.labels)), dtype=np.float32)
-        for n, features in enumerate(items):
-            rows = [r for r in (self.index.get(f) for f in features) if r is not None]
-            if rows:
-                emissions[n] = self.weights[rows].sum(axis=0)
+        # One gather and one segmented sum for the whole sentence; row 0 of ``padded`` is zero,
+        # so every item has at least one row even when none of its features is known.
+        index = self.index
+        rows: list[int] = []
+        offsets: list[int] = []
+        for features in items:
+            offsets.append(len(rows))
+            rows.append(0)
+            rows.extend(r + 1 for r in map(index.get, features) if r is not None)
+        emissions = np.add.reduceat(self._padded[rows], offsets, axis=0)
         emissions[:, self.outside] -= outside_penalty
         score = emissions[0].copy()
         back = np.zeros((len(items), len(self.labels)), dtype=np.int64)

@@ -186,9 +186,8 @@ class SpeakerReader:
         head, comma, appositive = phrase.partition(",")
         words = head.split()
         if words and _bare(words[0]) in CONNECTIVES and len(words) > 1:
-            offset += head.index(words[1])
-            head = head[head.index(words[1]) :]
-            words = words[1:]
+            skip = head.index(words[1])
+            phrase, head, offset, words = phrase[skip:], head[skip:], offset + skip, words[1:]
         if comma:
             named = self._apposed_name(words, appositive, subject)
             if named is not None:
