@@ -74,7 +74,7 @@ def test_noise_and_fragments_are_never_candidates():
     assert is_noise("Baca juga: Gempa Kecil Guncang Pantai Selatan")
     assert is_noise("Foto: Rumah warga yang rusak")
     assert is_noise("Info lengkap di https://contoh.id/gempa untuk para pembaca setia kami.")
-    assert is_noise("Toto sdy")
+    assert is_noise("Togel hk")
     assert is_noise("TIM SAR GABUNGAN TERUS BEKERJA SEPANJANG MALAM DI LOKASI.")
     assert is_noise("Kepala dinas mengonfirmasi bahwa bantuan akan segera dikirim untuk pertama kalinya dengan")
     assert not is_noise("Tim gabungan mendirikan tenda pengungsian di lapangan desa.")
@@ -204,7 +204,7 @@ def test_text_without_spaces_is_summarized_too():
 def test_empty_and_noise_only_input_give_an_empty_summary():
     summarizer = CoverageSummarizer(TOKENIZER)
     assert summarizer.select([], LengthSpec.parse("3")) == []
-    assert summarizer.select([make_doc("n", "Advertisement\nToto sdy\nBaca juga: Banjir")], LengthSpec.parse("3")) == []
+    assert summarizer.select([make_doc("n", "Advertisement\nTogel hk\nBaca juga: Banjir")], LengthSpec.parse("3")) == []
 
 
 def test_reading_order_follows_event_time_then_position(story):

@@ -152,7 +152,7 @@ def text_date(text: str) -> date | None:
 
 
 def byline_fields(byline: str) -> dict[str, str]:
-    """Wire source and people named in a byline ("Sumber: Reuters | Editor: Tendi Mahadi")."""
+    """Wire source and people named in a byline ("Sumber: Antara | Editor: Rina Wulandari")."""
     fields: dict[str, str] = {}
     wire = _WIRE.search(byline)
     if wire and wire.group(1).strip():

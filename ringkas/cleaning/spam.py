@@ -1,6 +1,6 @@
 """Injected spam: gambling promotions and short lines that have nothing to do with the article.
 
-Sites that are hacked or sell space get lines such as "Toto sdy" or "slot gacor maxwin"
+Sites that are hacked or sell space get lines such as "Togel hk" or "slot gacor maxwin"
 pasted into articles. A line is spam when it promotes gambling, or when it is a short label
 (no sentence punctuation) whose words appear nowhere else in the article and include a word
 that is not Indonesian. A body sentence is never spam: it ends like a sentence.

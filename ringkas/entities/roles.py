@@ -1,6 +1,6 @@
-"""Roles from appositions: "Presiden Rusia Vladimir Putin", "pakar Rusia Sarah Pagung",
-"Maria Zakharova, juru bicara Kementerian Luar Negeri Rusia, ...", "Kepala Asisten Kim Jong Un,
-Kim Chang Son ...". Works on one sentence's tokens and the person spans found in it."""
+"""Roles from appositions: "Presiden Rusia Vladimir Putin", "pakar ekonomi Budi Hartono",
+"Dewi Lestari, juru bicara Kementerian Kesehatan, ...", "Ajudan Gubernur Jawa Barat,
+Rudi Hermawan ...". Works on one sentence's tokens and the person spans found in it."""
 
 from __future__ import annotations
 
