@@ -197,7 +197,9 @@ def engine_run(articles: list, tmp: Path) -> None:
 def generated_arrivals(count: int, *, seed: int = 7, dated: bool = True, per_story: float = 2.0):
     """Generated articles: events with a random direction (512-d) and 40 event words; each article
     is its event's vector plus noise and 20 of its event words among 150 background words drawn
-    from a Zipf vocabulary of 200,000 words; dated events spread over a year, articles within 2 days."""
+    from a Zipf vocabulary of 200,000 words. Dated: events spread over a year, each article
+    within 2 days of its event, arriving in date order as a feed delivers them. Undated: every
+    earlier article is a candidate for every arrival (the worst case)."""
     from ringkas.clustering.stream import Arrival
 
     rng = np.random.default_rng(seed)
@@ -207,18 +209,20 @@ def generated_arrivals(count: int, *, seed: int = 7, dated: bool = True, per_sto
     centers /= np.linalg.norm(centers, axis=1, keepdims=True)
     event_words = rng.integers(0, vocabulary, size=(events, 40))
     event_days = rng.integers(738000, 738365, size=events)
-    # each event gets 1..(2*per_story - 1) articles, shuffled into one arrival order
+    # every event has an article, the rest are spread at random: 1, 2, 3... articles an event
     order = rng.integers(0, events, size=count)
-    order[:events] = np.arange(min(events, count))
+    order[: min(events, count)] = np.arange(min(events, count))
     rng.shuffle(order)
-    for n, event in enumerate(order.tolist()):
+    days = event_days[order] + rng.integers(0, 3, size=count)
+    if dated:
+        order, days = order[np.argsort(days, kind="stable")], np.sort(days, kind="stable")
+    for n, (event, day) in enumerate(zip(order.tolist(), days.tolist(), strict=True)):
         noise = rng.standard_normal(512).astype(np.float32)
         vector = centers[event] + 0.9 * noise / np.linalg.norm(noise)
         vector /= np.linalg.norm(vector)
         background = np.minimum(rng.zipf(1.3, size=150), vocabulary) - 1
         words = [f"w{w}" for w in rng.choice(event_words[event], 20, replace=False)] + [f"w{w}" for w in background]
-        day = int(event_days[event] + rng.integers(0, 3)) if dated else -1
-        yield Arrival(f"a{n}", vector, words, "id", day)
+        yield Arrival(f"a{n}", vector, words, "id", int(day) if dated else -1)
 
 
 def online(args: argparse.Namespace) -> None:

@@ -4,9 +4,7 @@
 
 from __future__ import annotations
 
-import math
 import re
-from array import array
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -73,26 +71,31 @@ class RunningIdf:
     def __init__(self, top_terms: int = TOP_TERMS) -> None:
         self.top_terms = top_terms
         self.vocabulary: dict[str, int] = {}
-        self.df = array("i")
+        self._df = np.zeros(1024, dtype=np.int32)
         self.documents = 0
+
+    @property
+    def df(self) -> np.ndarray:
+        """Document frequency of each term id."""
+        return self._df[: len(self.vocabulary)]
 
     def add(self, terms: Sequence[str]) -> LexicalVector:
         counts = Counter(terms)
         self.documents += 1
-        ids = np.empty(len(counts), dtype=np.int32)
-        weights = np.empty(len(counts), dtype=np.float64)
-        for n, (term, count) in enumerate(counts.items()):
-            term_id = self.vocabulary.get(term)
-            if term_id is None:
-                term_id = self.vocabulary[term] = len(self.df)
-                self.df.append(0)
-            self.df[term_id] += 1
-            ids[n] = term_id
-            weights[n] = 1.0 + math.log(count)
+        vocabulary = self.vocabulary
+        for term in counts:  # new terms numbered in text order: ids never depend on hashing
+            if term not in vocabulary:
+                vocabulary[term] = len(vocabulary)
+        if len(vocabulary) > len(self._df):
+            grown = np.zeros(max(len(vocabulary), 2 * len(self._df)), dtype=np.int32)
+            grown[: len(self._df)] = self._df
+            self._df = grown
+        ids = np.fromiter((vocabulary[t] for t in counts), dtype=np.int32, count=len(counts))
         if len(ids) == 0:
-            return LexicalVector(ids, weights.astype(np.float32))
-        df = np.frombuffer(self.df, dtype=np.int32)[ids]
-        weights *= np.log((1.0 + self.documents) / (1.0 + df)) + 1.0
+            return LexicalVector(ids, np.zeros(0, dtype=np.float32))
+        self._df[ids] += 1
+        weights = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        weights *= np.log((1.0 + self.documents) / (1.0 + self._df[ids])) + 1.0
         if len(ids) > self.top_terms:
             keep = np.argsort(-weights, kind="stable")[: self.top_terms]
             ids, weights = ids[keep], weights[keep]

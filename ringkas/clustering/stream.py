@@ -23,13 +23,13 @@ chance level) is fixed when it arrives.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
@@ -52,6 +52,8 @@ PRIOR_WEIGHT = 20.0
 _MIN_SD = 0.02
 # Distances are 2 - link, so that every link (up to about 1.5) gives a positive distance.
 _CEILING = 2.0
+_PENDING = 64
+_SMALL = 96  # up to this many articles, average link by the loop below (no scipy overhead)
 # Two articles published further apart than the window are never linked, and the pair counts
 # against one story: a single such pair outweighs a strong link in an average.
 _FAR = -1.0
@@ -109,6 +111,41 @@ class _Growing:
         return self.rows[: self.size]
 
 
+def average_link_groups(link: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link (UPGMA) clusters of a symmetric link matrix, merging while the best average
+    link between two groups is at least ``threshold``. Small matrices (an arrival and the
+    stories it touches) are merged here, large ones by scipy's O(n^2) algorithm."""
+    size = len(link)
+    if size > _SMALL:
+        distance = np.clip(_CEILING - link, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        labels = fcluster(tree, t=_CEILING - threshold, criterion="distance")
+        groups: dict[int, list[int]] = {}
+        for i, label in enumerate(labels.tolist()):
+            groups.setdefault(label, []).append(i)
+        return list(groups.values())
+    similarity = np.array(link, dtype=np.float64)
+    np.fill_diagonal(similarity, -np.inf)
+    counts = np.ones(size)
+    members: list[list[int]] = [[i] for i in range(size)]
+    while size > 1:
+        a, b = divmod(int(np.argmax(similarity)), size)
+        if similarity[a, b] < threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        merged = (counts[a] * similarity[a] + counts[b] * similarity[b]) / (counts[a] + counts[b])
+        similarity[a, :] = merged
+        similarity[:, a] = merged
+        similarity[b, :] = -np.inf
+        similarity[:, b] = -np.inf
+        similarity[a, a] = -np.inf
+        counts[a] += counts[b]
+        members[a] += members[b]
+        members[b] = []
+    return [sorted(group) for group in members if group]
+
+
 class StoryStream:
     """The state of online clustering: every article seen, its links, and the current stories."""
 
@@ -132,7 +169,8 @@ class StoryStream:
         self._languages: dict[str, int] = {}
         self._day = array("i")
         self._sum = np.zeros(dim, dtype=np.float64)
-        self._outer = np.zeros((dim, dim), dtype=np.float64)
+        self._outer = np.zeros((dim, dim), dtype=np.float64)  # sum of v v^T, in blocks of _PENDING
+        self._pending: list[np.ndarray] = []
         self._story = array("i")  # node -> story key (its first node)
         self._stories: dict[int, list[int]] = {}
         self._copies: dict[int, list[str]] = {}
@@ -187,11 +225,17 @@ class StoryStream:
         p = self.params
         total = float(vector @ self._sum)
         squares = float(vector @ self._outer @ vector)
+        if self._pending:  # vectors not yet in the second-moment matrix
+            squares += float(np.sum((np.asarray(self._pending) @ vector).astype(np.float64) ** 2))
         mean = (total + p.prior_weight * p.prior_mean) / (n + p.prior_weight)
         spread = squares - 2 * mean * total + n * mean * mean + p.prior_weight * p.prior_sd**2
         sd = max(_MIN_SD, float(np.sqrt(max(spread, 0.0) / (n + p.prior_weight))))
         self._sum += vector
-        self._outer += np.outer(vector, vector)
+        self._pending.append(vector)
+        if len(self._pending) == _PENDING:  # one rank-k update instead of k outer products
+            block = np.asarray(self._pending, dtype=np.float64)
+            self._outer += block.T @ block
+            self._pending.clear()
         lexical = self.idf.add(arrival.terms)
         self._ids.append(arrival.article_id)
         self._node[arrival.article_id] = node
@@ -259,27 +303,34 @@ class StoryStream:
         return min(s[0] for s in spans), max(s[1] for s in spans)
 
     def _shared_terms(self, node: int, low: int, high: int) -> np.ndarray:
-        """TF-IDF dot products of ``node`` with the dated articles numbered ``low..high`` and every
-        undated article, from the inverted index (only the slices of each posting list in range)."""
+        """TF-IDF dot products of ``node`` with every earlier article (0 for those outside the dated
+        range ``low..high`` that are dated), from the inverted index: each posting list is cut to
+        the range and copied once into one buffer."""
         lexical = self._lexical[node]
-        nodes: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        for term, weight in zip(lexical.terms.tolist(), lexical.weights.tolist(), strict=True):
-            for postings, bounded in ((self._postings, True), (self._undated_postings, False)):
+        bounded = low > 0 or high < node - 1
+        found = array("i")
+        values = array("f")
+        lengths: list[int] = []
+        scales: list[float] = []
+        for postings, cut in ((self._postings, bounded), (self._undated_postings, False)):
+            if not postings:
+                continue
+            for term, weight in zip(lexical.terms.tolist(), lexical.weights.tolist(), strict=True):
                 posting = postings.get(term)
                 if posting is None:
                     continue
-                ids = np.frombuffer(posting[0], dtype=np.int32)
-                values = np.frombuffer(posting[1], dtype=np.float32)
-                if bounded and (low > 0 or high < node - 1):
-                    a, b = np.searchsorted(ids, [low, high + 1])
-                    ids, values = ids[a:b], values[a:b]
-                if len(ids):
-                    nodes.append(ids)
-                    weights.append(values * np.float32(weight))
-        if not nodes:
+                ids, weights = posting
+                if cut:
+                    a, b = bisect_left(ids, low), bisect_right(ids, high)
+                    ids, weights = ids[a:b], weights[a:b]
+                found.extend(ids)
+                values.extend(weights)
+                lengths.append(len(ids))
+                scales.append(weight)
+        if not found:
             return np.zeros(node, dtype=np.float64)
-        shared: np.ndarray = np.bincount(np.concatenate(nodes), weights=np.concatenate(weights), minlength=node)
+        products = np.frombuffer(values, dtype=np.float32) * np.repeat(np.asarray(scales, dtype=np.float32), lengths)
+        shared: np.ndarray = np.bincount(np.frombuffer(found, dtype=np.int32), weights=products, minlength=node)
         return shared
 
     def _index(self, node: int) -> None:
@@ -333,33 +384,24 @@ class StoryStream:
         z = ((cosine - mean[:, None]) / sd[:, None] + (cosine - mean[None, :]) / sd[None, :]) / 2
         language = np.frombuffer(self._language, dtype=np.int32)[index]
         same = (language[:, None] == language[None, :]) & (language[:, None] >= 0)
-        rows = self._lexical_rows(nodes)
-        link = self._combine((rows @ rows.T).toarray(), z, same)
+        link = self._combine(self._lexical_cosines(nodes), z, same)
         day = np.frombuffer(self._day, dtype=np.int32)[index]
         dated = day >= 0
         far = dated[:, None] & dated[None, :] & (np.abs(day[:, None] - day[None, :]) > p.window_days)
         link[far] = _FAR
-        distance = np.clip(_CEILING - link, 0.0, None)
-        distance = (distance + distance.T) / 2
-        np.fill_diagonal(distance, 0.0)
-        labels = fcluster(
-            linkage(squareform(distance, checks=False), method="average"),
-            t=_CEILING - p.threshold,
-            criterion="distance",
-        )
-        groups: dict[int, list[int]] = {}
-        for n, label in zip(nodes, labels.tolist(), strict=True):
-            groups.setdefault(label, []).append(n)
-        return sorted(groups.values())
+        link = (link + link.T) / 2
+        return sorted([nodes[i] for i in group] for group in average_link_groups(link, p.threshold))
 
-    def _lexical_rows(self, nodes: list[int]) -> sparse.csr_matrix:
+    def _lexical_cosines(self, nodes: list[int]) -> np.ndarray:
+        """TF-IDF dot products among a few articles, on the union of their terms (dense, small)."""
         vectors = [self._lexical[n] for n in nodes]
-        indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
-        np.cumsum([len(v.terms) for v in vectors], out=indptr[1:])
-        terms = np.concatenate([v.terms for v in vectors]) if vectors else np.zeros(0, np.int32)
-        weights = np.concatenate([v.weights for v in vectors]) if vectors else np.zeros(0, np.float32)
-        width = int(terms.max()) + 1 if len(terms) else 1
-        return sparse.csr_matrix((weights.astype(np.float64), terms, indptr), shape=(len(nodes), width))
+        terms = np.concatenate([v.terms for v in vectors])
+        union, column = np.unique(terms, return_inverse=True)
+        rows = np.zeros((len(nodes), len(union)), dtype=np.float64)
+        row = np.repeat(np.arange(len(nodes)), [len(v.terms) for v in vectors])
+        rows[row, column] = np.concatenate([v.weights for v in vectors])
+        out: np.ndarray = rows @ rows.T
+        return out
 
     def _story_ids(self, key: int) -> tuple[str, ...]:
         out: list[str] = []
