@@ -13,6 +13,10 @@ class Clusters(Protocol):
     def of(self, word: str) -> tuple[tuple[int, ...], int]: ...
 
 
+class Dictionary(Protocol):
+    def matches(self, words: list[str]) -> list[str]: ...
+
+
 # Words and single punctuation marks, as in the NERGrit training data ("Kim Jong - un").
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -61,11 +65,15 @@ def _token_features(word: str) -> tuple[str, str, list[str]]:
     return lower, _shape(word), _lexicon_flags(lower)
 
 
-def sentence_features(words: list[str], clusters: Clusters | None = None) -> list[list[str]]:
+def sentence_features(
+    words: list[str], clusters: Clusters | None = None, dictionary: Dictionary | None = None
+) -> list[list[str]]:
     """One list of string features per token (python-crfsuite's item format): the word, its
-    shape and affixes, word lists, cluster ids, and the same for its neighbours."""
+    shape and affixes, word lists, cluster ids, dictionary matches, and the same for its
+    neighbours."""
     info = [_token_features(w) for w in words]
     groups = [clusters.of(w) for w in words] if clusters is not None else None
+    known = dictionary.matches(words) if dictionary is not None else None
     out = []
     n = len(words)
     for i, word in enumerate(words):
@@ -102,6 +110,8 @@ def sentence_features(words: list[str], clusters: Clusters | None = None) -> lis
         if any(ch.isdigit() for ch in word):
             features.append("digit")
         features.extend("g=" + f for f in flags)
+        if known is not None and known[i]:
+            features.append("dict=" + known[i])
         if i == 0:
             features.append("BOS")
         if i == n - 1:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .crf import LinearChainCRF
+from .dictionary import NameDictionary
 from .features import sentence_features, tokenize
 from .gazetteer import (
     DATE_WORDS,
@@ -67,20 +68,24 @@ def bio_spans(tags: list[str]) -> list[Span]:
 
 
 class NameTagger:
-    """Tags names in sentences. The model, word clusters and root-word list load on first use
-    (from the package's data, or the given paths); one instance is reused and caches clusters."""
+    """Tags names in sentences. The model, word clusters, name dictionary and root-word list load
+    on first use (from the package's data, or the given paths); one instance is reused and caches
+    clusters."""
 
     def __init__(
         self,
         model_path: str | Path | None = None,
         clusters_path: str | Path | None = None,
+        dictionary_path: str | Path | None = None,
         outside_penalty: float = OUTSIDE_PENALTY,
     ) -> None:
         self.model_path = Path(model_path) if model_path else None
         self.clusters_path = Path(clusters_path) if clusters_path else None
+        self.dictionary_path = Path(dictionary_path) if dictionary_path else None
         self.outside_penalty = outside_penalty
         self._crf: LinearChainCRF | None = None
         self._clusters: WordClusters | None = None
+        self._dictionary: NameDictionary | None = None
         self._roots: frozenset[str] | None = None
 
     @property
@@ -100,6 +105,12 @@ class NameTagger:
         return self._clusters
 
     @property
+    def dictionary(self) -> NameDictionary:
+        if self._dictionary is None:
+            self._dictionary = NameDictionary.load(self.dictionary_path)
+        return self._dictionary
+
+    @property
     def roots(self) -> frozenset[str]:
         """Indonesian root words (PySastrawi's list): a capitalised derived word such as
         "Kunjungan" that opens a sentence is a common noun, not the start of a name."""
@@ -112,7 +123,7 @@ class NameTagger:
         """BIO tags for a tokenized sentence, from the CRF alone."""
         if not words:
             return []
-        return self.crf.tag(sentence_features(words, self.clusters), self.outside_penalty)
+        return self.crf.tag(sentence_features(words, self.clusters, self.dictionary), self.outside_penalty)
 
     def find_tokens(self, text: str) -> tuple[list[Token], list[Span]]:
         """The sentence's tokens and its names as token spans (first, last + 1, kind)."""
