@@ -111,6 +111,15 @@ TITLE_WORDS = _words(
     """
 )
 
+# Titles followed by the place they govern ("Lurah [Mekarsari] Wati", "Bupati [Garut] Asep"):
+# after them, the first of three or more capitalised words is the place, not the person.
+JURISDICTION_TITLES = _words(
+    """
+    gubernur wagub bupati wabup walikota kota camat lurah kades desa kapolda kapolres kapolsek pangdam danrem
+    dandim kajati kajari kadis
+    """
+)
+
 # Compass words that end place names ("Korea Utara", "Jawa Timur").
 DIRECTIONS = _words("utara selatan timur barat tengah tenggara barat daya laut")
 

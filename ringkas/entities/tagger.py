@@ -20,6 +20,7 @@ from .gazetteer import (
     DIRECTIONS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
+    JURISDICTION_TITLES,
     NAME_PARTICLES,
     NAME_TITLES,
     ORG_HEADS,
@@ -234,6 +235,15 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
     out: list[Span] = []
     # A place or organisation before a person: "Korea Utara Kim Jong Un", "Kremlin Dmitry Peskov".
     split = _place_then_person(lower, a, b, titled)
+    if (
+        split is None
+        and b - a >= 3
+        and a > 0
+        and lower[a - 1] in JURISDICTION_TITLES
+        and lower[a] not in GIVEN_NAMES
+        and lower[a + 1] not in NAME_PARTICLES
+    ):
+        split = a + 1  # "Lurah [Mekarsari] Wati Suryani": the place a title governs
     if split is not None:
         prefix_kind = "ORGANISATION" if any(w in ORG_NAMES for w in lower[a:split]) else "PLACE"
         out.append((a, split, prefix_kind))
