@@ -7,28 +7,24 @@ headline are shared by all summarizers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from ..errors import ConfigError
+from ..registry import Registry
 from .base import Candidate, Summarizer, candidates
 from .centroid import CentroidSummarizer
 from .citing import cite
 from .coverage import CoverageSummarizer
 from .headline import choose_headline
 
-SUMMARIZERS: dict[str, Callable[..., Summarizer]] = {
-    "centroid": CentroidSummarizer,
-    "coverage": CoverageSummarizer,
-}
+SUMMARIZERS: Registry[Summarizer] = Registry(
+    "summarizer",
+    {"centroid": CentroidSummarizer, "coverage": CoverageSummarizer},
+)
 
 
 def make_summarizer(name: str, **options: Any) -> Summarizer:
-    try:
-        factory = SUMMARIZERS[name]
-    except KeyError:
-        raise ConfigError(f"unknown summarizer {name!r} (known: {', '.join(sorted(SUMMARIZERS))})") from None
-    return factory(**options)
+    """The summarizer registered as ``name`` (``ConfigError`` naming the choices if unknown)."""
+    return SUMMARIZERS.make(name, **options)
 
 
 __all__ = [
