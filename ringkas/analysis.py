@@ -33,12 +33,12 @@ def detect_language(text: str) -> str | None:
 class Analyzer:
     """Holds the language tools (splitter, tokenizer) and analyses one article at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, quote_paraphrases: bool = False) -> None:
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
         self.dates = DateFinder()
         self.names = NameTagger()  # the CRF model loads on the first Indonesian sentence
-        self.quotes = QuoteExtractor()
+        self.quotes = QuoteExtractor(paraphrases=quote_paraphrases)
 
     def analyse(self, article: Article) -> Document:
         if article.language is None:

@@ -61,7 +61,7 @@ class Engine:
     @property
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:
-            self._analyzer = Analyzer()
+            self._analyzer = Analyzer(quote_paraphrases=self.settings["quote_paraphrases"])
         return self._analyzer
 
     @property

@@ -47,6 +47,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "citation_threshold", 0.35, "Similarity a sentence of another article needs to be cited for a summary sentence."
     ),
+    Setting(
+        "quote_paraphrases",
+        False,
+        "Keep reported speech that sits beside the same speaker's direct quotes (off: the direct quotes stand for it).",
+    ),
     Setting("http_timeout", 10.0, "Seconds before an HTTP fetch of a URL or feed gives up."),
     Setting("progress", True, "Show progress bars on the terminal."),
 )

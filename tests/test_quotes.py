@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.facts import score_quotes
+from ringkas import Engine
 from ringkas.analysis import Analyzer
 from ringkas.models import Article, Document, Entity, Quote
 from ringkas.quotes import QuoteExtractor, find_quote_marks, resolve_speakers
@@ -227,6 +228,19 @@ def test_paraphrase_beside_direct_quotes_is_left_out_unless_asked_for(analyzer):
     ]
     everything = said(quotes(analyzer, text, paraphrases=True))
     assert ("Sutrisno", False, "air mulai masuk rumah") in everything and len(everything) == 3
+
+
+def test_the_quote_paraphrases_setting_reaches_the_engine_analyzer(tmp_path):
+    text = (
+        "Ketua RT 05 Sutrisno mengatakan air mulai masuk rumah warga sejak subuh. "
+        '"Kami sudah minta pompa dari kecamatan," kata Sutrisno.'
+    )
+    for keep, expected in ((False, 1), (True, 2)):
+        engine = Engine(db=str(tmp_path / f"{keep}.db"), quote_paraphrases=keep)
+        try:
+            assert len(said(list(document(engine.analyzer, text).quotes))) == expected
+        finally:
+            engine.close()
 
 
 # -- names, edges ---------------------------------------------------------------------------
