@@ -43,7 +43,10 @@ def story_dict(story: Story) -> dict[str, Any]:
                 "text": s.text,
                 "article_id": s.article_id,
                 "sentence_index": s.sentence_index,
-                "citations": [{"article_id": c.article_id, "outlet": c.outlet} for c in s.citations],
+                "citations": [
+                    {"article_id": c.article_id, "outlet": c.outlet, "sentence_index": c.sentence_index}
+                    for c in s.citations
+                ],
             }
             for s in story.summary
         ],

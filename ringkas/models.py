@@ -113,8 +113,12 @@ class Document:
 
 @dataclass(frozen=True)
 class Citation:
+    """An article a summary sentence cites, and which of its sentences reports the fact (``None``
+    when its headline does, or for stories stored before citations kept the sentence)."""
+
     article_id: str
     outlet: str | None
+    sentence_index: int | None = None
 
 
 @dataclass(frozen=True)

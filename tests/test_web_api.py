@@ -191,6 +191,22 @@ def test_story_citations_link_to_the_exact_source_sentence(seeded):
         assert article["highlight"] == index
 
 
+def test_citations_of_other_outlets_land_on_the_sentence_that_reports_the_fact(seeded):
+    data = story_with(seeded, "banjir-wp")
+    others = [(s, c) for s in data["summary"] for c in s["citations"] if not c["source"]]
+    assert others, "the flood story is reported by two outlets"
+    for sentence, citation in others:
+        if citation["sentence_index"] is None:  # the headline reports it: the link opens the article
+            assert "#" not in citation["href"]
+            continue
+        path, _, anchor = citation["href"].partition("#")
+        assert anchor == f"s{citation['sentence_index']}"
+        article = seeded.get(path.replace("/articles/", "/api/articles/")).json()
+        cited = " ".join(p["text"] for para in article["paragraphs"] for p in para if p["marked"])
+        shared = set(sentence["text"].lower().split()) & set(cited.lower().split())
+        assert cited and len(shared) >= 3, (sentence["text"], cited)
+
+
 def test_story_page_and_its_json_twin_show_the_same_story(seeded):
     data = story_with(seeded, "beras-wp")
     page = seeded.get(data["href"])

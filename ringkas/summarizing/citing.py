@@ -32,13 +32,14 @@ def cite(
 ) -> list[SummarySentence]:
     """Each chosen sentence with its own article plus every article holding a similar sentence
     (or headline), most similar first."""
-    units: list[tuple[int, Counter[str]]] = []  # (article, terms) for every sentence and headline
+    # (article, sentence index or None for the headline, terms) for every sentence and headline
+    units: list[tuple[int, int | None, Counter[str]]] = []
     for d, doc in enumerate(documents):
-        units.extend((d, citation_terms(s.text, tokenizer)) for s in doc.sentences)
+        units.extend((d, s.index, citation_terms(s.text, tokenizer)) for s in doc.sentences)
         if doc.article.title.strip():
-            units.append((d, citation_terms(doc.article.title, tokenizer)))
+            units.append((d, None, citation_terms(doc.article.title, tokenizer)))
     df: Counter[str] = Counter()
-    for _, terms in units:
+    for _, _, terms in units:
         df.update(terms.keys())
     n = len(units) + 1
     idf = {t: math.log(n / (1 + f)) + 1.0 for t, f in df.items()}
@@ -47,26 +48,27 @@ def cite(
         weights = {t: (1.0 + math.log(c)) * idf.get(t, math.log(n) + 1.0) for t, c in terms.items()}
         return weights, math.sqrt(sum(w * w for w in weights.values()))
 
-    vectors = [(d, *vector(terms)) for d, terms in units]
+    vectors = [(d, index, *vector(terms)) for d, index, terms in units]
     out = []
     for c in chosen:
         own, own_norm = vector(citation_terms(c.sentence.text, tokenizer))
         best: dict[int, float] = {c.doc: 1.0}
+        where: dict[int, int | None] = {c.doc: c.sentence.index}
         if own_norm:
-            for d, weights, norm in vectors:
+            for d, index, weights, norm in vectors:
                 if d == c.doc or not norm:
                     continue
                 small, large = (own, weights) if len(own) < len(weights) else (weights, own)
                 similarity = sum(w * large.get(t, 0.0) for t, w in small.items()) / (own_norm * norm)
                 if similarity >= threshold and similarity > best.get(d, 0.0):
-                    best[d] = similarity
+                    best[d], where[d] = similarity, index
         cited = sorted(best, key=lambda d: (d != c.doc, -best[d], documents[d].id))
         out.append(
             SummarySentence(
                 text=c.sentence.text,
                 article_id=documents[c.doc].id,
                 sentence_index=c.sentence.index,
-                citations=tuple(Citation(documents[d].id, documents[d].article.outlet) for d in cited),
+                citations=tuple(Citation(documents[d].id, documents[d].article.outlet, where[d]) for d in cited),
             )
         )
     return out

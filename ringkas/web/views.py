@@ -198,11 +198,9 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
                         "outlet": c.outlet or outlets.get(c.article_id),
                         "label": c.outlet or labels.get(c.article_id) or c.article_id,
                         "source": c.article_id == s.article_id,
+                        "sentence_index": s.sentence_index if c.article_id == s.article_id else c.sentence_index,
                         "href": article_href(
-                            c.article_id,
-                            s.sentence_index
-                            if c.article_id == s.article_id
-                            else getattr(c, "sentence_index", None),  # when citing records it
+                            c.article_id, s.sentence_index if c.article_id == s.article_id else c.sentence_index
                         ),
                     }
                     for c in s.citations
