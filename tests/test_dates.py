@@ -37,6 +37,8 @@ def found(text: str, published: date | None = WEDNESDAY) -> list[tuple[str, str]
         ("Banjir serupa terjadi pada Januari 2016.", [("Januari 2016", "2016-01")]),
         ("Ia menjabat sejak tahun 2009.", [("tahun 2009", "2009")]),
         ("Gedung itu dibangun pada tahun 80-an.", [("tahun 80-an", "198")]),
+        ("Jalur itu ramai sejak awal tahun 2000-an.", [("awal tahun 2000-an", "200")]),
+        ("Kota itu tumbuh pesat pada 1990-an.", [("1990-an", "199")]),
     ],
 )
 def test_absolute_dates(text: str, expected: list[tuple[str, str]]) -> None:

@@ -28,6 +28,10 @@ class Pattern:
     accept: Callable[[re.Match[str], str], bool]
 
 
+# "2000-an" is a decade, not the year 2000.
+_NOT_DECADE = r"(?!\s*-\s*an\b)"
+
+
 def _always(match: re.Match[str], text: str) -> bool:
     return True
 
@@ -164,20 +168,23 @@ PATTERNS: tuple[Pattern, ...] = (
         "year",
         _B + rf"(?:(?P<mod>{MODIFIER})\s+)?(?:tahun|thn\.?)\s+(?P<y>{YEAR})"
         rf"(?:\s*(?:-|–|—|/|hingga|sampai(?:\s+dengan)?|s\.?d\.?)\s*(?P<y2>{YEAR}|\d{{2}}))?"
-        r"(?:\s+(?P<rel>lalu|silam))?" + _E,
+        r"(?:\s+(?P<rel>lalu|silam))?" + _NOT_DECADE + _E,
     ),
     _compile(
         "year_cue",
         _B + r"(?:(?P<cue>pada|sejak|hingga|sampai|selama|periode|era|musim|edisi|jelang|menjelang"
         r"|antara|per|usai|setelah|sebelum|tahun)\s+)?"
         rf"(?P<body>(?:(?P<mod>{MODIFIER})\s+)?(?P<y>{YEAR})(?:\s*(?:-|–|—|/)\s*(?P<y2>{YEAR}|\d{{2}}))?"
-        r"(?:\s+(?P<rel>lalu|silam))?)" + _E,
+        r"(?:\s+(?P<rel>lalu|silam))?)" + _NOT_DECADE + _E,
         _has_cue,
     ),
     _compile(
         "bare_year", r"(?<![\w.,/:$-])" + rf"(?P<y>{YEAR})(?:\s+(?P<rel>lalu|silam))?(?![\w]|[.,/-]\d)", _bare_year
     ),
-    _compile("decade", _B + r"(?:(?:tahun|era|dekade)\s+)(?P<dec>(?:1[89]|20)?\d0)\s*-?\s*an" + _E),
+    _compile(
+        "decade",
+        _B + rf"(?:(?P<mod>{MODIFIER})\s+)?(?:(?:tahun|era|dekade)\s+)(?P<dec>(?:1[89]|20)?\d0)\s*-?\s*an" + _E,
+    ),
     _compile("decade4", _B + r"(?P<dec>(?:1[89]|20)\d0)\s*-\s*an" + _E),
     _compile(
         "season",
