@@ -99,6 +99,17 @@ def test_timeline_is_ordered_by_date_and_leaves_out_publication_context(analyzer
     assert [t.date for t in build_timeline([a], analyzer.tokenizer)] == ["2024-01", "2025-08-17"]
 
 
+def test_timeline_leaves_out_eras(analyzer):
+    a = doc(
+        analyzer,
+        "a",
+        "Kawasan itu berkembang sejak awal tahun 2000-an. Jembatan baru dibuka pada 3 Maret 2025.",
+        "Kabar A",
+        "2025-03-04",
+    )
+    assert [t.date for t in build_timeline([a], analyzer.tokenizer)] == ["2025-03-03"]
+
+
 def test_timeline_of_undated_text_is_empty(analyzer):
     a = doc(analyzer, "a", "Warga bergotong royong membersihkan lumpur dari rumah mereka.", "Kabar A", "2025-03-04")
     assert build_timeline([a], analyzer.tokenizer) == ()
