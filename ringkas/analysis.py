@@ -77,10 +77,13 @@ class Analyzer:
 
     def find_times(self, article: Article, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
         """Date expressions with a calendar value (day, month, year or range), relative ones
-        resolved against the publication date; "sekarang" and the like are left out."""
+        resolved against the publication date; "sekarang" and the like, decades and centuries
+        are left out."""
         starts = [s.start for s in sentences]
         out = []
         for timex in self.dates.find(article.text, article.published):
+            if timex.value.isdigit() and len(timex.value) < 4:
+                continue  # a decade or century ("200" for "tahun 2000-an"): an era, not a date
             value = to_iso(timex.value)
             if value is None:
                 continue

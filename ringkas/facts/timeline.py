@@ -61,8 +61,6 @@ def build_timeline(documents: Sequence[Document], tokenizer: Tokenizer) -> tuple
             if (timex.value, timex.sentence_index) in seen or not 0 <= timex.sentence_index < len(document.sentences):
                 continue
             seen.add((timex.value, timex.sentence_index))
-            if len(timex.value.split("/")[0]) < 4:  # a decade or century ("200", "19"): an era, not a happening
-                continue
             sentence = document.sentences[timex.sentence_index].text
             if _CONTEXT.search(sentence):
                 continue
