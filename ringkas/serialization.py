@@ -7,6 +7,7 @@ rebuilds a dataclass from them using its type hints.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -48,7 +49,14 @@ def _build(tp: Any, data: Any) -> Any:
     if tp is date:
         return date.fromisoformat(data)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _build(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data}
-        return tp(**kwargs)
+        return tp(**{name: _build(hint, data[name]) for name, hint in _field_hints(tp) if name in data})
     return data
+
+
+# Keyed by class (code, not data): resolving string annotations costs about 0.3 ms a class, and
+# rebuilding one stored story touches dozens of nested dataclasses (10 s for 800 stories uncached).
+@functools.cache
+def _field_hints(tp: type) -> tuple[tuple[str, Any], ...]:
+    """A dataclass's fields and their resolved types, in field order."""
+    hints = typing.get_type_hints(tp)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
