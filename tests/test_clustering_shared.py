@@ -57,9 +57,10 @@ def test_mmds_dev_subset_floor_and_margin(engine: Engine, tmp_path: Path) -> Non
     evalset, runs = evaluate_file(path, engine)
     scores = {r.system: r.scores.f1 for r in runs}
     assert len(evalset.articles) == 115
-    # measured 2026-11-21: ringkas 0.9647, agglomerative 0.9506, hdbscan 0.8924, tfidf 0.7151
-    assert scores["ringkas"] >= 0.94
-    assert scores["ringkas"] > max(v for k, v in scores.items() if k != "ringkas")
+    # measured 2026-11-22: ringkas 0.9707, agglomerative 0.6442, hdbscan 0.8924, tfidf 0.7125
+    assert scores["ringkas"] >= 0.95
+    # the margin: at least 0.03 above the best peer in the same run (measured +0.078)
+    assert scores["ringkas"] >= max(v for k, v in scores.items() if k != "ringkas") + 0.03
 
 
 @pytest.mark.shared
@@ -67,7 +68,7 @@ def test_vims_subset_floor(engine: Engine, tmp_path: Path) -> None:
     path = subset(shared_path("data", "mds", "vims.jsonl"), tmp_path / "vims.jsonl", slice(0, 30))
     evalset, runs = evaluate_file(path, engine, systems=["ringkas"])
     assert len(evalset.articles) == 194
-    assert runs[0].scores.f1 >= 0.93  # measured 2026-11-21: 0.9503 (TF-IDF agglomerative: 0.9651)
+    assert runs[0].scores.f1 >= 0.94  # measured 2026-11-22: 0.9626 (TF-IDF agglomerative: 0.9668)
 
 
 def test_sample_corpus_floor(engine: Engine) -> None:
@@ -79,4 +80,4 @@ def test_sample_corpus_floor(engine: Engine) -> None:
     predicted = {article_id: n for n, group in enumerate(groups) for article_id in group}
     assert set(predicted) == set(gold)
     score = bcubed(predicted, gold)
-    assert score.precision >= 0.97 and score.f1 >= 0.88  # measured 2026-11-21: P 1.0, R 0.833, F1 0.909
+    assert score.precision >= 0.97 and score.f1 >= 0.93  # measured 2026-11-22: P 1.0, R 1.0, F1 1.0
