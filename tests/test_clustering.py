@@ -194,6 +194,20 @@ def fixture_documents(engine) -> list[Document]:  # type: ignore[no-untyped-def]
     return [Document(a, ()) for a in articles]
 
 
+def test_shipped_settings_are_the_measured_configuration() -> None:
+    """The settings table and the modules' defaults name one configuration (the one whose
+    figures the README and benchmarks/cluster.py report): a change to one must reach the other."""
+    from ringkas.clustering.stream import DEFAULT_THRESHOLD
+    from ringkas.embedding.use import DEFAULT_MAX_TOKENS
+    from ringkas.settings import Settings
+
+    defaults = Settings(environ={}, config_file=None)
+    assert defaults["clusterer"] == "events" and defaults["embedder"] == "use"
+    assert defaults["cluster_threshold"] == DEFAULT_THRESHOLD
+    assert defaults["embed_max_tokens"] == DEFAULT_MAX_TOKENS
+    assert defaults["cluster_window_days"] == StreamParams().window_days == EventClusterer().params.window_days
+
+
 def test_registry_has_events_and_refuses_unknown_names() -> None:
     assert {"events", "tfidf"} <= set(CLUSTERERS)
     with pytest.raises(ConfigError, match="unknown clusterer"):
