@@ -3,7 +3,8 @@
     partitions of input   --workers-->  read, clean    --driver-->  spill; mark near-duplicates; store
     each stored chunk     --workers-->  analyse        (documents stay on the workers)
                                         embed          --driver-->  vector cache (when the clusterer embeds)
-    all documents         --driver--->  cluster        (the local engine's clusterer, one global pass)
+                                        arrivals       --driver-->  (when the clusterer takes them)
+    arrivals or documents --driver--->  cluster        (the local engine's clusterer, one global pass)
     story groups          --workers-->  summarize      --driver-->  SQLite store, Parquet
 
 Every step calls the same ``Engine`` method the local engine calls, on the same articles in
@@ -33,13 +34,14 @@ from .tasks import (
     StagesPlugin,
     StoryLayout,
     analyse_partition,
+    arrivals_partition,
     cpu_seconds,
     embed_partition,
     peak_rss_bytes,
     read_partition,
     summarize_stories,
 )
-from .vectors import VectorStep, vector_step
+from .vectors import VectorStep, cluster_arrivals, takes_arrivals, vector_step
 
 DEFAULT_PARTITION_SIZE = 256
 # Articles the driver marks or stores at a time during ingest (its memory holds one such chunk).
@@ -132,7 +134,7 @@ class DaskEngine:
 
     def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
         # Articles are analysed as soon as they are stored, while the driver stores the next chunk.
-        analysed = AnalysedDocuments(vector_step(self.engine.clusterer()))
+        analysed = self._analysed()
         report = self.ingest(paths, progress, analysed=analysed)
         if report.read == 0:
             return report, []
@@ -195,16 +197,22 @@ class DaskEngine:
         """
         store = self.engine.store
         ids = store.article_ids()
-        analysed = analysed or AnalysedDocuments(vector_step(self.engine.clusterer()))
+        analysed = analysed or self._analysed()
         self._analyse(analysed, [i for i in ids if i not in analysed.where])
         if progress:
             analysed.report_progress(progress, len(ids))
         analysed.cache_vectors(progress)
         if progress:
             progress("cluster", 0, 1)
-        documents = analysed.documents(self.client, ids)
-        groups = self.engine.cluster(documents)
-        del documents
+        if analysed.arrivals is not None and analysed.vectors is not None:
+            # The compact pass: arrivals and cached vectors, no documents on the driver.
+            groups = cluster_arrivals(
+                self.engine.clusterer(), analysed.vectors, analysed.arrivals_of(self.client, ids), store.articles
+            )
+        else:
+            documents = analysed.documents(self.client, ids)
+            groups = self.engine.cluster(documents)
+            del documents
         if progress:
             progress("cluster", 1, 1)
         tasks = self._submit_summaries(groups, [analysed.where[i] for i in ids], analysed.parts)
@@ -213,8 +221,8 @@ class DaskEngine:
             if output is not None:  # while the workers summarize
                 for start in range(0, len(ids), self.partition_size):
                     output.add_articles(store.articles(ids[start : start + self.partition_size]))
-            stories = self._collect_summaries(tasks, len(groups), progress)
-            store.replace_stories(stories)
+            # Each story is stored as its task comes back, while the workers summarize the rest.
+            store.replace_stories(self._summaries(tasks, len(groups), progress))
             stored = self.engine.stories()
             if output is not None:
                 output.add_stories(stored)
@@ -225,12 +233,19 @@ class DaskEngine:
 
     # -- steps ------------------------------------------------------------------------
 
+    def _analysed(self) -> AnalysedDocuments:
+        clusterer = self.engine.clusterer()
+        return AnalysedDocuments(vector_step(clusterer), arrivals=takes_arrivals(clusterer))
+
     def _analyse(self, analysed: AnalysedDocuments, ids: list[str]) -> None:
         """Send stored articles (as the store gives them back) to the workers for analysis, a page a task."""
         for start in range(0, len(ids), self.partition_size):
             articles = self.engine.store.articles(ids[start : start + self.partition_size])
             future = self.client.submit(analyse_partition, self.plugin_name, articles, pure=False)
-            analysed.add(future, [a.id for a in articles])
+            arrivals = None
+            if analysed.arrivals is not None:
+                arrivals = self.client.submit(arrivals_partition, self.plugin_name, future, pure=False)
+            analysed.add(future, [a.id for a in articles], arrivals)
             if analysed.vectors is not None:  # the clusterer embeds: the workers make what its cache lacks
                 # Near-duplicate copies ride with their original and are not embedded; the rare copy
                 # whose original comes later is embedded by the clusterer on the driver, as locally.
@@ -255,18 +270,27 @@ class DaskEngine:
             tasks.append((batch, future))
         return tasks
 
-    def _collect_summaries(
+    def _summaries(
         self, tasks: list[tuple[list[int], Future]], count: int, progress: ProgressCallback | None
-    ) -> list[Story]:
-        stories: list[Story | None] = [None] * count
-        done = 0
-        for batch, future in tasks:
-            for g, story in zip(batch, future.result(), strict=True):
-                stories[g] = story
-            done += len(batch)
+    ) -> Iterator[Story]:
+        """The stories in group order (the local engine's store order), each once its task is back.
+
+        Tasks go out sorted by their stories' first partition, which is nearly group order, so
+        few finished tasks wait here for an earlier one.
+        """
+        place = {g: (t, n) for t, (batch, _) in enumerate(tasks) for n, g in enumerate(batch)}
+        waiting = [len(batch) for batch, _ in tasks]
+        results: dict[int, list[Story]] = {}
+        for g in range(count):
+            t, n = place[g]
+            if t not in results:
+                results[t] = tasks[t][1].result()
+            yield results[t][n]
+            waiting[t] -= 1
+            if waiting[t] == 0:
+                del results[t]
             if progress:
-                progress("summarize", done, count)
-        return [s for s in stories if s is not None]
+                progress("summarize", g + 1, count)
 
     def _in_order(self, fn: Callable[[str, Any], Any], inputs: Iterable[Any]) -> Iterator[Any]:
         """Results of ``fn`` over ``inputs`` in input order, with a bounded number of tasks in flight."""
@@ -296,18 +320,23 @@ class AnalysedDocuments:
     An article analysed twice (a newer version was stored later in the run) counts in its last place.
     """
 
-    def __init__(self, vectors: VectorStep | None = None) -> None:
+    def __init__(self, vectors: VectorStep | None = None, *, arrivals: bool = False) -> None:
         self.parts: list[Future] = []
         self.sizes: list[int] = []
         self.where: dict[str, tuple[int, int]] = {}
         self.vectors = vectors
         self.embeddings: list[tuple[int, list[str], Future]] = []  # (part, article ids, their vectors)
+        # With a clusterer that takes arrivals: each part's arrivals (vector-less), made on the workers.
+        self.arrivals: list[Future] | None = [] if arrivals else None
 
-    def add(self, part: Future, ids: list[str]) -> None:
+    def add(self, part: Future, ids: list[str], arrivals: Future | None = None) -> None:
         for offset, article_id in enumerate(ids):
             self.where[article_id] = (len(self.parts), offset)
         self.parts.append(part)
         self.sizes.append(len(ids))
+        if self.arrivals is not None:
+            assert arrivals is not None, "this clusterer's arrivals are made with each part"
+            self.arrivals.append(arrivals)
 
     def report_progress(self, progress: ProgressCallback, total: int) -> None:
         size_of = {f.key: n for f, n in zip(self.parts, self.sizes, strict=True)}
@@ -331,6 +360,12 @@ class AnalysedDocuments:
             done += len(ids)
             if progress:
                 progress("embed", done, total)
+
+    def arrivals_of(self, client: Client, ids: list[str]) -> list[Any]:
+        """The arrivals of ``ids``, in that order, for the compact global pass on the driver."""
+        assert self.arrivals is not None
+        parts = client.gather(self.arrivals)
+        return [parts[p][i] for p, i in (self.where[article_id] for article_id in ids)]
 
     def documents(self, client: Client, ids: list[str]) -> list[Document]:
         """The documents of ``ids``, in that order, for the global clustering pass on the driver."""

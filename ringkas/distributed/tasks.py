@@ -128,6 +128,12 @@ def embed_partition(plugin_name: str, documents: Sequence[Document], wanted: Seq
     return np.asarray(clusterer.vectors([documents[i].article for i in wanted]), dtype=np.float32)
 
 
+def arrivals_partition(plugin_name: str, documents: Sequence[Document]) -> list[Any]:
+    """What the clusterer's global pass reads of each document (its ``arrival``, without a vector)."""
+    clusterer = _plugin(plugin_name).clusterer()
+    return [clusterer.arrival(d.article, None) for d in documents]
+
+
 def summarize_stories(plugin_name: str, layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
     """Build the stories whose documents sit in the given partitions of analysed documents."""
     engine = stage_engine(plugin_name)

@@ -1,19 +1,25 @@
-"""The per-article half of clustering: embeddings made on the workers, cached on the driver.
+"""The per-article half of clustering on the workers; the global pass on the driver over compact inputs.
 
 A clusterer that embeds articles (``events``: an ``embedder`` with a ``model_id``, a vector
 ``cache`` and ``vectors(articles)``) reads each article's vector from its cache when it is
 there. The Dask engine has the workers run that clusterer's own ``vectors`` for the articles
 the driver's cache lacks, and puts the rows in the cache before the global pass, which then
-embeds nothing itself. A clusterer without that shape runs as it is, on the driver.
+embeds nothing itself. A clusterer that also takes articles one ``arrival`` at a time into a
+``stream()`` (``events``) gets its arrivals made on the workers too (rare words, language, day:
+under 1 KB an article), so the driver's pass reads neither articles nor analysed documents.
+Any other clusterer runs as it is, on the driver, over the documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from ..models import Article
 
 
 @dataclass(frozen=True)
@@ -41,3 +47,39 @@ def vector_step(clusterer: object) -> VectorStep | None:
     if not (callable(getattr(cache, "get", None)) and callable(getattr(cache, "put", None))):
         return None
     return VectorStep(model_id, cache)
+
+
+def takes_arrivals(clusterer: object) -> bool:
+    """Whether the clusterer embeds through a cache and clusters a ``stream()`` of ``arrival``s."""
+    return (
+        vector_step(clusterer) is not None
+        and callable(getattr(clusterer, "stream", None))
+        and callable(getattr(clusterer, "arrival", None))
+    )
+
+
+def cluster_arrivals(
+    clusterer: Any, step: VectorStep, arrivals: Sequence[Any], articles_of: Callable[[list[str]], list[Article]]
+) -> list[list[int]]:
+    """The groups ``clusterer.cluster`` gives over the documents these arrivals (vector-less, in store
+    order) were made from: copies of an earlier article ride with it, every other article takes its
+    cached vector, and the few the cache lacks (a copy published before its original) are embedded
+    here by the clusterer's own ``vectors`` on ``articles_of(ids)``, as the local engine does."""
+    seen: set[str] = set()
+    riding: set[str] = set()
+    for arrival in arrivals:
+        if arrival.duplicate_of is not None and arrival.duplicate_of in seen:
+            riding.add(arrival.article_id)
+        seen.add(arrival.article_id)
+    todo = [a.article_id for a in arrivals if a.article_id not in riding]
+    found = step.cache.get(step.model_id, todo)
+    dim = clusterer.embedder.dim
+    missing = [i for i in todo if i not in found or np.shape(found[i]) != (dim,)]
+    if missing:
+        found.update(zip(missing, clusterer.vectors(articles_of(missing)), strict=True))
+    stream = clusterer.stream()
+    stream.extend(
+        dataclasses.replace(a, vector=None if a.article_id in riding else found[a.article_id]) for a in arrivals
+    )
+    position = {a.article_id: n for n, a in enumerate(arrivals)}
+    return [[position[i] for i in group] for group in stream.groups()]
