@@ -57,9 +57,9 @@ def test_mmds_dev_subset_floor_and_margin(engine: Engine, tmp_path: Path) -> Non
     evalset, runs = evaluate_file(path, engine)
     scores = {r.system: r.scores.f1 for r in runs}
     assert len(evalset.articles) == 115
-    # measured 2026-11-22: ringkas 0.9707, agglomerative 0.6442, hdbscan 0.8924, tfidf 0.7125
+    # measured 2026-11-22: ringkas 0.9647, agglomerative 0.6442, hdbscan 0.8924, tfidf 0.7125
     assert scores["ringkas"] >= 0.95
-    # the margin: at least 0.03 above the best peer in the same run (measured +0.078)
+    # the margin: at least 0.03 above the best peer in the same run (measured +0.072)
     assert scores["ringkas"] >= max(v for k, v in scores.items() if k != "ringkas") + 0.03
 
 
