@@ -10,11 +10,15 @@ dates in the text) moved k*20 days, so copies never fall in one clustering windo
 distinct events. They are written as JSON Lines shards under the size limit, so both engines
 read the same files. Each run is a fresh process with a fresh store (peak memory is that
 process's, and each Dask worker's). Dask runs exclude the cluster's start-up, printed apart.
-The table gives seconds per stage, articles/s, speed-up against 1 worker and peak memory, and
-checks that every run stored the same stories as the first. Every run gets PYTHONHASHSEED=6640
-(what Dask gives its workers). Other work on the machine takes CPU from the runs: the load
-average is printed, and a machine check (a pure-Python loop in 1 and in 2 processes) before and
-after says how much a second process could gain at all.
+The table gives seconds per stage (``write``: reading the stored stories back, after the last
+summary), articles/s, speed-up against 1 worker and peak memory, and checks that every run
+stored the same stories as the first. Every run gets PYTHONHASHSEED=6640 and one BLAS thread
+(what Dask gives its workers; a BLAS pool spinning on a busy machine made local analysis three
+times slower). Other work on the machine takes CPU from the runs: the load average is printed,
+and a machine check (a pure-Python loop in 1 and in 2 processes) before and after says how much
+a second process could gain at all. Each run also records a hash of the ringkas sources it
+imported, so a checkout edited during the benchmark is reported rather than mistaken for a
+difference between the engines.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ CORPUS = ROOT / "samples" / "corpus"
 SHARD = 500  # articles per JSON Lines file: about 1.5 MB, under the default 5 MB file limit
 COPY_SPACING_DAYS = 20
 HASH_SEED = "6640"
+ONE_BLAS_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")
 _NUMBER = re.compile(r"(?<![\d/.:])\d{1,3}(?![\d/.:])")
@@ -185,7 +190,7 @@ def _write_shard(folder: Path, written: int, lines: list[str]) -> None:
 class StageClock:
     """When each stage last reported progress; a stage's time runs from the previous stage's end."""
 
-    STAGES = ("read", "store", "analyse", "embed", "cluster", "summarize")
+    STAGES = ("read", "store", "analyse", "embed", "cluster", "summarize", "write")
 
     def __init__(self) -> None:
         self.start = time.perf_counter()
@@ -194,27 +199,41 @@ class StageClock:
     def __call__(self, stage: str, done: int, total: int) -> None:
         self.ends[stage] = time.perf_counter()
 
-    def seconds(self) -> dict[str, float]:
+    def seconds(self, end: float) -> dict[str, float]:
+        """Each stage's seconds; ``write`` is what follows the last report until ``end``."""
         out, previous = {}, self.start
         for stage in self.STAGES:
             if stage in self.ends:
                 out[stage] = self.ends[stage] - previous
                 previous = self.ends[stage]
+        out["write"] = end - previous
         return out
+
+
+def source_hash() -> str:
+    """A hash of the ringkas sources this process imported from."""
+    import ringkas
+
+    digest = hashlib.sha1()
+    for path in sorted(Path(ringkas.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def one_run(kind: str, data: Path, db: Path, partition_size: int, settings: dict[str, str]) -> dict[str, Any]:
     from ringkas import Engine
     from ringkas.serialization import to_jsonable
 
-    result: dict[str, Any] = {"kind": kind}
+    result: dict[str, Any] = {"kind": kind, "source": source_hash()}
     with Engine(db=str(db), progress=False, **settings) as engine:
         result["clusterer"] = engine.settings["clusterer"]
         if kind == "local":
             clock = StageClock()
             report, stories = engine.run([str(data)], clock)
-            result["seconds"] = time.perf_counter() - clock.start
+            end = time.perf_counter()
         else:
+            from distributed import get_task_stream
+
             from ringkas.distributed import DaskEngine
 
             start = time.perf_counter()
@@ -224,8 +243,10 @@ def one_run(kind: str, data: Path, db: Path, partition_size: int, settings: dict
                 cpu_before = dask_engine.worker_cpu_seconds()
                 driver_cpu_before = _cpu()
                 clock = StageClock()
-                report, stories = dask_engine.run([str(data)], clock)
-                result["seconds"] = time.perf_counter() - clock.start
+                with get_task_stream(dask_engine.client) as tasks:
+                    report, stories = dask_engine.run([str(data)], clock)
+                    end = time.perf_counter()
+                result["tasks"] = task_seconds(tasks.data)
                 result["driver_cpu"] = _cpu() - driver_cpu_before
                 cpu_after = dask_engine.worker_cpu_seconds()
                 peaks = dask_engine.worker_peak_memory()
@@ -238,10 +259,24 @@ def one_run(kind: str, data: Path, db: Path, partition_size: int, settings: dict
         stories=len(stories),
         digest=digest,
         driver_peak=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        stages=clock.seconds(),
+        seconds=end - clock.start,
+        stages=clock.seconds(end),
     )
     result.setdefault("driver_cpu", _cpu())
     return result
+
+
+def task_seconds(stream: list[dict[str, Any]]) -> dict[str, float]:
+    """Seconds the workers spent computing each kind of task (by function name)."""
+    from distributed.utils import key_split
+
+    out: dict[str, float] = {}
+    for task in stream:
+        name = key_split(task["key"])
+        for part in task["startstops"]:
+            if part["action"] == "compute":
+                out[name] = out.get(name, 0.0) + part["stop"] - part["start"]
+    return out
 
 
 def _spin(n: int) -> float:
@@ -305,7 +340,8 @@ def main() -> None:
         written = generate(data, args.articles)
         print(f"generated {written} articles in {time.perf_counter() - start:.1f} s under {data}")
     print(f"{os.cpu_count()} cores; settings {settings or 'default'}; load average before: {_load()}")
-    print(f"machine check before: 2 processes run a pure-Python loop {machine_parallelism():.2f}x as fast as 1")
+    check_before = machine_parallelism()
+    print(f"machine check before: 2 processes run a pure-Python loop {check_before:.2f}x as fast as 1")
     runs: dict[str, list[dict[str, Any]]] = {}
     for _ in range(args.repeat):
         for kind in args.runs.split(","):
@@ -313,8 +349,9 @@ def main() -> None:
             command += ["--partition-size", str(args.partition_size), "--one-run", kind]
             command += [f"--set={a}" for a in args.assignments]
             # Every process hashes strings alike (Dask gives its workers PYTHONHASHSEED=6640): ringkas
-            # stages that break exact ties by set order then agree across processes.
-            env = {**os.environ, "PYTHONHASHSEED": HASH_SEED}
+            # stages that break exact ties by set order then agree across processes. One BLAS thread
+            # everywhere, as Dask's nanny gives its workers: the local engine and the driver alike.
+            env = {**os.environ, "PYTHONHASHSEED": HASH_SEED, **ONE_BLAS_THREAD}
             done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
             result = json.loads(done.stdout.strip().splitlines()[-1])
             result["load"] = os.getloadavg()[0]
@@ -328,7 +365,7 @@ def main() -> None:
     print()
     print(
         f"{'engine':<10}{'articles':>9}{'stories':>8}{'start s':>8}"
-        + "".join(f"{n + ' s':>11}" for n in stage_names)
+        + "".join(f"{n + ' s':>12}" for n in stage_names)
         + f"{'total s':>9}{'art/s':>8}{'vs 1w':>7}{'load':>6}{'driver MB':>10}{'driver cpu s':>13}"
         + "  worker peak MB / cpu s"
     )
@@ -339,14 +376,33 @@ def main() -> None:
         rate = r["articles"] / r["seconds"]
         print(
             f"{name:<10}{r['articles']:>9}{r['stories']:>8}{r.get('startup', 0):>8.1f}"
-            + "".join(f"{r['stages'].get(n, 0):>11.1f}" for n in stage_names)
+            + "".join(f"{r['stages'].get(n, 0):>12.1f}" for n in stage_names)
             + f"{r['seconds']:>9.1f}{rate:>8.1f}{speedup:>7}{r['load']:>6.1f}{_mb(r['driver_peak']):>10}"
             + f"{r['driver_cpu']:>13.1f}  {workers or '-'}"
         )
+    kinds = sorted({name for r in results for name in r.get("tasks", {})})
+    if kinds:
+        print("\nworker seconds by task (all workers together):")
+        for r in results:
+            if "tasks" in r:
+                print(f"  dask {r['kind']}w: " + ", ".join(f"{k} {r['tasks'].get(k, 0):.1f}" for k in kinds))
     same = len({r["digest"] for rs in runs.values() for r in rs}) == 1
     print(f"\nclusterer: {results[0]['clusterer']}; same stories and summaries in every run: {'yes' if same else 'NO'}")
+    if not same:
+        for kind, rs in runs.items():
+            digests = ", ".join(r["digest"][:12] for r in rs)
+            print(f"  {kind}: stories {digests}; sources {', '.join(r['source'] for r in rs)}")
+        if len({r["source"] for rs in runs.values() for r in rs}) > 1:
+            print("  the ringkas sources changed between runs (an edited checkout): compare runs of one source hash")
     print(f"load average after: {_load()}")
-    print(f"machine check after: 2 processes run a pure-Python loop {machine_parallelism():.2f}x as fast as 1")
+    check_after = machine_parallelism()
+    print(f"machine check after: 2 processes run a pure-Python loop {check_after:.2f}x as fast as 1")
+    two_workers = next((r["seconds"] for r in results if r["kind"] == "2"), None)
+    if one_worker and two_workers:
+        print(
+            f"2 workers vs 1: {one_worker / two_workers:.2f}x (bar 1.6x); the machine allowed "
+            f"{min(check_before, check_after):.2f}-{max(check_before, check_after):.2f}x (2.0 on two idle cores)"
+        )
 
 
 if __name__ == "__main__":
