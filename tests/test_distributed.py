@@ -262,6 +262,36 @@ def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client, clus
     assert stories == local_stories
 
 
+def test_a_copy_stored_before_its_original_is_embedded_on_the_driver(tmp_path, client):
+    # Same day: the original is read first (so marked the original), but the copy's id sorts first
+    # in store order, so the copy cannot ride with it. The workers skip copies; the driver's pass
+    # embeds this one through the clusterer, as the local engine does.
+    folder = tmp_path / "sehari"
+    folder.mkdir()
+    wire = BANJIR + " " + JEMBATAN
+    rows = {
+        "a.jsonl": {"id": "zz-asli", "title": "Banjir Rendam Cisarua", "text": wire, "published": "2024-05-02"},
+        "b.jsonl": {"id": "aa-salinan", "title": "Banjir Cisarua", "text": wire, "published": "2024-05-02"},
+        "c.jsonl": {"id": "lain", "title": "Harga Beras Naik", "text": BERAS, "published": "2024-05-01"},
+    }
+    for name, row in rows.items():
+        _feed(folder / name, [json.dumps(row)])
+    with Engine(db=str(tmp_path / "l.db"), progress=False) as engine:
+        _, local_stories = engine.run([str(folder)])
+        assert engine.article("aa-salinan").metadata.get("duplicate_of") == "zz-asli"
+        step = vector_step(engine.clusterer())
+        local_vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids()))
+    with Engine(db=str(tmp_path / "d.db"), progress=False) as engine:
+        driver_embedded: list[str] = []
+        embed = engine.embedder.embed
+        engine.embedder.embed = lambda texts: driver_embedded.extend(texts) or embed(texts)
+        _, stories = DaskEngine(engine, client=client, partition_size=1).run([str(folder)])
+        vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids()))
+    assert [t.split("\n")[0] for t in driver_embedded] == ["Banjir Cisarua"]
+    assert vectors == local_vectors == {"aa-salinan", "zz-asli", "lain"}
+    assert stories == local_stories
+
+
 def test_workers_run_with_the_driver_settings(tmp_path, client):
     # Two engines with different settings share the cluster; each run's workers use its own.
     with Engine(db=str(tmp_path / "short-local.db"), progress=False, summary_length="2") as engine:
