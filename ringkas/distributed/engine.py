@@ -275,8 +275,8 @@ class DaskEngine:
     ) -> Iterator[Story]:
         """The stories in group order (the local engine's store order), each once its task is back.
 
-        Tasks go out sorted by their stories' first partition, which is nearly group order, so
-        few finished tasks wait here for an earlier one.
+        Tasks go out sorted by their stories' first partition: with input read in date order that
+        is nearly group order; otherwise finished stories wait here (in memory) for an earlier one.
         """
         place = {g: (t, n) for t, (batch, _) in enumerate(tasks) for n, g in enumerate(batch)}
         waiting = [len(batch) for batch, _ in tasks]
