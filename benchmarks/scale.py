@@ -151,6 +151,8 @@ def sample_articles() -> list[dict[str, Any]]:
 def generate(folder: Path, count: int) -> int:
     """Write ``count`` articles (copies of the sample events) as JSON Lines shards; returns the count."""
     base = sample_articles()
+    if not base:
+        raise SystemExit(f"no sample articles under {CORPUS}: nothing to rewrite")
     words = {w for row in base for w in re.findall(r"\w+", row["title"] + " " + row["text"])}
     names = {w for w in words if _NAME.fullmatch(w) and w.lower() not in words and w not in _NOT_NAMES}
     folder.mkdir(parents=True, exist_ok=True)
