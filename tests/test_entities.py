@@ -11,7 +11,7 @@ from benchmarks.names import check_seed_people, read_conll, score, tagger_system
 from ringkas.analysis import Analyzer
 from ringkas.entities import NameTagger, find_role, merge_entities, name_key
 from ringkas.entities.features import tokenize
-from ringkas.entities.tagger import bio_spans
+from ringkas.entities.tagger import bilou_to_bio, bio_spans, bio_to_bilou
 from ringkas.models import Article, Document, Mention, Sentence
 from tests.conftest import shared_path
 
@@ -54,6 +54,11 @@ def _role(sentence: str, name: str, others: tuple[str, ...] = ()) -> str | None:
             "juru bicara Kementerian Pertanian",
         ),
         ("Budi Santoso tiba di Medan pada Senin.", "Budi Santoso", None),
+        (
+            "Rektor Universitas Andalas Prof. Dr. Hendra Wiranata membuka acara.",
+            "Hendra Wiranata",
+            "Rektor Universitas Andalas",
+        ),
     ],
 )
 def test_roles_from_appositions(sentence: str, name: str, role: str | None) -> None:
@@ -144,6 +149,22 @@ def test_bio_spans_start_an_entity_at_a_stray_inside_tag() -> None:
     assert bio_spans(tags) == [(1, 3, "PERSON"), (3, 4, "PLACE"), (4, 5, "ORGANISATION")]
 
 
+def test_bilou_labels_round_trip() -> None:
+    tags = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PLACE", "B-PLACE", "I-PLACE", "O"]
+    bilou = bio_to_bilou(tags)
+    assert bilou == ["B-PERSON", "I-PERSON", "L-PERSON", "O", "U-PLACE", "B-PLACE", "L-PLACE", "O"]
+    assert bilou_to_bio(bilou) == tags
+    assert bio_to_bilou([]) == [] and bilou_to_bio(["O"]) == ["O"]
+
+
+def test_honorifics_and_degrees_stay_outside_names() -> None:
+    tagger = NameTagger()
+    found = {(s.text, s.kind) for s in tagger.find("Rapat itu dipimpin Prof. Dr. Hendra Wiranata SH di Padang.")}
+    assert ("Hendra Wiranata", "PERSON") in found
+    haji = {(s.text, s.kind) for s in tagger.find("Warga menyambut kedatangan Haji Mahmud Sudirja kemarin.")}
+    assert ("Mahmud Sudirja", "PERSON") in haji
+
+
 def test_tagger_on_our_own_sentences() -> None:
     tagger = NameTagger()
     found = {
@@ -176,9 +197,9 @@ def test_non_indonesian_articles_get_no_mentions() -> None:
 def test_nergrit_test_floor() -> None:
     sentences = list(read_conll(shared_path("data", "ner", "nergrit", "test_preprocess.txt")))
     scores, _seconds = score(tagger_system(), sentences)
-    # Measured 0.726 (benchmarks/names.py prints the table). The bar is 0.75 and is NOT met
+    # Measured 0.737 (benchmarks/names.py prints the table). The bar is 0.75 and is NOT met
     # yet: this floor guards what we have against regressions.
-    assert scores.f1() >= 0.71
+    assert scores.f1() >= 0.725
 
 
 @pytest.mark.shared

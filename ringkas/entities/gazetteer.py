@@ -30,7 +30,16 @@ ROLE_HEADS = _words(
 
 # Titles that Indonesian usage keeps inside a name ("Sultan Hamengku Buwono X", "Pangeran
 # Diponegoro", "Haji Agus Salim"): a person's span keeps them.
-NAME_TITLES = _words("pangeran raja ratu sultan sunan putri putra tengku teuku haji hajjah kiai kyai habib syekh raden")
+NAME_TITLES = _words("pangeran raja ratu sultan sunan putri putra tengku teuku kiai kyai habib syekh raden")
+
+# Honorifics and academic titles that stay outside a name, as NERGrit annotates them ("Haji
+# [Ahmad]", "Prof [Sarbini Sumawinata]", "Bapak [Ali]"; in NERGrit train + valid "haji" precedes
+# a person 5 times and opens one 0 times). Not "ibu", which opens "Ibu Kota".
+HONORIFICS = _words("prof dr drs dra ir h hj haji hajjah kh pak bapak bpk sdr sdri ustadz ustaz mbah")
+
+# Academic degrees written after a name ("Abdullah Sitopan BA", "Budi Santoso SH"), outside it
+# in NERGrit. Not "ma" (a surname: "Jack Ma").
+DEGREES = _words("ba bsc sh mh se ak msi mm mba st mt skom spd mpd sip ssos mkes sked phd lc")
 
 # Words that head an organisation's name: "Kementerian Luar Negeri", "Partai Golkar", "PT".
 ORG_HEADS = _words(

@@ -4,7 +4,7 @@ Rudi Hermawan ...". Works on one sentence's tokens and the person spans found in
 
 from __future__ import annotations
 
-from .gazetteer import FUNCTION_WORDS, ROLE_HEADS, SPEECH_VERBS, word_set
+from .gazetteer import FUNCTION_WORDS, HONORIFICS, ROLE_HEADS, SPEECH_VERBS, word_set
 
 Token = tuple[str, int, int]  # word, start, end (characters in the sentence)
 
@@ -29,9 +29,15 @@ def role_before(text: str, tokens: list[Token], start: int, persons: list[tuple[
     "Juru Bicara Kremlin", "pakar Rusia", "pengamat ekonomi"); it stops at punctuation, verbs,
     function words and other names."""
     end = start
-    j = start - 1
+    # Honorifics between a role and the name belong to neither: "Rektor [Prof. Dr.] Budi".
+    while end > 0 and (
+        tokens[end - 1][0].lower() in HONORIFICS
+        or (tokens[end - 1][0] == "." and end > 1 and tokens[end - 2][0].lower() in HONORIFICS)
+    ):
+        end -= 1
+    j = end - 1
     first_role = None
-    while j >= 0 and start - j <= _MAX_ROLE_TOKENS:
+    while j >= 0 and end - j <= _MAX_ROLE_TOKENS:
         word = tokens[j][0]
         lower = word.lower()
         if lower in ROLE_HEADS:
