@@ -95,7 +95,7 @@ def test_export_json_shape(tmp_path):
     story = data["stories"][0]
     assert set(story) >= {"id", "headline", "article_ids", "summary"}
     assert set(story["summary"][0]) >= {"text", "article_id", "citations"}
-    assert set(story["summary"][0]["citations"][0]) == {"article_id", "outlet"}
+    assert set(story["summary"][0]["citations"][0]) == {"article_id", "outlet", "sentence_index"}
     article = data["articles"][0]
     assert set(article) >= {"id", "outlet", "title", "text", "published", "language", "removed"}
     for fmt in ("markdown", "html"):
