@@ -7,8 +7,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-import py3langid
-
+from .cleaning.language import LanguageIdentifier
 from .dates import DateFinder, to_iso
 from .entities import NameTagger, find_role
 from .models import Article, Document, Mention, Sentence, TimeExpression
@@ -20,20 +19,11 @@ from .tokens import Tokenizer
 INDONESIAN = frozenset({"id", "ms"})
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (decided per article, not per sentence)."""
-    sample = text[:3000]
-    if sum(ch.isalpha() for ch in sample) < 20:
-        return None
-    code, _score = py3langid.classify(sample)
-    # py3langid often labels Indonesian as Malay on short text; Malay outlets say so in metadata.
-    return "id" if code == "ms" else str(code)
-
-
 class Analyzer:
     """Holds the language tools (splitter, tokenizer) and analyses one article at a time."""
 
     def __init__(self, *, quote_paraphrases: bool = False) -> None:
+        self.language = LanguageIdentifier()  # for articles that did not come through the cleaner
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
         self.dates = DateFinder()
@@ -42,7 +32,7 @@ class Analyzer:
 
     def analyse(self, article: Article) -> Document:
         if article.language is None:
-            article = replace(article, language=detect_language(article.title + "\n" + article.text))
+            article = replace(article, language=self.language.identify(article.title + "\n" + article.text))
         sentences = self.splitter.split(article.text, article.id)
         indonesian = article.language is None or article.language in INDONESIAN
         times = self.find_times(article, sentences) if indonesian else ()

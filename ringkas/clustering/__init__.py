@@ -9,11 +9,11 @@ default) also has an online form, ``EventClusterer.stream()``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
-from ..errors import ConfigError
 from ..models import Document
+from ..registry import Registry
 from .events import EventClusterer
 from .tfidf import TfidfClusterer
 
@@ -24,18 +24,12 @@ class Clusterer(Protocol):
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]: ...
 
 
-CLUSTERERS: dict[str, Callable[..., Clusterer]] = {
-    "events": EventClusterer,
-    "tfidf": TfidfClusterer,
-}
+CLUSTERERS: Registry[Clusterer] = Registry("clusterer", {"events": EventClusterer, "tfidf": TfidfClusterer})
 
 
 def make_clusterer(name: str, **options: Any) -> Clusterer:
-    try:
-        factory = CLUSTERERS[name]
-    except KeyError:
-        raise ConfigError(f"unknown clusterer {name!r} (known: {', '.join(sorted(CLUSTERERS))})") from None
-    return factory(**options)
+    """The clusterer registered as ``name`` (``ConfigError`` naming the choices if unknown)."""
+    return CLUSTERERS.make(name, **options)
 
 
 __all__ = ["CLUSTERERS", "Clusterer", "EventClusterer", "TfidfClusterer", "make_clusterer"]

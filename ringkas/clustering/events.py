@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..cleaning.language import LanguageIdentifier
 from ..models import Article, Document
 from ..tokens import Tokenizer
 from .features import day_number, event_text, lexical_terms
@@ -20,14 +21,6 @@ if TYPE_CHECKING:
 
 # stage, done, total
 Progress = Callable[[str, int, int], None]
-
-
-def language_of(article: Article) -> str | None:
-    if article.language:
-        return article.language
-    from ..analysis import detect_language
-
-    return detect_language(f"{article.title}\n{article.text}")
 
 
 class EventClusterer:
@@ -54,6 +47,7 @@ class EventClusterer:
         self.params = StreamParams(threshold=threshold, window_days=window_days)
         self.stopwords = (tokenizer or Tokenizer()).stopwords  # Indonesian (Sastrawi) and English
         self.progress = progress
+        self.language = LanguageIdentifier()  # for articles that did not come through the cleaner
 
     def stream(self) -> StoryStream:
         return StoryStream(self.embedder.dim, self.params)
@@ -106,7 +100,7 @@ class EventClusterer:
             article_id=article.id,
             vector=vector,
             terms=lexical_terms(event_text(article), self.stopwords),
-            language=language_of(article),
+            language=article.language or self.language.identify(f"{article.title}\n{article.text}"),
             day=day_number(article.published),
             duplicate_of=original if isinstance(original, str) else None,
         )

