@@ -28,8 +28,8 @@ from ..clustering.events import EventClusterer
 from ..embedding import FileVectorCache, VectorCache
 from ..errors import ConfigError, FormatError, InputError
 from ..models import Article
-from ..reading import article_from_mapping
 from .metrics import BCubed, bcubed
+from .sets import clean_article, parse_line
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -104,17 +104,11 @@ def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED,
         story, items = _parse_line(line, source, lineno)
         stories += 1
         for n, item in enumerate(items):
-            try:
-                article = article_from_mapping(item, source=source, line=lineno, fallback_id=f"{story}/{n}")
-            except InputError as exc:
-                raise type(exc)(f"article {n}: {exc.message}", source=source, line=lineno) from None
-            if article.id in gold:  # ids repeat across lines in some sets: keep them apart
-                article = replace(article, id=f"{story}/{article.id}")
-            if article.id in gold:
-                raise FormatError(f"article {n}: id {article.id!r} appears twice", source=source, line=lineno)
-            cleaned = engine.clean(article)
-            if isinstance(cleaned, InputError):
-                raise type(cleaned)(f"article {n}: {cleaned.message}", source=source, line=lineno)
+            cleaned = clean_article(engine, item, n, source=source, lineno=lineno, fallback_id=f"{story}/{n}")
+            if cleaned.id in gold:  # ids repeat across lines in some sets: keep them apart
+                cleaned = replace(cleaned, id=f"{story}/{cleaned.id}")
+            if cleaned.id in gold:
+                raise FormatError(f"article {n}: id {cleaned.id!r} appears twice", source=source, line=lineno)
             articles.append(cleaned)
             gold[cleaned.id] = story
     if not articles:
@@ -124,18 +118,7 @@ def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED,
 
 
 def _parse_line(line: str, source: str, lineno: int) -> tuple[str, list[Any]]:
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON: {exc.msg}", source=source, line=lineno) from None
-    if not isinstance(item, dict):
-        raise FormatError("expected a JSON object", source=source, line=lineno)
-    items = item.get("articles")
-    if not isinstance(items, list) or not items:
-        raise FormatError("field 'articles' is missing or not a non-empty list", source=source, line=lineno)
-    language = item.get("language")
-    if isinstance(language, str):
-        items = [{**a, "language": language} if isinstance(a, dict) and "language" not in a else a for a in items]
+    item, items = parse_line(line, source, lineno)
     story = item.get("id", f"line-{lineno}")
     if not isinstance(story, (str, int)) or isinstance(story, bool):
         raise FormatError("field 'id' is not a string or number", source=source, line=lineno)

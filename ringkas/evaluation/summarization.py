@@ -28,6 +28,7 @@ from ..stories import build_story
 from ..summarizing import Summarizer, make_summarizer
 from ..summarizing.base import sentence_words
 from .rouge import RougeScores, mean_scores, ngrams, rouge, rouge_tokens, word_count
+from .sets import clean_article, parse_line
 
 PEERS = ("lead", "lexrank", "textrank", "lsa", "sumbasic", "kl", "oracle")
 
@@ -78,15 +79,7 @@ def read_clusters(path: str | Path, engine: Engine, *, limit: int | None = None)
 
 def parse_cluster(line: str, engine: Engine, *, source: str, lineno: int | None = None) -> EvalCluster:
     """One cluster line: its articles read, cleaned and analysed as the engine would."""
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON: {exc.msg}", source=source, line=lineno) from None
-    if not isinstance(item, dict):
-        raise FormatError("expected a JSON object", source=source, line=lineno)
-    articles = item.get("articles")
-    if not isinstance(articles, list) or not articles:
-        raise FormatError("field 'articles' is missing or not a non-empty list", source=source, line=lineno)
+    item, articles = parse_line(line, source, lineno)
     references = item.get("summaries")
     if not isinstance(references, list) or not references or not all(isinstance(r, str) for r in references):
         raise FormatError("field 'summaries' is missing or not a list of strings", source=source, line=lineno)
@@ -95,15 +88,7 @@ def parse_cluster(line: str, engine: Engine, *, source: str, lineno: int | None 
     language = item.get("language") if isinstance(item.get("language"), str) else None
     documents = []
     for n, raw in enumerate(articles):
-        if isinstance(raw, dict) and language and "language" not in raw:
-            raw = {**raw, "language": language}
-        try:
-            article = article_from_mapping(raw, source=source, line=lineno, fallback_id=f"{item.get('id')}/{n}")
-        except InputError as exc:
-            raise type(exc)(f"article {n}: {exc.message}", source=source, line=lineno) from None
-        cleaned = engine.clean(article)
-        if isinstance(cleaned, InputError):
-            raise type(cleaned)(f"article {n}: {cleaned.message}", source=source, line=lineno)
+        cleaned = clean_article(engine, raw, n, source=source, lineno=lineno, fallback_id=f"{item.get('id')}/{n}")
         documents.append(engine.analyzer.analyse(cleaned))
     return EvalCluster(
         id=str(item.get("id", f"line-{lineno}")),
