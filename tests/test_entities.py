@@ -197,9 +197,9 @@ def test_non_indonesian_articles_get_no_mentions() -> None:
 def test_nergrit_test_floor() -> None:
     sentences = list(read_conll(shared_path("data", "ner", "nergrit", "test_preprocess.txt")))
     scores, _seconds = score(tagger_system(), sentences)
-    # Measured 0.737 (benchmarks/names.py prints the table). The bar is 0.75 and is NOT met
+    # Measured 0.741 (benchmarks/names.py prints the table). The bar is 0.75 and is NOT met
     # yet: this floor guards what we have against regressions.
-    assert scores.f1() >= 0.725
+    assert scores.f1() >= 0.73
 
 
 @pytest.mark.shared
