@@ -11,7 +11,16 @@ from benchmarks.names import check_seed_people, read_conll, score, tagger_system
 from ringkas.analysis import Analyzer
 from ringkas.entities import NameTagger, find_role, merge_entities, name_key
 from ringkas.entities.features import tokenize
-from ringkas.entities.tagger import bilou_to_bio, bio_spans, bio_to_bilou
+from ringkas.entities.tagger import (
+    _acronyms_in_brackets,
+    _fit,
+    _known_organisations,
+    _organisations_by_head,
+    _place_heads_joined,
+    bilou_to_bio,
+    bio_spans,
+    bio_to_bilou,
+)
 from ringkas.models import Article, Document, Mention, Sentence
 from tests.conftest import shared_path
 
@@ -178,6 +187,99 @@ def test_tagger_on_our_own_sentences() -> None:
     assert tagger.find("") == []
 
 
+def _fitted(sentence: str, name: str, kind: str) -> list[tuple[str, str]]:
+    """What ``_fit`` makes of a CRF span over ``name`` in ``sentence``, as (text, kind) pairs."""
+    tokens = tokenize(sentence)
+    words = [t[0] for t in tokens]
+    start = sentence.index(name)
+    a = next(i for i, t in enumerate(tokens) if t[1] == start)
+    b = next(i for i, t in enumerate(tokens) if t[2] == start + len(name)) + 1
+    spans = _fit(tokens, (a, b, kind), NameTagger()._is_derived_word)
+    return [(" ".join(words[x:y]), k) for x, y, k in spans]
+
+
+def test_a_title_leaves_an_organisation_or_a_place_not_a_person() -> None:
+    assert _fitted("Menurut Direktur Utama Bank Sentosa, laba naik.", "Direktur Utama Bank Sentosa", "PERSON") == [
+        ("Bank Sentosa", "ORGANISATION")
+    ]
+    assert _fitted("Gubernur Jawa Timur meninjau banjir.", "Gubernur Jawa Timur", "PERSON") == [("Jawa Timur", "PLACE")]
+    # An organisation after a title, then a person: both kept, each with its kind.
+    sentence = "Direktur Utama Bank Sentosa Darmawan Junaidi mengatakan laba naik."
+    assert _fitted(sentence, "Direktur Utama Bank Sentosa Darmawan Junaidi", "ORGANISATION") == [
+        ("Bank Sentosa", "ORGANISATION"),
+        ("Darmawan Junaidi", "PERSON"),
+    ]
+    found = {(s.text, s.kind) for s in NameTagger().find(sentence)}
+    assert ("Darmawan Junaidi", "PERSON") in found and ("Bank Sentosa Darmawan Junaidi", "PERSON") not in found
+
+
+def test_organisation_heads_and_tails_make_organisations() -> None:
+    assert _fitted("Ia kuliah di Universitas Cendana.", "Universitas Cendana", "PLACE") == [
+        ("Universitas Cendana", "ORGANISATION")
+    ]
+    assert _fitted("Lagu itu dimainkan Rudi Hartono Orchestra.", "Rudi Hartono Orchestra", "PERSON") == [
+        ("Rudi Hartono Orchestra", "ORGANISATION")
+    ]
+    found = {(s.text, s.kind) for s in NameTagger().find("Rapat dihadiri Juru Bicara Kementerian Luar Negeri.")}
+    assert ("Kementerian Luar Negeri", "ORGANISATION") in found
+
+
+def test_untagged_words_after_an_organisation_head_are_an_organisation() -> None:
+    words = [t[0] for t in tokenize("Ia bekerja di Dinas Kesehatan Kota Cimahi sejak 2010.")]
+    # The place after the head is the organisation's seat and joins it.
+    assert _organisations_by_head(words, [(5, 7, "PLACE")]) == [(3, 7, "ORGANISATION")]
+    words = [t[0] for t in tokenize("Ketua Komisi III DPR menolak usulan itu.")]
+    assert _organisations_by_head(words, []) == [(1, 4, "ORGANISATION")]
+    # A person the CRF found right after the head's words: where the organisation ends is unclear.
+    words = [t[0] for t in tokenize("Pertemuan Koperasi Serba Budi Santoso kemarin.")]
+    assert _organisations_by_head(words, [(3, 5, "PERSON")]) == [(3, 5, "PERSON")]
+
+
+def test_an_acronym_in_brackets_takes_the_kind_of_the_name_before_it() -> None:
+    words = [t[0] for t in tokenize("Mahasiswa Universitas Cendana ( UNC ) berunjuk rasa.")]
+    assert _acronyms_in_brackets(words, [(1, 3, "ORGANISATION"), (4, 5, "PERSON")]) == [
+        (1, 3, "ORGANISATION"),
+        (4, 5, "ORGANISATION"),
+    ]
+    assert _acronyms_in_brackets(words, [(1, 3, "ORGANISATION")]) == [(1, 3, "ORGANISATION"), (4, 5, "ORGANISATION")]
+    lower_case = [t[0] for t in tokenize("Saham PT Semen Tonasa ( Persero ) naik.")]
+    assert _acronyms_in_brackets(lower_case, [(1, 4, "ORGANISATION")]) == [(1, 4, "ORGANISATION")]
+
+
+def test_an_honorific_inside_a_span_opens_a_persons_name() -> None:
+    sentence = "Acara dibuka oleh Pimpinan Ustadz Mahfud Ridwan di aula."
+    assert _fitted(sentence, "Pimpinan Ustadz Mahfud Ridwan", "PLACE") == [("Mahfud Ridwan", "PERSON")]
+    # A one-letter "H" may be a middle initial and does not split a name.
+    assert _fitted("Kami bertemu Abdul H Saleh kemarin.", "Abdul H Saleh", "PERSON") == [("Abdul H Saleh", "PERSON")]
+
+
+def test_trailing_verbs_function_words_compass_words_and_legal_forms_are_no_names() -> None:
+    assert _fitted("Ikhsan Maulana Mendapat hadiah.", "Ikhsan Maulana Mendapat", "PERSON") == [
+        ("Ikhsan Maulana", "PERSON")
+    ]
+    assert _fitted("Sekolah dibuka di Tanjung Sari Yang asri.", "Tanjung Sari Yang", "PLACE") == [
+        ("Tanjung Sari", "PLACE")
+    ]
+    assert _fitted("Kebun itu di Sebelah Selatan desa.", "Sebelah Selatan", "PLACE") == []
+    assert _fitted("Saham PT Semen Tonasa ( Persero ) naik.", "Persero", "ORGANISATION") == []
+
+
+def test_known_one_word_organisations() -> None:
+    words = [t[0] for t in tokenize("Menurut BMKG , gempa itu juga dibahas Golkar .")]
+    assert _known_organisations(words, [(1, 2, "PERSON")]) == [(1, 2, "ORGANISATION"), (7, 8, "ORGANISATION")]
+    # A given name after a title and an organisation is a person, not a place.
+    sentence = "Ketua Umum PDIP Dewi Wulandari hadir."
+    assert _fitted(sentence, "Dewi Wulandari", "PLACE") == [("Dewi Wulandari", "PERSON")]
+
+
+def test_a_place_head_before_a_place_opens_its_name() -> None:
+    words = [t[0] for t in tokenize("Kantornya di pusat kota Garut dekat alun-alun.")]
+    assert _place_heads_joined(words, [(4, 5, "PLACE")]) == [(3, 5, "PLACE")]
+    assert _place_heads_joined(words, [(4, 5, "PERSON")]) == [(4, 5, "PERSON")]
+    capital = [t[0] for t in tokenize("Bogor pernah menjadi Ibu Kota Pasundan.")]
+    assert _place_heads_joined(capital, [(5, 6, "PLACE")]) == [(5, 6, "PLACE")]
+
+
 def test_analyzer_fills_mentions_with_roles_and_offsets() -> None:
     text = "Menteri Kesehatan Ratna Wulandari meninjau Rumah Sakit Umum Daerah Ambon pada Selasa."
     article = Article(id="m1", title="", text=text, published=date(2024, 3, 5), language="id")
@@ -197,7 +299,7 @@ def test_non_indonesian_articles_get_no_mentions() -> None:
 def test_nergrit_test_floor() -> None:
     sentences = list(read_conll(shared_path("data", "ner", "nergrit", "test_preprocess.txt")))
     scores, _seconds = score(tagger_system(), sentences)
-    # Measured 0.741 (benchmarks/names.py prints the table). The issue's bar is 0.75 and is NOT met
+    # Measured 0.743 (benchmarks/names.py prints the table). The issue's bar is 0.75 and is NOT met
     # yet: this floor guards what we have against regressions.
     assert scores.f1() >= 0.73
 

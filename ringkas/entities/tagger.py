@@ -3,8 +3,10 @@ model and word clusters) finds PERSON, ORGANISATION and PLACE names in a sentenc
 fit its spans to news usage: a name is never cut inside a hyphenated word ("Kim Jong-un"), a
 title before a name is its role ("Menteri Luar Negeri Ri Yong-ho"), honorifics and degrees stay
 outside it ("Prof. [Sarbini Sumawinata]", "[Budi Santoso] SH"), a place before a person is a place
-("Korea Utara Kim Jong Un"), and a capitalised name after a speech verb is a person ("kata
-Pagung")."""
+("Korea Utara Kim Jong Un"), a capitalised name after a speech verb is a person ("kata
+Pagung"), organisation heads, tails and one-word names make organisations ("Kementerian
+Perhubungan", "Hamburger SV", "BMKG") and what a title leaves keeps its kind ("Direktur Utama [Bank
+Mandiri]")."""
 
 from __future__ import annotations
 
@@ -24,10 +26,13 @@ from .gazetteer import (
     GIVEN_NAMES,
     HONORIFICS,
     JURISDICTION_TITLES,
+    NAME_OPENING_PLACE_HEADS,
     NAME_PARTICLES,
     NAME_TITLES,
     ORG_HEADS,
     ORG_NAMES,
+    ORG_ONLY_HEADS,
+    ORG_TAILS,
     PLACE_HEADS,
     PLACES,
     ROLE_HEADS,
@@ -166,6 +171,10 @@ class NameTagger:
             spans = _speakers_after_verbs(words, spans)
             spans.extend(_names_before_appositions(tokens, spans))
             spans.extend(_names_after_titles(tokens, spans, self._is_derived_word))
+            spans = _organisations_by_head(words, spans)
+            spans = _acronyms_in_brackets(words, spans)
+            spans = _known_organisations(words, spans)
+            spans = _place_heads_joined(words, spans)
             out.append((tokens, sorted(set(spans))))
         return out
 
@@ -239,6 +248,8 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
     # case: "Uni emirat arab").
     while b - a > 1 and (
         lower[b - 1] in DATE_WORDS
+        or lower[b - 1] in FUNCTION_WORDS
+        or (kind == "PERSON" and _is_verb_form(words[b - 1], is_derived))
         or (kind == "PERSON" and lower[b - 1] in DEGREES and words[b - 1][:1].isupper())
         or (
             kind == "PERSON"
@@ -250,6 +261,16 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
         b -= 1
     # Honorifics and their full stops stay outside a name, and make it a person's: "Dr. Ir. H.
     # [Budi Santoso]", "Prof. [Suharyadi]".
+    # An honorific inside a span opens a person's name ("Pimpinan Ustadz [Syamsi Dukha]"); the
+    # words before it stay a name only when they are an organisation or a place. Not the one-letter
+    # "H", which is also a middle initial ("Abdul H. Saleh").
+    out: list[Span] = []
+    inner = next((k for k in range(a + 1, b - 1) if len(lower[k]) > 1 and lower[k] in HONORIFICS), None)
+    if inner is not None and words[inner][:1].isupper():
+        prefix_kind = _kind_after_title(lower, a, inner)
+        if prefix_kind != "PERSON":
+            out.append((a, inner, prefix_kind))
+        a = inner
     start = a
     while b - a > 1 and (lower[a] in HONORIFICS or (a > start and words[a] == ".")):
         a += 1
@@ -259,18 +280,27 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
         or (a > 1 and words[a - 1] == "." and lower[a - 2] in HONORIFICS)
     ):
         kind = "PERSON"
-    # A title before a name is a role: "[Menteri] Luar Negeri Ri Yong-ho", "Presiden Putin".
+    # A title before a name is a role: "[Menteri] Luar Negeri Ri Yong-ho", "Presiden Putin". What
+    # the title leaves is a person, unless it is an organisation or a place ("Direktur Utama [Bank
+    # Mandiri]", "Gubernur [Jawa Timur]").
+    honoured = a
     titled = _after_title(words, a)
     while (
         b - a > 1 and lower[a] not in NAME_TITLES and (lower[a] in ROLE_HEADS or (titled and lower[a] in TITLE_WORDS))
     ):
         a += 1
         titled = True
-    if a > start:
+    if a > honoured and honoured == start:
+        kind = _kind_after_title(lower, a, b)
+    elif a > start:
         kind = "PERSON"
-    out: list[Span] = []
-    # A place or organisation before a person: "Korea Utara Kim Jong Un", "Kremlin Dmitry Peskov".
+    elif titled and kind != "PERSON" and lower[a] in GIVEN_NAMES and not any(_is_place_word(w) for w in lower[a:b]):
+        kind = "PERSON"  # "Ketua Umum PDIP [Megawati Soekarnoputri]" taken for a place
+    # A place or organisation before a person: "Korea Utara Kim Jong Un", "Kremlin Dmitry Peskov",
+    # "Direktur Utama Bank Mandiri Darmawan Junaidi".
     split = _place_then_person(lower, a, b, titled)
+    if split is None and a > honoured and kind == "ORGANISATION":
+        split = _organisation_then_person(words, lower, a, b)
     if (
         split is None
         and b - a >= 3
@@ -281,7 +311,7 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
     ):
         split = a + 1  # "Lurah [Mekarsari] Wati Suryani": the place a title governs
     if split is not None:
-        prefix_kind = "ORGANISATION" if any(w in ORG_NAMES for w in lower[a:split]) else "PLACE"
+        prefix_kind = "ORGANISATION" if any(w in ORG_NAMES or w in ORG_ONLY_HEADS for w in lower[a:split]) else "PLACE"
         out.append((a, split, prefix_kind))
         a, kind = split, "PERSON"
     elif kind == "PERSON":
@@ -290,9 +320,26 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
             a += 1
     if kind == "PERSON" and ((b - a == 1 and lower[a] in ROLE_HEADS) or not words[a][:1].isupper()):
         return out  # a title alone, or a lower-case start, names nobody
+    if b - a > 1 and (lower[a] in ORG_ONLY_HEADS or lower[b - 1] in ORG_TAILS):
+        kind = "ORGANISATION"  # "[Kementerian Perhubungan]", "[Universitas Padjadjaran]", "[Hamburger SV]"
+    # Compass words alone name no place ("Sebelah Selatan", "Jalur Utara Selatan"): in NERGrit
+    # train such a capitalised run is a name 2 times out of 205. Nor does a company's legal form
+    # ("PT Angkasa Pura II (Persero)").
+    if all(w in DIRECTIONS or w in _NOT_NAMES_ALONE for w in lower[a:b]):
+        return out
     if any(ch.isalnum() for w in words[a:b] for ch in w):
         out.append((a, b, kind))
     return out
+
+
+_NOT_NAMES_ALONE = frozenset(("sebelah", "persero", "tbk"))
+
+
+def _is_verb_form(word: str, is_derived: Callable[[str], bool]) -> bool:
+    """ "Mendapat", "Bertemu", "Diserahkan": a capitalised verb after a name, not a name ending in a
+    suffix ("Bilasi") or a short one that looks prefixed ("Dimas")."""
+    lower = word.lower()
+    return word[:1].isupper() and len(lower) >= 7 and lower.startswith(("me", "ber", "ter", "di")) and is_derived(word)
 
 
 def _after_title(words: list[str], a: int) -> bool:
@@ -305,6 +352,37 @@ def _after_title(words: list[str], a: int) -> bool:
         if not words[j][:1].isupper():
             return False
     return False
+
+
+def _kind_after_title(lower: list[str], a: int, b: int) -> str:
+    """The kind of what a title leaves: an organisation when an organisation's head or name opens
+    it, a place when a place's head opens it or every word is a place, otherwise a person."""
+    if lower[a] in ORG_ONLY_HEADS or lower[a] in ORG_NAMES:
+        return "ORGANISATION"
+    if lower[a] in PLACE_HEADS or all(w in PLACES or w in DIRECTIONS for w in lower[a:b]):
+        return "PLACE"
+    return "PERSON"
+
+
+def _organisation_then_person(words: list[str], lower: list[str], a: int, b: int) -> int | None:
+    """Where an organisation named after a title gives way to a person's name: the head, its name
+    word and the words that qualify it (places, compass and title words, acronyms, numerals), then
+    two or more capitalised words ("Direktur Utama [Bank Mandiri] Darmawan Junaidi", "Ketua [Komisi
+    III DPR] Bambang Wuryanto")."""
+    if lower[a] not in ORG_ONLY_HEADS:
+        return None
+    j = a + 2
+    while j < b and (
+        _is_place_word(lower[j])
+        or lower[j] in TITLE_WORDS
+        or lower[j] in ORG_NAMES
+        or words[j].isupper()
+        or words[j].isdigit()
+    ):
+        j += 1
+    if b - j >= 2 and all(w[:1].isupper() for w in words[j:b]) and lower[j] not in NAME_PARTICLES:
+        return j
+    return None
 
 
 def _is_place_word(word: str) -> bool:
@@ -422,6 +500,83 @@ def _names_after_titles(tokens: list[Token], spans: list[Span], is_derived: Call
         if any(is_derived(w) for w in words[a:b] if w.isalpha()):
             continue
         out.append((a, b, "PERSON"))
+    return out
+
+
+def _organisations_by_head(words: list[str], spans: list[Span]) -> list[Span]:
+    """ "Juru Bicara Kementerian Luar Negeri", "Ketua Komisi III DPR": two or more capitalised
+    words that the CRF left untagged and an organisation head opens are an organisation; a place
+    right after it is its seat and joins it ("[Dinas Kesehatan Kota Bandung]", "[Politeknik LPP
+    Yogyakarta]")."""
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    starts = {a: (b, kind) for a, b, kind in spans}
+    out = list(spans)
+    i = 0
+    while i < len(words):
+        if i in covered or words[i].lower() not in ORG_ONLY_HEADS or not words[i][:1].isupper():
+            i += 1
+            continue
+        b = i + 1
+        while b < len(words) and b not in covered and (words[b][:1].isupper() or words[b].isdigit()):
+            b += 1
+        if b in starts and starts[b][1] == "PLACE":
+            out.remove((b, *starts[b]))
+            b = starts[b][0]
+        elif b in covered:
+            i = b  # the CRF saw another name there: where the organisation ends is unclear
+            continue
+        if b - i >= 2:
+            out.append((i, b, "ORGANISATION"))
+        i = b
+    return out
+
+
+def _place_heads_joined(words: list[str], spans: list[Span]) -> list[Span]:
+    """ "pusat [kota] Pati", "[Provinsi] Sulawesi Tenggara": a place head right before a place
+    the CRF found opens that place's name (not the "kota" of "ibu kota", the capital)."""
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    out = []
+    for a, b, kind in spans:
+        head = a - 1
+        if (
+            kind == "PLACE"
+            and head >= 0
+            and head not in covered
+            and words[head].lower() in NAME_OPENING_PLACE_HEADS
+            and not (head > 0 and words[head - 1].lower() == "ibu")
+        ):
+            a = head
+        out.append((a, b, kind))
+    return out
+
+
+def _known_organisations(words: list[str], spans: list[Span]) -> list[Span]:
+    """ "Menurut BMKG", "Data BPS", "Ketua Umum PDIP": a capitalised one-word organisation name
+    (``ORG_NAMES``) is an organisation, whether the CRF left it untagged or gave it another kind."""
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    out = []
+    for a, b, kind in spans:
+        if b - a == 1 and words[a].lower() in ORG_NAMES and words[a][:1].isupper():
+            kind = "ORGANISATION"
+        out.append((a, b, kind))
+    for i, word in enumerate(words):
+        if i not in covered and word.lower() in ORG_NAMES and word[:1].isupper():
+            out.append((i, i + 1, "ORGANISATION"))
+    return out
+
+
+def _acronyms_in_brackets(words: list[str], spans: list[Span]) -> list[Span]:
+    """ "Universitas Gadjah Mada ( UGM )": an acronym in brackets right after a name is that name's
+    short form and takes its kind, whether the CRF left it untagged or gave it another kind."""
+    ends = {b: kind for _a, b, kind in spans if b - _a > 1}
+    out = list(spans)
+    for i, word in enumerate(words[:-3]):
+        kind = ends.get(i)
+        acronym = words[i + 1]
+        if word != "(" or kind is None or words[i + 2] != ")" or not (acronym.isupper() and len(acronym) > 1):
+            continue
+        out = [s for s in out if not (s[0] == i + 1 and s[1] == i + 2)]
+        out.append((i + 1, i + 2, kind))
     return out
 
 
