@@ -11,16 +11,14 @@ from benchmarks.names import check_seed_people, read_conll, score, tagger_system
 from ringkas.analysis import Analyzer
 from ringkas.entities import NameTagger, find_role, merge_entities, name_key
 from ringkas.entities.features import tokenize
-from ringkas.entities.tagger import (
+from ringkas.entities.spans import (
     _acronyms_in_brackets,
     _fit,
     _known_organisations,
     _organisations_by_head,
     _place_heads_joined,
-    bilou_to_bio,
-    bio_spans,
-    bio_to_bilou,
 )
+from ringkas.entities.tagger import bilou_to_bio, bio_spans, bio_to_bilou
 from ringkas.models import Article, Document, Mention, Sentence
 from tests.conftest import shared_path
 
