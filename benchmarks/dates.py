@@ -24,6 +24,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ringkas.models import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -160,12 +164,9 @@ class TimelineCheck:
     found: str | None  # the ISO value ringkas gave the expression inside the evidence
 
 
-def check_seed_timeline(seeds_with_dates: Path = SEEDS_WITH_DATES, gold_path: Path = SEEDS_GOLD) -> list[TimelineCheck]:
-    """Each gold timeline entry: does an expression inside its evidence resolve to its date?
-
-    The seed's first line (``title``) is analysed as the text's first paragraph: in one seed it
-    holds the lead paragraph, not a headline.
-    """
+def analyse_seeds(seeds_with_dates: Path = SEEDS_WITH_DATES) -> dict[str, Document]:
+    """The seed articles analysed as the engine would, by id. Each seed's first line (``title``)
+    is analysed as the text's first paragraph: in one seed it holds the lead, not a headline."""
     from ringkas.analysis import Analyzer
     from ringkas.models import Article
 
@@ -176,9 +177,20 @@ def check_seed_timeline(seeds_with_dates: Path = SEEDS_WITH_DATES, gold_path: Pa
             row = json.loads(line)
             text = (row["title"] + "\n" + row["text"]) if row["title"] else row["text"]
             article = Article(
-                id=row["id"], title="", text=text, published=date.fromisoformat(row["published"]), language="id"
+                id=row["id"],
+                title="",
+                text=text,
+                outlet=row.get("source"),
+                published=date.fromisoformat(row["published"]),
+                language="id",
             )
             documents[row["id"]] = analyzer.analyse(article)
+    return documents
+
+
+def check_seed_timeline(seeds_with_dates: Path = SEEDS_WITH_DATES, gold_path: Path = SEEDS_GOLD) -> list[TimelineCheck]:
+    """Each gold timeline entry: does an expression inside its evidence resolve to its date?"""
+    documents = analyse_seeds(seeds_with_dates)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     checks = []
     for entry in gold["timeline"]:

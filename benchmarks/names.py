@@ -26,6 +26,7 @@ SHARED = ROOT.parent / "shared"
 NERGRIT = SHARED / "data" / "ner" / "nergrit"
 SEEDS_WITH_DATES = SHARED / "gold" / "seeds-with-dates.jsonl"
 SEEDS_GOLD = SHARED / "gold" / "seeds.json"
+sys.path.insert(0, str(ROOT))  # benchmarks.dates, when run as a script
 
 
 @dataclass(frozen=True)
@@ -175,29 +176,12 @@ def check_seed_people(seeds_with_dates: Path = SEEDS_WITH_DATES, gold_path: Path
     """For each gold person: analyse the articles of each gold story, merge their entities, and
     look for the gold name and aliases. A gold alias counts when it equals a name or alias of
     the entity, with leading role words ("Presiden Putin", "Menlu Lavrov") allowed."""
-    from datetime import date
-
-    from ringkas.analysis import Analyzer
+    from benchmarks.dates import analyse_seeds
     from ringkas.entities import merge_entities
     from ringkas.entities.gazetteer import ROLE_HEADS
-    from ringkas.models import Article
 
-    analyzer = Analyzer()
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    documents = {}
-    with seeds_with_dates.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            text = (row["title"] + "\n" + row["text"]) if row["title"] else row["text"]
-            article = Article(
-                id=row["id"],
-                title="",
-                text=text,
-                outlet=row.get("source"),
-                published=date.fromisoformat(row["published"]),
-                language="id",
-            )
-            documents[row["id"]] = analyzer.analyse(article)
+    documents = analyse_seeds(seeds_with_dates)
 
     def key(name: str) -> str:
         return " ".join(name.replace("-", " ").lower().split())

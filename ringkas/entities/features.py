@@ -43,21 +43,19 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
+# The word lists a token's features name it in (feature names fixed: the shipped model reads them).
+_LEXICONS = (
+    ("role", ROLE_HEADS),
+    ("org", ORG_HEADS),
+    ("placehead", PLACE_HEADS),
+    ("place", PLACES),
+    ("given", GIVEN_NAMES),
+    ("speech", SPEECH_VERBS),
+)
+
+
 def _lexicon_flags(lower: str) -> list[str]:
-    flags = []
-    if lower in ROLE_HEADS:
-        flags.append("role")
-    if lower in ORG_HEADS:
-        flags.append("org")
-    if lower in PLACE_HEADS:
-        flags.append("placehead")
-    if lower in PLACES:
-        flags.append("place")
-    if lower in GIVEN_NAMES:
-        flags.append("given")
-    if lower in SPEECH_VERBS:
-        flags.append("speech")
-    return flags
+    return [flag for flag, words in _LEXICONS if lower in words]
 
 
 def _token_features(word: str) -> tuple[str, str, list[str]]:

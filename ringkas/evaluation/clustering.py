@@ -29,7 +29,7 @@ from ..embedding import FileVectorCache, VectorCache
 from ..errors import ConfigError, FormatError, InputError
 from ..models import Article
 from .metrics import BCubed, bcubed
-from .sets import clean_article, parse_line
+from .sets import clean_article, parse_line, set_lines
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -86,21 +86,10 @@ def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED,
     ``limit``: only the first N lines (clusters). Bad lines are ``InputError``s naming the line.
     """
     source = str(path)
-    try:
-        # split on newlines only: str.splitlines would also cut at U+2028 inside JSON strings
-        lines = Path(path).read_text(encoding="utf-8").split("\n")
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"not UTF-8 text: {exc.reason}", source=source) from None
     articles: list[Article] = []
     gold: dict[str, str] = {}
     stories = 0
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        if limit is not None and stories >= limit:
-            break
+    for lineno, line in set_lines(path, limit):
         story, items = _parse_line(line, source, lineno)
         stories += 1
         for n, item in enumerate(items):

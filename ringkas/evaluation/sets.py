@@ -4,6 +4,8 @@ a line, read into clean articles the way the engine reads any input, bad lines n
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FormatError, InputError
@@ -12,6 +14,28 @@ from ..reading import article_from_mapping
 
 if TYPE_CHECKING:
     from ..engine import Engine
+
+
+def set_lines(path: str | Path, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """(line number, line) of each non-blank line, the first ``limit`` of them when given."""
+    source = str(path)
+    try:
+        handle = open(path, encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below, read lazily
+    except FileNotFoundError:
+        raise InputError("no such file", source=source) from None
+    with handle:
+        count = 0
+        try:
+            # newline="\n": a line ends at "\n" only (U+2028 may stand inside JSON strings)
+            for lineno, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                if limit is not None and count >= limit:
+                    return
+                yield lineno, line
+                count += 1
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"not UTF-8 text: {exc.reason}", source=source) from None
 
 
 def parse_line(line: str, source: str, lineno: int | None) -> tuple[dict[str, Any], list[Any]]:

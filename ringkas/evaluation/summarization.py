@@ -28,7 +28,7 @@ from ..stories import build_story
 from ..summarizing import Summarizer, make_summarizer
 from ..summarizing.base import sentence_words
 from .rouge import RougeScores, mean_scores, ngrams, rouge, rouge_tokens, word_count
-from .sets import clean_article, parse_line
+from .sets import clean_article, parse_line, set_lines
 
 PEERS = ("lead", "lexrank", "textrank", "lsa", "sumbasic", "kl", "oracle")
 
@@ -61,20 +61,8 @@ def budget_of(references: Sequence[str]) -> int:
 
 def read_clusters(path: str | Path, engine: Engine, *, limit: int | None = None) -> Iterator[EvalCluster]:
     """Clusters of a JSONL file in the ``../shared/data`` format; a bad line is an ``InputError``."""
-    source = str(path)
-    try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, iterated lazily
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    with handle:
-        count = 0
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            if limit is not None and count >= limit:
-                return
-            yield parse_cluster(line, engine, source=source, lineno=lineno)
-            count += 1
+    for lineno, line in set_lines(path, limit):
+        yield parse_cluster(line, engine, source=str(path), lineno=lineno)
 
 
 def parse_cluster(line: str, engine: Engine, *, source: str, lineno: int | None = None) -> EvalCluster:
