@@ -5,8 +5,9 @@ seed people (every gold person found, aliases merged into one entity).
 
 NERGrit (``../shared/data/ner/nergrit/test_preprocess.txt``, 209 sentences) is scored the CoNLL
 way: a predicted entity counts when its tokens and its kind (PERSON, ORGANISATION, PLACE) equal
-a gold one. ringkas runs its tagger on the gold tokens (the CRF alone, and with the rules of
-``NameTagger.find`` on the detokenized sentence, mapped back to tokens). The baseline tags
+a gold one. ringkas runs its tagger on the gold tokens: the CRF alone, the CRF with the network's
+vote, and both with the rules of ``NameTagger.find`` on the detokenized sentence, mapped back to
+tokens. The baseline tags
 every run of capitalised words that does not start the sentence, with the kind a gazetteer
 head word suggests (PERSON otherwise).
 """
@@ -111,10 +112,13 @@ def score(system: System, sentences: list[TaggedSentence]) -> tuple[EntityScores
     return scores, seconds
 
 
-def crf_system(model_path: Path | None = None) -> System:
-    from ringkas.entities.tagger import NameTagger, bio_spans
+def crf_system(model_path: Path | None = None, network_weight: float | None = None) -> System:
+    """The tagger's decoding without the span rules: CRF and network, or with
+    ``network_weight=0`` the CRF alone."""
+    from ringkas.entities.tagger import NETWORK_WEIGHT, NameTagger, bio_spans
 
-    tagger = NameTagger(model_path)
+    weight = NETWORK_WEIGHT if network_weight is None else network_weight
+    tagger = NameTagger(model_path, network_weight=weight)
     return lambda words: bio_spans(tagger.tag_words(list(words)))
 
 
@@ -250,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     sentences = list(read_conll(path))
     results = [
         ("ringkas NameTagger.find", *score(tagger_system(), sentences)),
-        ("ringkas CRF alone", *score(crf_system(), sentences)),
+        ("ringkas CRF + network", *score(crf_system(), sentences)),
+        ("ringkas CRF alone", *score(crf_system(network_weight=0.0), sentences)),
         ("capitalised runs + gazetteer", *score(capitalisation_baseline, sentences)),
     ]
     print(f"NERGrit {args.split}: {len(sentences)} sentences, entity-level (exact span and kind)")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from .cleaning.language import LanguageIdentifier
 from .dates import DateFinder, to_iso
 from .entities import NameTagger, find_role
+from .entities.tagger import NETWORK_WEIGHT
 from .models import Article, Document, Mention, Sentence, TimeExpression
 from .quotes import QuoteExtractor
 from .sentences import SentenceSplitter
@@ -22,12 +23,13 @@ INDONESIAN = frozenset({"id", "ms"})
 class Analyzer:
     """Holds the language tools (splitter, tokenizer) and analyses one article at a time."""
 
-    def __init__(self, *, quote_paraphrases: bool = False) -> None:
+    def __init__(self, *, quote_paraphrases: bool = False, name_network: bool = True) -> None:
         self.language = LanguageIdentifier()  # for articles that did not come through the cleaner
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
         self.dates = DateFinder()
-        self.names = NameTagger()  # the CRF model loads on the first Indonesian sentence
+        # The CRF (and the network, unless turned off) load on the first Indonesian sentence.
+        self.names = NameTagger(network_weight=NETWORK_WEIGHT if name_network else 0.0)
         self.quotes = QuoteExtractor(paraphrases=quote_paraphrases)
 
     def analyse(self, article: Article) -> Document:

@@ -61,7 +61,9 @@ class Engine:
     @property
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:
-            self._analyzer = Analyzer(quote_paraphrases=self.settings["quote_paraphrases"])
+            self._analyzer = Analyzer(
+                quote_paraphrases=self.settings["quote_paraphrases"], name_network=self.settings["name_network"]
+            )
         return self._analyzer
 
     @property

@@ -70,8 +70,10 @@ class LinearChainCRF:
 
     def tag(self, items: list[list[str]], outside_penalty: float = 0.0) -> list[str]:
         """The best label sequence for the items' features (Viterbi)."""
-        if not items:
-            return []
+        return self.decode(self.emissions(items), outside_penalty)
+
+    def emissions(self, items: list[list[str]]) -> np.ndarray:
+        """[items, labels] emission scores: the sum of each item's known feature weights."""
         # One gather and one segmented sum for the whole sentence; row 0 of ``padded`` is zero,
         # so every item has at least one row even when none of its features is known.
         index = self.index
@@ -81,15 +83,24 @@ class LinearChainCRF:
             offsets.append(len(rows))
             rows.append(0)
             rows.extend(r + 1 for r in map(index.get, features) if r is not None)
-        emissions = np.add.reduceat(self._padded[rows], offsets, axis=0)
+        if not rows:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return np.add.reduceat(self._padded[rows], offsets, axis=0)
+
+    def decode(self, emissions: np.ndarray, outside_penalty: float = 0.0) -> list[str]:
+        """The best label sequence for [items, labels] emission scores (Viterbi), the outside
+        label's scores lowered by ``outside_penalty``."""
+        if not len(emissions):
+            return []
+        emissions = emissions.copy()
         emissions[:, self.outside] -= outside_penalty
         score = emissions[0].copy()
-        back = np.zeros((len(items), len(self.labels)), dtype=np.int64)
-        for n in range(1, len(items)):
+        back = np.zeros((len(emissions), len(self.labels)), dtype=np.int64)
+        for n in range(1, len(emissions)):
             candidates = score[:, None] + self.transitions
             back[n] = candidates.argmax(axis=0)
             score = candidates.max(axis=0) + emissions[n]
         best = [int(score.argmax())]
-        for n in range(len(items) - 1, 0, -1):
+        for n in range(len(emissions) - 1, 0, -1):
             best.append(int(back[n][best[-1]]))
         return [self.labels[i] for i in reversed(best)]

@@ -18,6 +18,7 @@ from ..errors import ModelError
 CLUSTERS_NAME = "ner-clusters.npz"
 _CHUNKS = 17  # the USE table is stored as 17 interleaved, separately quantized blocks
 _CACHE_LIMIT = 200_000
+_VECTOR_CACHE_LIMIT = 30_000  # float16 vectors of 1 KB: at most about 30 MB
 
 
 class SubwordVectors:
@@ -28,6 +29,24 @@ class SubwordVectors:
         self._blocks: list[np.ndarray] = []
         self._scale: np.ndarray | None = None
         self._low: np.ndarray | None = None
+        self._cache: dict[str, tuple[np.ndarray, int]] = {}
+
+    def many(self, words: list[str]) -> tuple[np.ndarray, list[int]]:
+        """[words, dim] vectors and piece counts, recent words' vectors cached (as float16)."""
+        cache = self._cache
+        if len(cache) > _VECTOR_CACHE_LIMIT:
+            cache.clear()
+        rows, pieces = [], []
+        for word in words:
+            found = cache.get(word)
+            if found is None:
+                vector, count = self.vector(word)
+                found = cache[word] = (vector.astype(np.float16), count)
+            rows.append(found[0])
+            pieces.append(found[1])
+        if not rows:
+            return np.zeros((0, 512), dtype=np.float32), []
+        return np.stack(rows).astype(np.float32), pieces
 
     def _load(self) -> None:
         try:
@@ -103,14 +122,13 @@ class WordClusters:
                 self._cache[word] = found
 
     def _assign(self, words: list[str]) -> list[tuple[tuple[int, ...], int]]:
-        pairs = [self.vectors.vector(w) for w in words]
-        matrix = np.stack([vector for vector, _ in pairs])
+        matrix, counts = self.vectors.many(words)
         if self._stacked is None:
             self._stacked = np.concatenate(self.centroids).T.copy()
             self._bounds = np.cumsum([0] + [len(c) for c in self.centroids])
         scores = matrix @ self._stacked
         ids = [scores[:, self._bounds[k] : self._bounds[k + 1]].argmax(axis=1) for k in range(len(self.centroids))]
-        return [(tuple(int(column[n]) for column in ids), pieces) for n, (_vector, pieces) in enumerate(pairs)]
+        return [(tuple(int(column[n]) for column in ids), pieces) for n, pieces in enumerate(counts)]
 
 
 def learn_centroids(
