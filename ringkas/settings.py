@@ -55,8 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "name_network",
         True,
-        "Let the name tagger's neural network vote beside its CRF (off: names found about 2.5x faster,"
-        " NERGrit test F1 0.743 instead of 0.750).",
+        "Let the name tagger's neural network vote beside its CRF (off: names found about twice as fast,"
+        " NERGrit test F1 0.743 instead of 0.751).",
     ),
     Setting("http_timeout", 10.0, "Seconds before an HTTP fetch of a URL or feed gives up."),
     Setting("progress", True, "Show progress bars on the terminal."),

@@ -44,7 +44,7 @@ def _shape(word: str) -> str:
 
 
 # The word lists a token's features name it in (feature names fixed: the shipped model reads them).
-_LEXICONS = (
+LEXICONS = (
     ("role", ROLE_HEADS),
     ("org", ORG_HEADS),
     ("placehead", PLACE_HEADS),
@@ -55,7 +55,7 @@ _LEXICONS = (
 
 
 def _lexicon_flags(lower: str) -> list[str]:
-    return [flag for flag, words in _LEXICONS if lower in words]
+    return [flag for flag, words in LEXICONS if lower in words]
 
 
 def _token_features(word: str) -> tuple[str, str, list[str]]:

@@ -16,12 +16,12 @@ from typing import IO, Any
 import numpy as np
 
 from ..errors import ModelError
-from .features import _LEXICONS
+from .features import LEXICONS
 
 NETWORK_NAME = "ner-network.npz"
 MAX_CHARS = 20  # characters per word the CNN reads
 KINDS = ("PERSON", "ORGANISATION", "PLACE")
-EXTRA_SIZE = 4 + 6 + len(_LEXICONS) + 2 * len(KINDS)
+EXTRA_SIZE = 4 + 6 + len(LEXICONS) + 2 * len(KINDS)
 CRF_SCALE = 0.1  # the CRF's emission scores enter the network scaled by this
 
 
@@ -53,11 +53,11 @@ def token_extras(words: list[str], pieces: list[int], matches: list[str]) -> np.
         out[i, min(pieces[i], 4) - 1] = 1.0
         out[i, 4 + _casing(word)] = 1.0
         lower = word.lower()
-        for n, (_flag, lexicon) in enumerate(_LEXICONS):
+        for n, (_flag, lexicon) in enumerate(LEXICONS):
             if lower in lexicon:
                 out[i, 10 + n] = 1.0
         if matches[i]:
-            out[i, 10 + len(_LEXICONS) + 2 * KINDS.index(matches[i][2:]) + (matches[i][0] == "I")] = 1.0
+            out[i, 10 + len(LEXICONS) + 2 * KINDS.index(matches[i][2:]) + (matches[i][0] == "I")] = 1.0
     return out
 
 

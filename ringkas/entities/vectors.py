@@ -45,7 +45,9 @@ class SubwordVectors:
             rows.append(found[0])
             pieces.append(found[1])
         if not rows:
-            return np.zeros((0, 512), dtype=np.float32), []
+            if self._tokenizer is None:
+                self._load()
+            return np.zeros((0, self._blocks[0].shape[1]), dtype=np.float32), []
         return np.stack(rows).astype(np.float32), pieces
 
     def _load(self) -> None:
