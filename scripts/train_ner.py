@@ -137,12 +137,17 @@ def network_examples(
     return out
 
 
+def four_folds(count: int) -> list[list[int]]:
+    """Indices 0..count-1 shuffled with a fixed seed and dealt into four folds."""
+    order = list(range(count))
+    random.Random(0).shuffle(order)
+    return [order[k::4] for k in range(4)]
+
+
 def out_of_fold(items: list[list[list[str]]], tags: list[list[str]], args: argparse.Namespace) -> list[np.ndarray]:
     """Each sentence's CRF emission scores from a CRF that did not see it (4 folds, two CRFs
     at a time): the network learns from scores like those of unseen text."""
-    order = list(range(len(items)))
-    random.Random(0).shuffle(order)
-    folds = [order[k::4] for k in range(4)]
+    folds = four_folds(len(items))
     out: list[np.ndarray] = [np.zeros(0)] * len(items)
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         runs = []
@@ -216,15 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         pool = train_set + valid_set
         items = train_items + valid_items
-        order = list(range(len(pool)))
-        random.Random(0).shuffle(order)
-        folds = [order[i::4] for i in range(4)]
         totals = {p: EntityScores() for p in PENALTIES}
-        for fold in folds:
+        for fold in four_folds(len(pool)):
             held = set(fold)
+            kept = [i for i in range(len(pool)) if i not in held]
             crf = train(
-                [items[i] for i in order if i not in held],
-                [list(pool[i].tags) for i in order if i not in held],
+                [items[i] for i in kept],
+                [list(pool[i].tags) for i in kept],
                 args.c1,
                 args.c2,
                 args.iterations,

@@ -173,15 +173,15 @@ class NetworkEnsemble:
         forward = np.where(real, sorted_starts + step, -1)
         backward = np.where(real, sorted_starts + sorted_lengths - 1 - step, -1)
         running = real.sum(axis=0)  # sentences still running at each step
-        passes = [(network, suffix) for network in self.networks for suffix in ("", "_reverse")]
-        gates_in = np.zeros((len(passes), size, steps, 4 * hidden), dtype=np.float32)
+        passes = 2 * len(self.networks)  # forward and backward of each network
+        gates_in = np.zeros((passes, size, steps, 4 * hidden), dtype=np.float32)
         for m, network in enumerate(self.networks):
             words = np.concatenate([batch.vectors, network.char_features(batch.chars)], axis=1)
             for d, (suffix, order) in enumerate((("", forward), ("_reverse", backward))):
                 gates_in[2 * m + d][real] = network.gate_inputs(words, tokens, extras, suffix)[order[real]]
-        h = np.zeros((len(passes), size, hidden), dtype=np.float32)
+        h = np.zeros((passes, size, hidden), dtype=np.float32)
         c = np.zeros_like(h)
-        states = np.zeros((len(passes), size, steps, hidden), dtype=np.float32)
+        states = np.zeros((passes, size, steps, hidden), dtype=np.float32)
         for t in range(steps):
             k = int(running[t])
             squashed = np.tanh(gates_in[:, :k, t] + np.matmul(h[:, :k], self._w_hh))

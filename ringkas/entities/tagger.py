@@ -116,7 +116,10 @@ class NameTagger:
     @property
     def network(self) -> NetworkEnsemble:
         if self._network is None:
-            self._network = NetworkEnsemble.load(self.network_path)
+            network = NetworkEnsemble.load(self.network_path)
+            if network.labels != self.crf.labels:  # its scores are added column by column
+                raise ModelError("the name tagger's network and CRF were trained with different labels")
+            self._network = network
         return self._network
 
     @property
@@ -161,8 +164,6 @@ class NameTagger:
         """The network's log-probabilities for (words, CRF emissions) sentences, columns in the
         CRF's label order."""
         network = self.network
-        if network.labels != self.crf.labels:
-            raise ModelError("the name tagger's network and CRF were trained with different labels")
         distinct = list(dict.fromkeys(word for words, _ in sentences for word in words))
         row = {word: n for n, word in enumerate(distinct)}
         vectors, pieces = self.clusters.vectors.many(distinct)
