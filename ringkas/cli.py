@@ -388,9 +388,8 @@ def eval_summarize(obj: Context, file: str, output_dir: str | None, systems: str
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep embeddings in DIR/vectors.sqlite for reruns.")
 @click.option(
     "--systems",
-    default="ringkas,agglomerative,hdbscan,tfidf-agglomerative",
-    show_default=True,
-    help="Comma-separated: ringkas, agglomerative, hdbscan, tfidf-agglomerative.",
+    help="Comma-separated: ringkas, agglomerative, hdbscan, tfidf-agglomerative, bertopic "
+    "(default: all; bertopic when the extra 'peers' is installed).",
 )
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of the shuffle of the pooled articles.")
 @click.option("--limit", type=int, help="Only the first N clusters (lines).")
@@ -401,14 +400,19 @@ def eval_cluster(
     file: str,
     output_dir: str | None,
     cache_dir: str | None,
-    systems: str,
+    systems: str | None,
     seed: int,
     limit: int | None,
 ) -> None:
     """BCubed precision, recall and F1 of ringkas and peer clusterers on FILE (articles pooled and shuffled)."""
-    from .evaluation.clustering import evaluate_file, format_table, results_table
+    from .evaluation.clustering import default_systems, evaluate_file, format_table, results_table
 
-    names = [name.strip() for name in systems.split(",") if name.strip()]
+    if systems is None:
+        names = default_systems()
+        if "bertopic" not in names:
+            err.print("bertopic: not installed, left out (pip install -e '.[peers]')", markup=False)
+    else:
+        names = [name.strip() for name in systems.split(",") if name.strip()]
     with obj.engine() as engine:
         evalset, runs = evaluate_file(
             file,

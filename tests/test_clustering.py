@@ -18,8 +18,9 @@ from ringkas.clustering import CLUSTERERS, EventClusterer, make_clusterer
 from ringkas.clustering.features import RunningIdf, lexical_terms
 from ringkas.clustering.stream import Arrival, StoryStream, StreamParams
 from ringkas.errors import ConfigError, FormatError, InputError
+from ringkas.evaluation.clustering import bertopic_installed
 from ringkas.evaluation.metrics import bcubed
-from ringkas.models import Document
+from ringkas.models import Article, Document
 
 FIXTURE = Path(__file__).parent / "fixtures" / "clustering" / "events.jsonl"
 GOLD = {
@@ -294,7 +295,7 @@ def test_eval_missing_file_and_repeated_ids(engine, tmp_path: Path) -> None:  # 
 
 
 def test_eval_cluster_writes_one_file_per_system_that_rescores_the_same(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from ringkas.evaluation.clustering import evaluate_file
+    from ringkas.evaluation.clustering import default_systems, evaluate_file
 
     stories: dict[str, list[dict[str, str]]] = {}
     for line in FIXTURE.read_text(encoding="utf-8").splitlines():
@@ -302,7 +303,8 @@ def test_eval_cluster_writes_one_file_per_system_that_rescores_the_same(engine, 
         stories.setdefault(GOLD[item["id"]], []).append(item)
     source = write_lines(tmp_path / "fixture.jsonl", [json.dumps({"id": k, "articles": v}) for k, v in stories.items()])
     evalset, runs = evaluate_file(source, engine, output_dir=tmp_path / "out", cache_dir=str(tmp_path / "cache"))
-    assert [r.system for r in runs] == ["ringkas", "agglomerative", "hdbscan", "tfidf-agglomerative"]
+    assert [r.system for r in runs] == default_systems()
+    assert default_systems()[:4] == ["ringkas", "agglomerative", "hdbscan", "tfidf-agglomerative"]
     assert evalset.stories == 4 and len(evalset.articles) == 9
     for run in runs:
         lines = [json.loads(x) for x in (tmp_path / "out" / f"{run.system}.jsonl").read_text().splitlines()]
@@ -311,3 +313,27 @@ def test_eval_cluster_writes_one_file_per_system_that_rescores_the_same(engine, 
     assert runs[0].scores.f1 == 1.0
     with pytest.raises(ConfigError, match="unknown system"):
         evaluate_file(source, engine, systems=["kmeans"])
+
+
+@pytest.mark.skipif(
+    not bertopic_installed(), reason="BERTopic peer: the extra 'peers' is not installed (scripts/test installs it)"
+)
+def test_bertopic_peer_finds_planted_groups_and_labels_every_article() -> None:
+    from ringkas.evaluation.clustering import bertopic_labels
+
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(6, 48))
+    articles, rows, gold = [], [], {}
+    for event in range(6):
+        for n in range(5):
+            vector = centres[event] + 0.1 * rng.normal(size=48)
+            rows.append(vector / np.linalg.norm(vector))
+            article_id = f"e{event}-{n}"
+            articles.append(Article(article_id, f"Kabar {event}", f"Berita peristiwa {event}, laporan {n}."))
+            gold[article_id] = event
+    labels = bertopic_labels(articles, np.asarray(rows, dtype=np.float32), 2)
+    predicted = {a.id: int(t) if t >= 0 else f"outlier-{a.id}" for a, t in zip(articles, labels.tolist(), strict=True)}
+    assert len(predicted) == 30
+    assert bcubed(predicted, gold).f1 >= 0.9
+    # fewer articles than UMAP can lay out: each is a story of its own
+    assert bertopic_labels(articles[:4], np.asarray(rows[:4], dtype=np.float32), 2).tolist() == [0, 1, 2, 3]

@@ -4,7 +4,8 @@ Every article of the file is pooled and shuffled with a fixed seed; the gold sto
 article is the line it came from. Every system gets the same articles (read and cleaned by
 ringkas's pipeline) in the same order, and the peers that cluster vectors get ringkas's own
 vectors. Peers: average-link agglomerative clustering and HDBSCAN (scikit-learn) on those
-vectors, and TF-IDF with average-link agglomerative on the full text. Scores are BCubed
+vectors, TF-IDF with average-link agglomerative on the full text, and BERTopic (UMAP + HDBSCAN
+on the same vectors; the optional extra ``peers``, run when installed). Scores are BCubed
 precision, recall and F1.
 
 Each peer has one configuration for every data set, as ringkas has: its one free parameter
@@ -35,15 +36,31 @@ if TYPE_CHECKING:
     from ..engine import Engine
 
 DEFAULT_SEED = 13
-SYSTEMS = ("ringkas", "agglomerative", "hdbscan", "tfidf-agglomerative")
+SYSTEMS = ("ringkas", "agglomerative", "hdbscan", "tfidf-agglomerative", "bertopic")
 # The peers' single configurations (see the module docstring), measured by
 # ``benchmarks/cluster.py sweep`` on 2026-11-21 (mean F1 over vims and mmds_dev in brackets):
 # cosine 0.85 on USE vectors (0.651; its best on mmds_dev alone is 0.55), min_cluster_size 2
 # (0.732) and TF-IDF cosine 0.35 (0.869). ``benchmarks/cluster.py quality`` also prints each
-# peer's best value per set, which no single configuration reaches.
+# peer's best value per set, which no single configuration reaches. BERTopic's min_topic_size
+# 2, on 2026-11-22, is its best on both sets alone (vims 0.709, mmds_dev 0.714; 3, 5 and 10
+# score less on each).
 AGGLOMERATIVE_COSINE = 0.85
 HDBSCAN_MIN_CLUSTER_SIZE = 2
 TFIDF_COSINE = 0.35
+BERTOPIC_MIN_TOPIC_SIZE = 2
+# BERTopic's own UMAP settings, with a fixed seed so that a run can be repeated.
+_UMAP: dict[str, Any] = {"n_neighbors": 15, "n_components": 5, "min_dist": 0.0, "metric": "cosine", "random_state": 42}
+
+
+def bertopic_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("bertopic") is not None
+
+
+def default_systems() -> list[str]:
+    """Every system, BERTopic only when the extra ``peers`` is installed."""
+    return [s for s in SYSTEMS if s != "bertopic" or bertopic_installed()]
 
 
 @dataclass(frozen=True)
@@ -163,6 +180,35 @@ def hdbscan_labels(vectors: np.ndarray, min_cluster_size: int) -> np.ndarray:
     )
 
 
+def _bertopic_classes() -> tuple[Any, Any]:
+    """BERTopic and UMAP (the first import takes seconds: numba compiles UMAP's kernels)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from bertopic import BERTopic
+        from umap import UMAP
+    return BERTopic, UMAP
+
+
+def bertopic_labels(articles: Sequence[Article], vectors: np.ndarray, min_topic_size: int) -> np.ndarray:
+    """BERTopic's topics (-1 for its outliers) with ringkas's vectors given, so that no embedding
+    model is loaded: its clustering is UMAP to 5 dimensions, then HDBSCAN."""
+    import warnings
+
+    if not bertopic_installed():
+        raise ConfigError("the bertopic peer needs the extra 'peers': pip install -e '.[peers]'")
+    if len(articles) <= _UMAP["n_components"] + 1:  # UMAP's spectral layout needs a few more points
+        return np.arange(len(articles))
+    with warnings.catch_warnings():  # its dependencies' deprecation notices are not ours to fix
+        warnings.simplefilter("ignore")
+        BERTopic, UMAP = _bertopic_classes()
+        neighbours = min(int(_UMAP["n_neighbors"]), len(articles) - 1)
+        model = BERTopic(umap_model=UMAP(**{**_UMAP, "n_neighbors": neighbours}), min_topic_size=min_topic_size)
+        topics, _probabilities = model.fit_transform([f"{a.title}\n{a.text}" for a in articles], embeddings=vectors)
+    return np.asarray(topics)
+
+
 def tfidf_similarity(articles: Sequence[Article]) -> np.ndarray:
     """What a user of scikit-learn would do: TfidfVectorizer (sublinear tf) on headline and text."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -173,6 +219,8 @@ def tfidf_similarity(articles: Sequence[Article]) -> np.ndarray:
 
 def run_peer(name: str, evalset: EvalSet, vectors: Vectors, *, parameter: float | None = None) -> SystemRun:
     ids = [a.id for a in evalset.articles]
+    if name == "bertopic" and bertopic_installed():
+        _bertopic_classes()  # imported before the clock starts: a one-off cost, not clustering
     start = time.perf_counter()
     if name == "agglomerative":
         value = AGGLOMERATIVE_COSINE if parameter is None else parameter
@@ -186,6 +234,10 @@ def run_peer(name: str, evalset: EvalSet, vectors: Vectors, *, parameter: float 
         value = TFIDF_COSINE if parameter is None else parameter
         labels = _labels_from_array(ids, average_link(tfidf_similarity(evalset.articles), value).tolist())
         notes = f"TF-IDF cosine >= {value:g}"
+    elif name == "bertopic":
+        size = BERTOPIC_MIN_TOPIC_SIZE if parameter is None else int(parameter)
+        labels = _labels_from_array(ids, bertopic_labels(evalset.articles, vectors.rows, size).tolist())
+        notes = f"min_topic_size={size} on ringkas's vectors (UMAP seed {_UMAP['random_state']})"
     else:
         raise ConfigError(f"unknown system {name!r} (known: {', '.join(SYSTEMS)})")
     seconds = time.perf_counter() - start
@@ -247,14 +299,17 @@ def evaluate_file(
     path: str | Path,
     engine: Engine,
     *,
-    systems: Sequence[str] = SYSTEMS,
+    systems: Sequence[str] | None = None,
     seed: int = DEFAULT_SEED,
     limit: int | None = None,
     output_dir: str | Path | None = None,
     cache_dir: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> tuple[EvalSet, list[SystemRun]]:
-    """Cluster one file with each system; write ``DIR/<system>.jsonl`` when ``output_dir`` is given."""
+    """Cluster one file with each system (default: ``default_systems()``); write
+    ``DIR/<system>.jsonl`` when ``output_dir`` is given."""
+    if systems is None:
+        systems = default_systems()
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system {unknown[0]!r} (known: {', '.join(SYSTEMS)})")
