@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .engine import Engine, IngestReport, ProgressCallback
@@ -61,7 +62,7 @@ def _guard(fn: Callable[..., None]) -> Callable[..., None]:
         try:
             fn(*args, **kwargs)
         except RingkasError as exc:
-            err.print(f"[red]error:[/red] {exc.describe()}", markup=True)
+            err.print(Text.assemble(("error:", "red"), " ", exc.describe()))  # the message as written
             sys.exit(1)
         except KeyboardInterrupt:
             err.print("interrupted")

@@ -337,3 +337,33 @@ def test_bertopic_peer_finds_planted_groups_and_labels_every_article() -> None:
     assert bcubed(predicted, gold).f1 >= 0.9
     # fewer articles than UMAP can lay out: each is a story of its own
     assert bertopic_labels(articles[:4], np.asarray(rows[:4], dtype=np.float32), 2).tolist() == [0, 1, 2, 3]
+
+
+def test_eval_cluster_without_bertopic_leaves_it_out_by_default_and_refuses_it_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from ringkas.cli import main
+    from ringkas.evaluation import clustering
+
+    monkeypatch.setattr(clustering, "bertopic_installed", lambda: False)
+    lines = [json.dumps(json.loads(line)) for line in FIXTURE.read_text(encoding="utf-8").splitlines()[:4]]
+    source = write_lines(
+        tmp_path / "one-each.jsonl", [json.dumps({"id": n, "articles": [json.loads(x)]}) for n, x in enumerate(lines)]
+    )
+    db = str(tmp_path / "x.db")
+    result = CliRunner().invoke(main, ["--db", db, "eval", "cluster", str(source), "--systems", "ringkas,bertopic"])
+    assert result.exit_code == 1 and "pip install -e '.[peers]'" in result.output
+    assert "Traceback" not in result.output
+    result = CliRunner().invoke(
+        main, ["--db", db, "eval", "cluster", str(source), "--output-dir", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "bertopic: not installed, left out" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "agglomerative.jsonl",
+        "hdbscan.jsonl",
+        "ringkas.jsonl",
+        "tfidf-agglomerative.jsonl",
+    ]

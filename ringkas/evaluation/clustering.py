@@ -310,6 +310,8 @@ def evaluate_file(
     ``DIR/<system>.jsonl`` when ``output_dir`` is given."""
     if systems is None:
         systems = default_systems()
+    if "bertopic" in systems and not bertopic_installed():
+        raise ConfigError("the bertopic peer needs the extra 'peers': pip install -e '.[peers]'")
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system {unknown[0]!r} (known: {', '.join(SYSTEMS)})")
