@@ -23,7 +23,7 @@ _STRONG = re.compile(
     r"|mahjong\s+ways|scatter\s+hitam|slot\d+|\w+(?:slot|toto|bet|gacor)\d+|keluaran\s+(?:hk|sgp|sdy))\b",
     re.IGNORECASE,
 )
-# Words that are gambling only in company ("slot penerbangan" is not; "toto sdy" is).
+# Words that are gambling only in company ("slot penerbangan" is not; "jackpot slot" is).
 _WEAK = re.compile(
     r"\b(?:slot|toto|judi|bandar|jackpot|scatter|poker|casino|kasino|taruhan|betting|rtp|zeus|lotre|lotere"
     r"|sgp|sdy|hk|hongkong\s+pools|sydney\s+pools)\b",
