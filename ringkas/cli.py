@@ -406,12 +406,12 @@ def eval_cluster(
     limit: int | None,
 ) -> None:
     """BCubed precision, recall and F1 of ringkas and peer clusterers on FILE (articles pooled and shuffled)."""
-    from .evaluation.clustering import default_systems, evaluate_file, format_table, results_table
+    from .evaluation.clustering import PEERS_INSTALL, default_systems, evaluate_file, format_table, results_table
 
     if systems is None:
         names = default_systems()
         if "bertopic" not in names:
-            err.print("bertopic: not installed, left out (pip install -e '.[peers]')", markup=False)
+            err.print(f"bertopic: not installed, left out ({PEERS_INSTALL})", markup=False)
     else:
         names = [name.strip() for name in systems.split(",") if name.strip()]
     with obj.engine() as engine:

@@ -52,10 +52,18 @@ BERTOPIC_MIN_TOPIC_SIZE = 2
 _UMAP: dict[str, Any] = {"n_neighbors": 15, "n_components": 5, "min_dist": 0.0, "metric": "cosine", "random_state": 42}
 
 
+PEERS_INSTALL = "pip install -e '.[peers]'"
+
+
 def bertopic_installed() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("bertopic") is not None
+
+
+def require_bertopic() -> None:
+    if not bertopic_installed():
+        raise ConfigError(f"the bertopic peer needs the extra 'peers': {PEERS_INSTALL}")
 
 
 def default_systems() -> list[str]:
@@ -196,14 +204,13 @@ def bertopic_labels(articles: Sequence[Article], vectors: np.ndarray, min_topic_
     model is loaded: its clustering is UMAP to 5 dimensions, then HDBSCAN."""
     import warnings
 
-    if not bertopic_installed():
-        raise ConfigError("the bertopic peer needs the extra 'peers': pip install -e '.[peers]'")
+    require_bertopic()
     if len(articles) <= _UMAP["n_components"] + 1:  # UMAP's spectral layout needs a few more points
         return np.arange(len(articles))
+    BERTopic, UMAP = _bertopic_classes()
     with warnings.catch_warnings():  # its dependencies' deprecation notices are not ours to fix
         warnings.simplefilter("ignore")
-        BERTopic, UMAP = _bertopic_classes()
-        neighbours = min(int(_UMAP["n_neighbors"]), len(articles) - 1)
+        neighbours = min(_UMAP["n_neighbors"], len(articles) - 1)
         model = BERTopic(umap_model=UMAP(**{**_UMAP, "n_neighbors": neighbours}), min_topic_size=min_topic_size)
         topics, _probabilities = model.fit_transform([f"{a.title}\n{a.text}" for a in articles], embeddings=vectors)
     return np.asarray(topics)
@@ -310,8 +317,8 @@ def evaluate_file(
     ``DIR/<system>.jsonl`` when ``output_dir`` is given."""
     if systems is None:
         systems = default_systems()
-    if "bertopic" in systems and not bertopic_installed():
-        raise ConfigError("the bertopic peer needs the extra 'peers': pip install -e '.[peers]'")
+    if "bertopic" in systems:
+        require_bertopic()  # before any work, not after the other systems have run
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system {unknown[0]!r} (known: {', '.join(SYSTEMS)})")
