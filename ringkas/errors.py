@@ -6,6 +6,7 @@ Every error ringkas raises on purpose is a ``RingkasError``; callers catch that 
     ├── ConfigError            a setting, config file or flag is wrong
     ├── InputError             an input file, line, field or URL cannot be used
     │   ├── EmptyInputError        nothing to read (empty file, no article text)
+    │   ├── IndexPageError         a home, section or index page: it lists articles, it is none
     │   ├── InputTooLargeError     over the size limit           (HTTP 413)
     │   └── FormatError            undecodable bytes, bad JSON, broken feed entry
     ├── StoreError             the SQLite store cannot be opened, migrated or written
@@ -47,6 +48,10 @@ class InputError(RingkasError):
 
 
 class EmptyInputError(InputError):
+    status = 422
+
+
+class IndexPageError(InputError):
     status = 422
 
 

@@ -1,7 +1,10 @@
 """HTML pages: the article's main text (trafilatura, comments left out) and its metadata.
 
-Headings inside the article are passed on in ``metadata["html_headings"]`` so the cleaner
-keeps them as structure; a page with no article text is an ``EmptyInputError``.
+The headline is the one the page shows (its site suffix learnt from the page, see ``pages``), the
+outlet the canonical name of the site (``ringkas.outlets``); related-story lists and captions the
+page itself marks as links or images are left out. Headings inside the article are passed on in
+``metadata["html_headings"]`` so the cleaner keeps them as structure; a page with no article text
+is an ``EmptyInputError``, a home, section or index page an ``IndexPageError``.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ..errors import EmptyInputError, FormatError
+from ..errors import EmptyInputError, FormatError, IndexPageError
 from ..models import Article
+from ..outlets import OutletRegistry, default_registry
 from .json import parse_date_text
+from .pages import PageFacts, drop_page_furniture, index_page_reason, page_headline, page_outlet
 
 # Block elements that start a new line when an HTML fragment (a feed entry) becomes text.
 _BLOCKS = {
@@ -46,8 +51,11 @@ _BLOCKS = {
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
-def read_html(markup: str, *, article_id: str, source: str, url: str | None = None) -> Article:
-    """The article in an HTML page, or an ``InputError`` naming the page."""
+def read_html(
+    markup: str, *, article_id: str, source: str, url: str | None = None, outlets: OutletRegistry | None = None
+) -> Article:
+    """The article in an HTML page, or an ``InputError`` naming the page (``IndexPageError`` for
+    a home, section or index page that lists other articles)."""
     try:
         doc = trafilatura.bare_extraction(
             markup,
@@ -61,32 +69,45 @@ def read_html(markup: str, *, article_id: str, source: str, url: str | None = No
             # "Senin (4/3/2024)" style dates Indonesian articles carry in their first paragraph.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+        page = PageFacts.of(markup)
     except Exception as exc:  # trafilatura and lxml raise whatever malformed markup makes them hit
         raise FormatError(f"HTML could not be parsed ({type(exc).__name__}: {exc})", source=source) from None
+    registry = outlets or default_registry()
+    page_url = page.url or _http(getattr(doc, "url", None)) or url
+    sitename = getattr(doc, "sitename", None)
+    outlet = page_outlet(page, page_url, sitename if isinstance(sitename, str) else None, registry)
+    headline = page_headline(page, (getattr(doc, "title", None) or "").strip(), outlet, page_url, registry)
     body = getattr(doc, "body", None)
     lines, headings = _body_lines(body) if body is not None else ([], [])
+    lines = drop_page_furniture(lines, page)
+    index_reason = index_page_reason(page_url, headline, lines, page)
+    if index_reason is not None:
+        raise IndexPageError(index_reason, source=source)
     if not any(line.strip() for line in lines):
         raise EmptyInputError("HTML page has no article text", source=source)
-    title = (getattr(doc, "title", None) or "").strip()
     metadata: dict[str, Any] = {"source_path": source}
     if headings:
-        metadata["html_headings"] = headings
+        metadata["html_headings"] = [h for h in headings if h in lines]
     for key in ("author", "description", "hostname"):
         value = getattr(doc, key, None)
         if isinstance(value, str) and value.strip():
             metadata[key] = value.strip()
+    if isinstance(sitename, str) and sitename.strip() and sitename.strip() != outlet:
+        metadata["site_name"] = sitename.strip()
     date_text = getattr(doc, "date", None)
-    sitename = getattr(doc, "sitename", None)
-    page_url = getattr(doc, "url", None) or url
     return Article(
         id=article_id,
-        title=title,
+        title=headline,
         text="\n".join(lines),
-        url=page_url if isinstance(page_url, str) and page_url.startswith(("http://", "https://")) else url,
-        outlet=sitename.strip() if isinstance(sitename, str) and sitename.strip() else None,
+        url=page_url or url,
+        outlet=outlet,
         published=parse_date_text(date_text) if isinstance(date_text, str) else None,
         metadata=metadata,
     )
+
+
+def _http(value: object) -> str | None:
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
 
 
 def _body_lines(body: Any) -> tuple[list[str], list[str]]:
