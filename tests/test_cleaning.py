@@ -29,6 +29,17 @@ PROSE = [
 ]
 
 
+# More paragraphs, so that an article needs no line twice (a repeated paragraph is a scraper's copy).
+PROSE_MORE = [
+    "Hujan deras mengguyur wilayah Kudus bagian utara selama lebih dari enam jam berturut-turut.",
+    "Dapur umum didirikan di halaman kantor kecamatan untuk melayani sekitar 400 pengungsi.",
+    "Sejumlah sekolah meliburkan siswanya karena ruang kelas tergenang air setinggi lutut.",
+    "Dinas Sosial menyalurkan selimut, tikar dan makanan siap saji ke tiga titik pengungsian.",
+    "Warga berharap pemerintah segera memperbaiki tanggul yang jebol sebelum puncak musim hujan.",
+    "Bupati Kudus meninjau lokasi banjir pada Selasa sore bersama Kepala BPBD Jawa Tengah.",
+]
+
+
 def test_noisy_article_fixture(cleaner):
     (raw,) = read_paths([str(FIXTURES / "bising.txt")])
     article = cleaner.clean(raw)
@@ -156,7 +167,8 @@ def test_gambling_news_keeps_its_subheading_but_not_a_promotion(cleaner):
 
 
 def test_unrelated_short_label_is_spam_but_a_subheading_is_not(cleaner):
-    lines = [*PROSE, "Kronologi Peristiwa Lengkap", *PROSE, "Kronologi Kejadian", *PROSE, "Wuling sdy hk"]
+    lines = [*PROSE, "Kronologi Peristiwa Lengkap", *PROSE_MORE[:3], "Kronologi Kejadian", *PROSE_MORE[3:]]
+    lines.append("Wuling sdy hk")
     article = cleaner.clean(body(*lines, title="Banjir di Kudus"))
     assert [(r.reason, r.text) for r in article.removed] == [("spam", "Wuling sdy hk")]
     assert article.subheadings == ("Kronologi Peristiwa Lengkap",)
@@ -316,3 +328,103 @@ def test_agency_headline_is_not_a_dateline(cleaner):
 def test_outlet_from_an_upper_case_domain_is_split_into_words(cleaner):
     article = cleaner.clean(body("SEMARANG, SUARAMERDEKA.ID - Banjir merendam ratusan rumah di Semarang sejak Senin."))
     assert article.outlet == "Suara Merdeka"
+
+
+# Scraped news as outlets really deliver it (our own lines, in the shapes real scrapers leave).
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Baca selengkapnyadi sini.", "related-link"),
+        ("Baca berita selengkapnyadi sini.", "related-link"),
+        ("Simak berita selengkapnya di halaman selanjutnya.", "related-link"),
+        ("Simak penjelasan lengkapnya di bawah ini.", "boilerplate"),
+        ('Tonton juga "Tanggul Jebol, Warga Kudus Mengungsi" di sini:', "video-prompt"),
+        ("Saksikan Live Warta Sore:", "video-prompt"),
+        ("Saksikan terus sinetronCinta di Ujung Jalandi WARTATV.", "video-prompt"),
+        ("Streaming keseruannya dengan klikdi sini.", "video-prompt"),
+        ("Tonton setiap hari mulai pukul 18.00 WIB secara eksklusif di Warta TV.", "video-prompt"),
+        ("[Gambas:Instagram]", "social-embed"),
+        ("A post shared by Warta Uji (@wartauji)", "social-embed"),
+        ("View this post on InstagramA post shared by Warta Uji (@wartauji)", "social-embed"),
+        ("Lihat postingan ini di Instagram", "social-embed"),
+        ("Sebuah kiriman dibagikan oleh Warta Uji (@wartauji)", "social-embed"),
+        ("Air sudah masuk ke rumah warga pagi ini pic.twitter.com/Ab12Cd34Ef", "social-embed"),
+        ("Flood waters keep rising in Kudus \u2014 Warta Uji (@wartauji) March 4, 2024", "social-embed"),
+        ("(Dimas Prasetyo)", "byline"),
+        ("(Reporter: Nur Aini | Editor: Yoga Pratama)", "byline"),
+        ("Ikuti Whatsapp Channel Warta Uji", "share-prompt"),
+        ("Dok. Humas KudusPetugas mengevakuasi warga lanjut usia dengan perahu karet.", "photo-credit"),
+        ("dok.WartaujiTanggul Sungai Wulan", "photo-credit"),
+        ("WARTAUJI.com/DIMAS PRASETYOWarga melintasi genangan di Jalan Lingkar Kudus.", "photo-credit"),
+        ("SHUTTERSTOCK/RINA MARLINAIlustrasi banjir di permukiman.", "photo-credit"),
+        ("pexels.comIlustrasi banjir di permukiman warga.", "photo-credit"),
+        ("Toko2000Ilustrasi pompa air listrik", "photo-credit"),
+        ("Warga mengungsi ke balai desa pada Selasa (4/3) (ANTARA)", "photo-credit"),
+    ],
+)
+def test_scraped_noise_lines(cleaner, line, reason):
+    article = cleaner.clean(body(PROSE[0], line, *PROSE[1:]))
+    assert [(r.reason, r.text) for r in article.removed] == [(reason, line)]
+    assert article.text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Live streaming pertandingan itu ditonton lebih dari dua juta orang, menurut penyelenggara.",
+        "Nonton bareng final Piala Asia digelar di alun-alun Kudus pada Minggu malam.",
+        "HIV/AIDS masih menjadi perhatian Dinas Kesehatan Kudus tahun ini.",
+        "Saksi mengaku melihat foto itu di grup WhatsApp warga sebelum banjir datang.",
+        "Dokumen itu diserahkan ke kejaksaan pada Senin (3/3/2024).",
+    ],
+)
+def test_scraped_news_sentences_are_kept(cleaner, sentence):
+    article = cleaner.clean(body(PROSE[0], sentence, *PROSE[1:]))
+    assert article.removed == ()
+    assert sentence in article.text.split("\n")
+
+
+def test_nested_paragraph_copies_are_duplicates(cleaner):
+    # A <p> wrapping the ones after it: each paragraph, then the rest run together, then the paragraph.
+    share = "Ikuti Whatsapp Channel Warta Uji"
+    paras = PROSE_MORE[:4]
+    lines = []
+    for n, para in enumerate(paras):
+        lines += ["".join(paras[n:]) + share, para]
+    article = cleaner.clean(body(*lines))
+    assert article.text.split("\n") == paras
+    assert [r.reason for r in article.removed if r.reason != "share-prompt"] == ["duplicate"] * 4
+    assert [r.line for r in article.removed if r.reason == "duplicate"] == [0, 2, 4, 6]
+
+
+def test_run_together_copy_and_repeated_paragraph_are_duplicates(cleaner):
+    paras = PROSE_MORE[:3]
+    lines = [" ".join(paras) + " Jangan lewatkan siaran langsungnya hanya di Warta TV.", *paras, paras[1]]
+    article = cleaner.clean(body(*lines))
+    assert article.text.split("\n") == paras
+    assert [(r.reason, r.line) for r in article.removed] == [("duplicate", 0), ("duplicate", 4)]
+
+
+def test_short_repeats_list_items_and_quoted_sentences_are_not_duplicates(cleaner):
+    lines = [
+        '"Apakah Saudara menerima uang itu?" tanya jaksa.',
+        '"Iya," jawab saksi.',
+        '"Dari siapa uang itu Saudara terima?" tanya jaksa lagi.',
+        '"Iya," jawab saksi.',
+        "Posisi itu kini diisi oleh Budi Santoso sebagai Direktur Operasi Wilayah Timur dan Sekretaris Jenderal, "
+        "serta Rina Marlina sebagai Direktur Keuangan dan Manajemen Risiko Perusahaan.",
+        "Budi Santoso sebagai Direktur Operasi Wilayah Timur dan Sekretaris Jenderal",
+        "Rina Marlina sebagai Direktur Keuangan dan Manajemen Risiko Perusahaan",
+        '"Kami akan memperbaiki tanggul itu dalam dua pekan dan memastikan warga aman," kata Bupati Kudus '
+        "kepada wartawan di lokasi pengungsian, Selasa sore, sambil meninjau dapur umum.",
+        '"Kami akan memperbaiki tanggul itu dalam dua pekan dan memastikan warga aman," kata Bupati Kudus',
+    ]
+    article = cleaner.clean(body(*lines, title="Sidang Suap Tanggul Kudus"))
+    assert [r.reason for r in article.removed] == []
+    assert len(article.text.split("\n")) + len(article.subheadings) == len(lines)
+
+
+def test_share_prompt_glued_to_a_paragraph_leaves_the_paragraph(cleaner):
+    article = cleaner.clean(body(PROSE[0], PROSE[1] + "Ikuti Whatsapp Channel Warta Uji", PROSE[2]))
+    assert article.text.split("\n") == PROSE
+    assert [(r.reason, r.text) for r in article.removed] == [("share-prompt", "Ikuti Whatsapp Channel Warta Uji")]

@@ -21,6 +21,7 @@ from ..models import Article, RemovedLine
 from ..reading.text import split_lines
 from ..tokens import Tokenizer
 from .datelines import Dateline, byline_fields, match_dateline, outlet_name, text_date
+from .duplicates import duplicate_lines
 from .language import LanguageIdentifier, normalize_language
 from .noise import BARE_LINK_LABEL, PROSE_END, SENTENCE_END, line_noise, normalize_line, remove_inline
 from .spam import ArticleWords, spam_reason
@@ -188,6 +189,10 @@ class Cleaner:
                 reason = line_noise(text) if pieces else None
             lines.append(_Line(index, text, reason))
         _link_titles(lines)
+        # Judged on the lines as scraped: a copy is often a paragraph with a prompt glued on.
+        for pos in duplicate_lines([fix_text(raw_lines[line.index + offset]).strip() for line in lines]):
+            if lines[pos].reason is None:
+                lines[pos].reason = "duplicate"
         words = ArticleWords.of([title] + [line.text for line in lines if line.reason is None])
         # Only Indonesian and Malay text is judged against the Indonesian word list.
         judge = self.is_indonesian_word if language in (None, "id", "ms", "jv", "su") else _any_word

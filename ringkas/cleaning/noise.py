@@ -55,8 +55,20 @@ RULES: tuple[Rule, ...] = (
             r"|" + _OPEN + r"baca\s*:"
             r"|" + _OPEN + r"(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lain(?:nya)?|terkait|selengkapnya)\b"
             r"|" + _OPEN + r"(?:pilihan\s+editor|also\s+read|related|klik\s+untuk\s+baca)\s*:"
+            # "Baca berita selengkapnyadi sini." with the link's words glued on
+            r"|" + _OPEN + r"(?:baca|simak|lihat|cek)\s+(?:(?:berita|artikel|informasi|ulasan|kisah)(?:nya)?\s+)?"
+            r"(?:selengkapnya|lengkapnya)"
         ),
         max_words=45,
+    ),
+    # "Simak penjelasan lengkapnya di bawah ini." and paging prompts: short, pointing elsewhere
+    Rule(
+        "boilerplate",
+        _rx(
+            _OPEN + r"(?:simak|baca|lihat|cek|ikuti)\b[^.!?]{0,80}?(?:di\s*bawah\s+ini|di\s*halaman\s+(?:selanjutnya"
+            r"|berikutnya|berikut))\W*$"
+        ),
+        max_words=14,
     ),
     # "Berita Terkait", "Artikel terkait:", "Topik pilihan" as headers of link boxes
     Rule(
@@ -81,11 +93,39 @@ RULES: tuple[Rule, ...] = (
         ),
         max_words=20,
     ),
+    # Embedded social posts as scrapers flatten them: Instagram's caption line (English or
+    # Indonesian), a tweet's "pic.twitter.com" link or its "-- Name (@handle) June 20, 2025" signature.
+    Rule(
+        "social-embed",
+        _rx(
+            r"^\W*(?:view\s+this\s+post\s+on\s+(?:instagram|tiktok|threads)|lihat\s+(?:postingan|kiriman|unggahan)\s+ini"
+            r"\s+di\s+(?:instagram|tiktok|threads)|(?:a\s+)?post\s+shared\s+by\b|sebuah\s+(?:kiriman|postingan|unggahan)"
+            r"\s+(?:yang\s+)?dibagikan\s+oleh\b)"
+            r"|\bpic\.twitter\.com/\w+"
+            r"|^\s*\[\s*gambas\s*:\s*(?:instagram|twitter|x|tiktok|facebook|threads|youtube)\b[^\]]*\]\s*$"
+            r"|[\u2014\u2013-]\s*[^()\n]{1,60}\(\s*@\w{1,30}\s*\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$"
+            r"|^\s*(?:(?:original\s+sound|suara\s+asli)\s*[-\u2013]|\u266c)"
+        ),
+        max_words=60,
+    ),
+    # "Saksikan terus sinetron X di SCTV.", "Streaming keseruannya dengan klik di sini.": a call to
+    # watch, short, with a pointer (here, on a channel, live, every day) rather than a story.
+    Rule(
+        "video-prompt",
+        re.compile(
+            r"^[\s\[\(\-\u2022*>]*(?:(?i:saksikan|tonton|nonton(?!\s+bareng)|jangan\s+lewatkan)\b"
+            r"(?=.*?(?:(?i:di\s*sini|klik|hanya\s+di|eksklusif\s+di|gratis|terus|sekarang|setiap\s+hari|live|"
+            r"siaran\s+langsung|streaming|selengkapnya)|di\s*[A-Z][A-Za-z]*[A-Z+][\w+]*\W*$))"
+            r"|(?i:(?:live\s+)?streaming)\b(?=.{0,80}?(?i:di\s*sini|klik)))"
+        ),
+        max_words=30,
+    ),
     # "Saksikan video pilihan berikut ini:", "Simak video berikut", "[Gambas:Video CNN]"
     Rule(
         "video-prompt",
         _rx(
-            _OPEN + r"(?:saksikan|tonton|simak|lihat|putar|play|watch)\s+(?:juga\s+|pula\s+)?"
+            _OPEN + r"(?:saksikan|tonton|nonton)\s+(?:juga|pula)\b"
+            r"|" + _OPEN + r"(?:saksikan|tonton|simak|lihat|putar|play|watch)\s+(?:juga\s+|pula\s+)?"
             r"(?:video|vidio|live\s+streaming|siaran\s+langsung|tayangan|cuplikan)\b"
             r"|^\s*\[\s*gambas\s*:[^\]]*\]\s*$|^\s*\[video\]"
             r"|^\s*(?:video|vidio)\s*(?:pilihan|terkait|terpopuler|terbaru|rekomendasi|unggulan|menarik)?\s*[:\-]?\s*$"
@@ -108,6 +148,23 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:foto|photo)\s*:\s*[\w.]+\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"
         ),
         max_words=45,
+    ),
+    # A caption glued to its credit, as scrapers join the credit line and the caption: "Dok. Polres
+    # KotaSuasana ...", "WARTA.com/NAMASuasana ...", "REUTERS/Nama Caption", "pexels.comIlustrasi ...",
+    # "Merk2000Ilustrasi ...", or a caption closed by a bare agency "... Senin (10/2) (AFP)".
+    Rule(
+        "photo-credit",
+        re.compile(
+            r"^[\s\(\[]*(?i:dok\.|dok\s+(?=[A-Z])|dokumentasi\s*/)"
+            rf"|^[\s\(\[]*(?:{_AGENCY_NAMES.upper()}|[A-Z][A-Za-z0-9-]*\.(?:com|co\.id|id|net|org|tv))(?:\s+(?:FOTO|PHOTO))?"
+            r"\s*/\s*[A-Z@]"
+            r"|^\s*[a-z0-9-]+\.(?:com|co\.id|id|net|org)(?=[A-Z])"
+            r"|^\S*?[a-z0-9](?:Ilustrasi|ILUSTRASI|Foto|FOTO)\b"
+            rf"|[^.!?\"\u201d\u2019\s]\s*\(\s*(?:{_AGENCY_NAMES.upper()}|Getty Images)(?:\s*/[^()]{{1,40}})?\s*\)\s*$"
+        ),
+        # Captions in ../shared's stream.jsonl run to 27 words; the two longer lines that open with
+        # a credit (34 and 52 words) carry the next paragraph glued after the caption: text to keep.
+        max_words=30,
     ),
     # "REUTERS/Kim Kyung-Hoon", "Alexander Nemenov / Polandia melalui Reuters", "Dok. Istimewa"
     Rule(
@@ -134,6 +191,8 @@ RULES: tuple[Rule, ...] = (
         ),
         max_words=20,
     ),
+    # An editor's or reporter's name alone in parentheses, as outlets close an article: "(Budi Santoso)"
+    Rule("byline", re.compile(r"^\s*\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\)\s*$"), max_words=5),
     # "Oleh Budi Santoso" or "By Jane Doe" alone on a line
     Rule("byline", re.compile(r"^\s*(?:[Oo]leh|[Bb]y)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"), max_words=5),
     Rule(
@@ -148,7 +207,8 @@ RULES: tuple[Rule, ...] = (
             r"|(?:mari\s+)?bergabung\s+(?:di|ke|dengan)\s+(?:grup|kanal|channel|saluran)|simak\s+breaking\s+news"
             r"|pilih\s+saluran\s+andalanmu|jangan\s+lupa\s+(?:ikuti|follow|subscribe|like|klik)"
             r"|(?:ayo|yuk)\s+(?:ikuti|follow|gabung|subscribe))\b"
-            r"|\b(?:ikuti|follow|gabung|bergabung|klik|simak|dapatkan|pantau)\b.{0,80}"
+            # within the line's first sentence: a paragraph with a prompt glued to its end is text
+            r"|^[^.!?]{0,60}?\b(?:ikuti|follow|gabung|bergabung|klik|simak|dapatkan|pantau)\b.{0,80}"
             r"\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|channel\s+whatsapp|grup\s+telegram"
             r"|kanal\s+telegram|channel\s+telegram)\b"
         ),
@@ -186,6 +246,14 @@ INLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("related-link", re.compile(r"(?<=[.!?\"\u201d])\s+(?:BACA JUGA|Baca [Jj]uga|Simak [Jj]uga)\s*:.{0,300}$")),
     # "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT" flattened into a paragraph (upper case only)
     ("advertisement", re.compile(r"\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE WITH|RESUME) CONTENT)\b")),
+    # "... kata dia.Ikuti WhatsApp Channel Warta" glued to a paragraph's end
+    (
+        "share-prompt",
+        re.compile(
+            r"(?<=[.!?\"\u201d\u2019])\s*(?:Ikuti|IKUTI|Follow|Gabung|Simak|Dapatkan|Pantau)\b[^.!?]{0,80}?"
+            r"(?i:whatsapp|telegram|google\s+news)\b[^.!?]{0,40}[.!]?\s*$"
+        ),
+    ),
     # a photo credit "(REUTERS/Kim Kyung-Hoon)" closing a caption or paragraph
     ("photo-credit", re.compile(rf"\s*[\(\[]\s*(?:{_AGENCY_NAMES.upper()})(?:\s+PHOTO)?\s*/[^\)\]]{{1,60}}[\)\]]\s*$")),
     # reporter and editor initials "(den/asa)" closing the last paragraph
@@ -229,7 +297,14 @@ def remove_inline(line: str) -> tuple[str, list[tuple[str, str]]]:
     """The line without noise embedded in it, and each removed piece with its reason."""
     removed: list[tuple[str, str]] = []
     lowered = line.lower()
-    if not ("(" in line or "[" in line or "ADVERTISEMENT" in line or "SCROLL TO" in line or "juga" in lowered):
+    if not (
+        "(" in line
+        or "[" in line
+        or "ADVERTISEMENT" in line
+        or "SCROLL TO" in line
+        or "juga" in lowered
+        or any(app in lowered for app in ("whatsapp", "telegram", "google news"))
+    ):
         return line.strip(), removed
     for reason, pattern in INLINE_RULES:
         found = [m.group(0).strip() for m in pattern.finditer(line)]
