@@ -360,6 +360,14 @@ def test_outlet_from_an_upper_case_domain_is_split_into_words(cleaner):
         ("pexels.comIlustrasi banjir di permukiman warga.", "photo-credit"),
         ("Toko2000Ilustrasi pompa air listrik", "photo-credit"),
         ("Warga mengungsi ke balai desa pada Selasa (4/3) (ANTARA)", "photo-credit"),
+        ("Rina Marlina/Warta.uji.comIlustrasi pompa air di rumah warga.", "photo-credit"),
+        ("@wartauji \u266c suara asli - wartauji", "social-embed"),
+        ("Air terus naik \u2014 Warta Uji (@wartauji) 4 Maret 2024", "social-embed"),
+        ("Artikel ini telah naik diwartaJateng.", "boilerplate"),
+        ("Artikel ini sudah lebih dulu tayang di Warta Bali. Selengkapnya klik disini.", "boilerplate"),
+        ("Artikel ini pertama kali terbit dalam bahasa Inggris", "boilerplate"),
+        ("Disclaimer: Setiap keputusan investasi ada di tangan pembaca.", "boilerplate"),
+        ("Untuk mengetahui jadwal lengkapnya, bisa diklikdi sini.", "share-prompt"),
     ],
 )
 def test_scraped_noise_lines(cleaner, line, reason):

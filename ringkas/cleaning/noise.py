@@ -103,8 +103,8 @@ RULES: tuple[Rule, ...] = (
             r"\s+(?:yang\s+)?dibagikan\s+oleh\b)"
             r"|\bpic\.twitter\.com/\w+"
             r"|^\s*\[\s*gambas\s*:\s*(?:instagram|twitter|x|tiktok|facebook|threads|youtube)\b[^\]]*\]\s*$"
-            r"|[\u2014\u2013-]\s*[^()\n]{1,60}\(\s*@\w{1,30}\s*\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$"
-            r"|^\s*(?:(?:original\s+sound|suara\s+asli)\s*[-\u2013]|\u266c)"
+            r"|[\u2014\u2013-]\s*[^()\n]{1,60}\(\s*@\w{1,30}\s*\)\s+(?:\w+\s+\d{1,2},|\d{1,2}\s+\w+)\s+\d{4}\s*$"
+            r"|^\s*(?:@[\w.]+\s*)?(?:(?:original\s+sound|suara\s+asli)\s*[-\u2013]|\u266c)"
         ),
         max_words=60,
     ),
@@ -159,7 +159,8 @@ RULES: tuple[Rule, ...] = (
             rf"|^[\s\(\[]*(?:{_AGENCY_NAMES.upper()}|[A-Z][A-Za-z0-9-]*\.(?:com|co\.id|id|net|org|tv))(?:\s+(?:FOTO|PHOTO))?"
             r"\s*/\s*[A-Z@]"
             r"|^\s*[a-z0-9-]+\.(?:com|co\.id|id|net|org)(?=[A-Z])"
-            r"|^\S*?[a-z0-9](?:Ilustrasi|ILUSTRASI|Foto|FOTO)\b"
+            r"|^\S*?[a-z0-9](?:Ilustrasi|ILUSTRASI|Foto|FOTO)\b|^[^.!?]{0,60}?[a-z0-9](?:Ilustrasi|ILUSTRASI)\b"
+            r"|^[A-Z][\w.' -]{1,40}/\s*[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)(?=[A-Z\s])"
             rf"|[^.!?\"\u201d\u2019\s]\s*\(\s*(?:{_AGENCY_NAMES.upper()}|Getty Images)(?:\s*/[^()]{{1,40}})?\s*\)\s*$"
         ),
         # Captions in ../shared's stream.jsonl run to 27 words; the two longer lines that open with
@@ -208,6 +209,8 @@ RULES: tuple[Rule, ...] = (
             r"|pilih\s+saluran\s+andalanmu|jangan\s+lupa\s+(?:ikuti|follow|subscribe|like|klik)"
             r"|(?:ayo|yuk)\s+(?:ikuti|follow|gabung|subscribe))\b"
             # within the line's first sentence: a paragraph with a prompt glued to its end is text
+            # "..., bisa diklik di sini." (a gambling link with the same call is spam, judged later)
+            r"|^(?!.*(?:slot|gacor|togel|judi|toto|link\s+alternatif))[^.!?]{0,120}(?:klik|tautan|link)\s*(?:di\s*)?sini\W*$"
             r"|^[^.!?]{0,60}?\b(?:ikuti|follow|gabung|bergabung|klik|simak|dapatkan|pantau)\b.{0,80}"
             r"\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|channel\s+whatsapp|grup\s+telegram"
             r"|kanal\s+telegram|channel\s+telegram)\b"
@@ -220,8 +223,10 @@ RULES: tuple[Rule, ...] = (
             r"^[\W_]*(?:copyright|hak\s+cipta|\u00a9|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b"
             r"|\bhak\s+cipta\s+dilindungi\b"
             # "Artikel ini telah tayang di Warta.com dengan judul ..." closing a syndicated article
-            r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pernah\s+)?"
-            r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|dipublikasikan)\b"
+            # "... telah tayang di", "... sudah lebih dulu di", "... pertama kali terbit", "... telah naik di"
+            r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+(?:(?:telah|sudah|pernah|lebih|dulu"
+            r"|dahulu|pertama|kali)\s+)*(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|dipublikasikan|naik|di)\b"
+            r"|^\W*disclaimer\s*:"
             r"|^\s*(?:tags?|topik|kata\s+kunci|keywords?|kategori|label|rubrik)\s*:"
             r"|^[\d\s\u00ab\u00bb<>|\u2039\u203a]*(?:halaman|page)\s*(?:selanjutnya|berikutnya|sebelumnya"
             r"|\d+\s*(?:dari|of)\s*\d+|:?\s*(?:\d+\s*)+)[\W\d]*$"
