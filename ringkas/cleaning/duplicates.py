@@ -22,7 +22,9 @@ MIN_REPEAT_WORDS = 10
 # items ("Budi sebagai Direktur Operasi") also occur inside the sentence that lists them, and
 # labels ("Baca juga") anywhere.
 MIN_PART_WORDS = 10
-# A line at least this much made of other lines is a copy of them.
+# A line at least this much made of other lines is a copy of them. Checked on ../shared's
+# stream.jsonl (3,115 real articles): apart from the copies removed and one paragraph repeated with
+# a new ending (kept by the single-line test below), no line is more than 0.25 covered.
 MIN_COVERED = 0.5
 # A line that holds just one other line must start with it and add only noise (a glued share
 # prompt) or a few words, so a paragraph whose quote also stands alone as a pull quote is kept.
