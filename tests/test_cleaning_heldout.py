@@ -33,12 +33,13 @@ def heldout_check(rows):
         text = normalize_line(article.text)
         pieces = [normalize_line(r.text) for r in article.removed if normalize_line(r.text)]
         subheadings = [normalize_line(s) for s in article.subheadings]
+        repair = cleaner.glue_repair((raw.get("title") or "") + "\n" + raw["text"])
         for paragraph, labels in zip(row["paragraphs"], row["gold_labels"], strict=True):
             for sentence, worthy in zip(paragraph, labels, strict=True):
                 if not worthy or _RELATED.match(sentence):  # one gold "summary" sentence is a Baca juga link
                     continue
                 counts["summary sentences"] += 1
-                key = normalize_line(fix_text(sentence))
+                key = normalize_line(repair(fix_text(sentence))[0])  # "keJakarta": IndoSum's own glue, split
                 for piece in pieces:  # a dateline prefix or reporter initials taken off the sentence's ends
                     if key.startswith(piece + " "):
                         key = key[len(piece) + 1 :]

@@ -24,6 +24,7 @@ from .datelines import Dateline, byline_fields, match_dateline, outlet_name, tex
 from .duplicates import duplicate_lines
 from .language import LanguageIdentifier, normalize_language
 from .noise import BARE_LINK_LABEL, PROSE_END, SENTENCE_END, line_noise, normalize_line, remove_inline
+from .repair import GlueRepair, function_words
 from .spam import ArticleWords, spam_reason
 
 __all__ = ["Cleaner", "clean_article", "fix_text", "match_dateline", "normalize_line", "outlet_name", "text_date"]
@@ -81,6 +82,10 @@ class Cleaner:
         if word in self.dictionary or word in self.tokenizer.stopwords:
             return True
         return len(word) > 3 and self.tokenizer.stem(word) in self.dictionary
+
+    def glue_repair(self, context: str) -> GlueRepair:
+        """Splits glued words in the lines of one article (``context``: its whole text)."""
+        return GlueRepair(self.is_indonesian_word, function_words(), context=context)
 
     def clean(self, article: Article) -> Article:
         """The article with noise lines removed (and recorded), dateline and byline as metadata."""
@@ -146,7 +151,7 @@ class Cleaner:
         self, article: Article, first_line_is_title: bool, removed: list[RemovedLine], metadata: dict[str, Any]
     ) -> tuple[str, str, bool]:
         """The headline, the body, and whether the title field was really the first paragraph."""
-        title = fix_text(article.title).strip()
+        title, _ = self.glue_repair(article.title + "\n" + article.text)(fix_text(article.title).strip())
         body = article.text
         if not title:
             return "", body, False
@@ -171,6 +176,7 @@ class Cleaner:
     ) -> list[_Line]:
         """Every non-blank line, with the reason it is noise (None for article text)."""
         title_key = normalize_line(title)
+        repair = self.glue_repair(title + "\n" + "\n".join(raw_lines))
         lines: list[_Line] = []
         for n, raw in enumerate(raw_lines):
             index = n - offset
@@ -187,6 +193,8 @@ class Cleaner:
                 if not text:
                     continue
                 reason = line_noise(text) if pieces else None
+            if reason is None:
+                text, _ = repair(text)  # words a scraper glued where a link was (noise is kept as written)
             lines.append(_Line(index, text, reason))
         _link_titles(lines)
         # Judged on the lines as scraped: a copy is often a paragraph with a prompt glued on.

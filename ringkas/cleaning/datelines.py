@@ -35,12 +35,15 @@ _PATTERNS = (
         rf"^(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})*\s*,?\s*(?:{_DATE}\s*)?"
         rf"\(\s*(?P<outlet>[A-Za-z][^()]{{1,30}}?)\s*\)\s*{_DASH}\s*{_NEXT}"
     ),
+    # Liputan6.com, JakartaKejaksaan / Liputan6.com, Banda AcehPara: the place glued to the first word
+    # where the scraper dropped the dash (evidence: a domain outlet, and a capital straight after the place).
+    re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}?)(?=[A-Z][a-z])"),
     # Suara.com -   /   KOMPAS.com --
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*{_DASH}\s*{_NEXT}"),
     # SINGAPURA:   /   KUALA LUMPUR:
     re.compile(rf"^(?P<place>{_CAPS_PLACE})\s*:\s+{_NEXT}"),
-    # Jakarta -   /   JAKARTA -
-    re.compile(rf"^(?P<place>{_CAPS_PLACE}|[A-Z][a-z]+)\s*{_DASH}\s+{_NEXT}"),
+    # Jakarta -   /   JAKARTA -   /   JAKARTA –Menteri (a space on one side of the dash: not "COVID-19")
+    re.compile(rf"^(?P<place>{_CAPS_PLACE}|[A-Z][a-z]+)(?:\s*{_DASH}\s+|\s+{_DASH}\s*){_NEXT}"),
 )
 # Names that open a dateline as the outlet, not the place ("ANTARA -", "VIVA -").
 _OUTLET_WORDS = {"antara", "viva", "reuters", "afp", "ap", "bernama", "xinhua", "detikcom", "okezone", "tempo"}
