@@ -151,6 +151,55 @@ def test_json_array_and_single_object(tmp_path):
     assert "item 2: expected a JSON object, got a string" in error.describe()
 
 
+def _pasar_rows(count, words=40):
+    """Our own invented market reports, one JSON object a line."""
+    for n in range(1, count + 1):
+        body = " ".join(f"Harga beras medium di pasar nomor {n} naik tipis pekan ini." for _ in range(words // 10))
+        yield json.dumps({"id": f"pasar-{n}", "title": f"Harga Beras di Pasar {n}", "text": body}) + "\n"
+
+
+def test_jsonl_over_the_file_limit_is_read_line_by_line(tmp_path):
+    path = tmp_path / "besar.jsonl"
+    rows = list(_pasar_rows(30))
+    rows[9] = json.dumps({"id": "panjang", "text": "Kalimat sangat panjang. " * 100}) + "\n"
+    rows.insert(20, "\n")  # a blank line keeps the numbering
+    path.write_text("".join(rows), encoding="utf-8")
+    assert path.stat().st_size > 3 * 1000
+    articles, (error,) = read(path, max_bytes=1000)
+    assert len(articles) == 29 and articles[0].id == "pasar-1" and articles[-1].id == "pasar-30"
+    assert isinstance(error, InputTooLargeError) and error.line == 10
+    assert "over the 1000-byte limit" in error.describe()
+    assert articles[-1].metadata["source_path"].endswith("besar.jsonl:31")
+
+
+def test_large_jsonl_streams_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "arsip.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(_pasar_rows(6000, words=130))
+    size = path.stat().st_size
+    assert size > 5_000_000  # over the default per-file limit
+    tracemalloc.start()
+    try:
+        count = sum(isinstance(item, Article) for item in read_paths([str(path)]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 6000
+    assert peak < size / 10  # one line at a time, never the whole file
+
+
+def test_json_array_and_unstreamable_jsonl_keep_the_file_limit(tmp_path):
+    rows = [{"id": f"a{n}", "text": "Isi berita tentang panen padi di Klaten. " * 5} for n in range(20)]
+    (tmp_path / "larik.json").write_text(json.dumps(rows), encoding="utf-8")
+    (tmp_path / "larik.jsonl").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    (tmp_path / "baris.json").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    _, errors = read(tmp_path, max_bytes=1000)
+    assert sorted(Path(e.source).name for e in errors) == ["baris.json", "larik.json", "larik.jsonl"]
+    assert all(isinstance(e, InputTooLargeError) and e.line is None for e in errors)
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -7,7 +7,6 @@ runs, with the same settings. Results go back as plain model objects.
 
 from __future__ import annotations
 
-import json
 import resource
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -17,9 +16,10 @@ import numpy as np
 from distributed import WorkerPlugin, get_worker
 
 from ..engine import Engine
-from ..errors import FormatError, InputError
+from ..errors import InputError
 from ..models import Article, Document, Story
-from ..reading import Reader, article_from_mapping, decode
+from ..reading import Reader
+from ..reading.json import read_json_lines
 from ..settings import Settings
 from .portable import PortableError
 from .sources import FileSlice, LineSlice, Partition
@@ -89,33 +89,7 @@ def read_partition(plugin_name: str, partition: Partition) -> list[Article | Por
 
 def json_lines(piece: LineSlice) -> Iterator[Article | InputError]:
     """Articles of a run of JSON Lines, numbered and named as the reading stage does for a whole file."""
-    stem = Path(piece.source).stem or "stdin"
-    for offset, raw in enumerate(piece.data.split(b"\n")):
-        lineno = piece.first_line + offset
-        if not raw.strip():
-            continue
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = decode(raw, piece.source)
-            except InputError as exc:
-                yield type(exc)(exc.message, source=piece.source, line=lineno)
-                continue
-        if not text.strip():
-            continue
-        try:
-            item = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield FormatError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=piece.source, line=lineno)
-            continue
-        except RecursionError:
-            yield FormatError("invalid JSON: nested too deeply", source=piece.source, line=lineno)
-            continue
-        try:
-            yield article_from_mapping(item, source=piece.source, line=lineno, fallback_id=f"{stem}-{lineno}")
-        except InputError as exc:
-            yield exc
+    return read_json_lines(enumerate(piece.data.split(b"\n"), piece.first_line), piece.source)
 
 
 def analyse_partition(plugin_name: str, articles: Sequence[Article]) -> list[Document]:

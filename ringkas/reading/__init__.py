@@ -18,7 +18,7 @@ from ..errors import EmptyInputError, InputError, InputTooLargeError
 from ..models import Article
 from .feeds import looks_like_feed, read_feed
 from .html import read_html
-from .json import article_from_mapping, parse_published, read_json_text
+from .json import article_from_mapping, parse_published, read_json_lines, read_json_text, starts_with_object_line
 from .text import decode, parse_text_article, split_lines
 from .web import Fetcher, is_url, url_article_id
 
@@ -58,6 +58,9 @@ FORMATS_BY_SUFFIX = {
     ".atom": "feed",
 }
 SUPPORTED_SUFFIXES = frozenset(FORMATS_BY_SUFFIX)
+# JSON Lines files are read a line at a time: ``max_bytes`` limits each line, not the file.
+STREAMED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+_CHUNK_BYTES = 1 << 20
 TEXT_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "text")
 JSON_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "json")
 HTML_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "html")
@@ -138,6 +141,9 @@ class Reader:
 
     def read_file(self, path: Path) -> Iterator[ReadItem]:
         source = str(path)
+        if path.suffix.lower() in STREAMED_SUFFIXES and starts_with_object_line(path, self.max_bytes):
+            yield from read_json_lines(self._lines(path), source)
+            return
         try:
             size = path.stat().st_size
             if size > self.max_bytes:
@@ -149,6 +155,27 @@ class Reader:
             return
         fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower()) or sniff_format(data)
         yield from self.read_bytes(data, source=source, fmt=fmt, article_id=path.stem)
+
+    def _lines(self, path: Path) -> Iterator[tuple[int, bytes] | InputError]:
+        """The numbered lines of a file, one in memory at a time; a line over ``max_bytes`` is an error."""
+        source = str(path)
+        try:
+            with path.open("rb") as handle:
+                lineno = 0
+                while raw := handle.readline(self.max_bytes + 1):
+                    lineno += 1
+                    if len(raw) <= self.max_bytes or raw.endswith(b"\n"):
+                        yield lineno, raw
+                        continue
+                    size = len(raw)  # too long: skip to the end of the line without keeping it
+                    while more := handle.readline(_CHUNK_BYTES):
+                        size += len(more)
+                        if more.endswith(b"\n"):
+                            break
+                    message = f"line is {size} bytes, over the {self.max_bytes}-byte limit"
+                    yield InputTooLargeError(message, source=source, line=lineno)
+        except OSError as exc:
+            yield InputError(f"cannot read file: {exc.strerror or exc}", source=source)
 
     def read_stdin(self) -> Iterator[ReadItem]:
         stream = self._stdin or getattr(sys.stdin, "buffer", None)

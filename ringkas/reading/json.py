@@ -6,9 +6,10 @@ the ``Article``; every other field is kept in ``metadata``. A bad line is an err
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from ..errors import EmptyInputError, FormatError, InputError
 from ..models import Article
+from .text import decode
 
 ReadItem = Article | InputError
 
@@ -85,6 +87,50 @@ def read_json_text(text: str, source: str) -> Iterator[ReadItem]:
             yield _json_error(exc, source, lineno)
             continue
         yield _article_or_error(item, source, lineno, f"{stem}-{lineno}")
+
+
+def read_json_lines(lines: Iterable[tuple[int, bytes] | InputError], source: str) -> Iterator[ReadItem]:
+    """Articles from numbered raw lines of a JSON Lines file, each decoded and parsed on its own
+    (errors met while reading the lines pass through)."""
+    stem = Path(source).stem or "stdin"
+    for numbered in lines:
+        if isinstance(numbered, InputError):
+            yield numbered
+            continue
+        lineno, raw = numbered
+        raw = raw.rstrip(b"\r\n")  # a column in an error counts from the line's start
+        if not raw.strip():
+            continue
+        try:
+            text = decode(raw, source)
+        except InputError as exc:
+            yield type(exc)(exc.message, source=source, line=lineno)
+            continue
+        try:
+            item = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield _json_error(exc, source, lineno)
+            continue
+        yield _article_or_error(item, source, lineno, f"{stem}-{lineno}")
+
+
+def starts_with_object_line(path: Path, max_bytes: int) -> bool:
+    """Whether a file's first non-blank line is one whole JSON object (so it is JSON Lines).
+
+    Anything else (an array, a pretty-printed object, UTF-16, a line over the limit) is read
+    whole, under the file size limit, by the reader that explains what is wrong with it.
+    """
+    try:
+        with path.open("rb") as handle:
+            while raw := handle.readline(max_bytes + 1):
+                if len(raw) > max_bytes or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    return False
+                if raw.strip():
+                    item = json.loads(raw.decode("utf-8-sig"))
+                    return isinstance(item, dict)
+    except (OSError, ValueError, RecursionError):
+        return False
+    return False
 
 
 def _json_error(exc: Exception, source: str, line: int | None = None) -> FormatError:
