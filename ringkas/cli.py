@@ -73,7 +73,64 @@ def _guard(fn: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _GlobalOptionsGroup(click.Group):
+    """A group whose own options may also follow the command (``ringkas run x --db y.db``).
+
+    Before parsing, the group's options found after the command name are moved in front of it,
+    unless that command defines an option of the same name (``serve --db``) or they follow ``--``.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._hoist(ctx, list(args)))
+
+    def _hoist(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.params:
+            if isinstance(param, click.Option):
+                for name in (*param.opts, *param.secondary_opts):
+                    takes_value[name] = not param.is_flag
+        # The command name: the first argument that is neither a group option nor an option's value.
+        pos, found = 0, None
+        while pos < len(args):
+            arg = args[pos]
+            if arg == "--" or not arg.startswith("-"):
+                found = None if arg == "--" else pos
+                break
+            pos += 2 if takes_value.get(arg, False) else 1
+        if found is None:
+            return args
+        command = self.get_command(ctx, args[found])
+        own: set[str] = set()
+        if command is not None:
+            for param in command.params:
+                if isinstance(param, click.Option):
+                    own.update(param.opts, param.secondary_opts)
+        hoisted: list[str] = []
+        rest: list[str] = []
+        tail = args[found + 1 :]
+        pos = 0
+        while pos < len(tail):
+            arg = tail[pos]
+            if arg == "--":
+                rest.extend(tail[pos:])
+                break
+            name = arg.split("=", 1)[0]
+            if name in takes_value and name not in own and name not in ("--help", "-h", "--version"):
+                if not takes_value[name] or "=" in arg:
+                    hoisted.append(arg)
+                elif pos + 1 < len(tail):
+                    hoisted.extend(tail[pos : pos + 2])
+                    pos += 2
+                    continue
+                else:
+                    raise click.BadOptionUsage(name, f"Option '{name}' requires an argument.", ctx=ctx)
+            else:
+                rest.append(arg)
+            pos += 1
+        return args[:found] + hoisted + [args[found]] + rest
+
+
+@click.group(cls=_GlobalOptionsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ringkas")
 @click.option("--db", metavar="PATH", help="SQLite store (default ./ringkas.db, setting 'db').")
 @click.option(

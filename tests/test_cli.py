@@ -102,3 +102,56 @@ def test_export_json_shape(tmp_path):
         result = runner.invoke(main, ["--db", db, "export", "--format", fmt])
         assert result.exit_code == 0
         assert "Semarang" in result.output
+
+
+def _story_file(tmp_path):
+    src = tmp_path / "pasar.jsonl"
+    rows = [
+        {
+            "id": f"p{n}",
+            "title": "Harga Cabai Naik di Pasar Johar",
+            "text": f"Harga cabai rawit di Pasar Johar Semarang naik menjadi Rp 80.000 per kilogram pada Senin. "
+            f"Pedagang nomor {n} menyebut pasokan dari Temanggung berkurang karena hujan.",
+            "outlet": outlet,
+            "published": "2024-03-04",
+        }
+        for n, outlet in enumerate(("Warta Pantura", "Kabar Semarang"), 1)
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return src
+
+
+def test_global_flags_after_the_command(tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "y.db"
+    src = _story_file(tmp_path)
+    result = runner.invoke(main, ["run", str(src), "--db", str(db), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert db.exists() and not (tmp_path / "ringkas.db").exists()
+    assert "Harga Cabai" in result.output
+    result = runner.invoke(main, ["stories", f"--db={db}"])
+    assert result.exit_code == 0, result.output
+    assert "Harga Cabai" in result.output
+    # --set and --config after the command, and a nested command (eval cluster) too
+    result = runner.invoke(main, ["settings", "--db", str(db), "--set", "summary_length=2"])
+    assert result.exit_code == 0, result.output
+    assert "summary_length" in result.output and "--set" in result.output
+    config = tmp_path / "ringkas.toml"
+    config.write_text("[ringkas]\ncluster_window_days = 9\n", encoding="utf-8")
+    result = runner.invoke(main, ["settings", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert any("cluster_window_days" in line and "9" in line for line in result.output.splitlines())
+
+
+def test_global_flags_after_the_command_keep_errors_and_end_of_options(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["stories", "--db", str(tmp_path / "x.db"), "--set", "cluster_threshold=high"])
+    assert result.exit_code == 1
+    assert "cluster_threshold" in result.output and "Traceback" not in result.output
+    result = runner.invoke(main, ["stories", "--db"])
+    assert result.exit_code == 2
+    assert "Option '--db' requires an argument" in result.output
+    # after "--" every word is the command's own: here a file that is not there
+    result = runner.invoke(main, ["ingest", "--db", str(tmp_path / "x.db"), "--", "--no-progress"])
+    assert result.exit_code == 1
+    assert "--no-progress: no such file or folder" in result.output
