@@ -265,7 +265,7 @@ def main(argv: list[str]) -> int:
     if not results:
         return 1
     shown = list(results)
-    width = max(len(c) for c in CHECKS) + 2
+    width = max(len(g["file"]) for g in golds) + 2
     print(f"\n{len(golds)} pages ({sum(g['kind'] == 'article' for g in golds)} articles), checks passed\n")
     print("check".ljust(width) + "".join(n.rjust(14) for n in shown))
     tallies = {n: tally(p) for n, p in results.items()}
@@ -281,7 +281,8 @@ def main(argv: list[str]) -> int:
         total = sum(v[1] for v in tallies[n].values())
         row += f"{ok}/{total}".rjust(14)
     print(row)
-    print("\npage".ljust(width + 1) + "".join(n.rjust(14) for n in shown))
+    print()
+    print("page".ljust(width) + "".join(n.rjust(14) for n in shown))
     for i, gold in enumerate(golds):
         row = gold["file"].ljust(width)
         for n in shown:

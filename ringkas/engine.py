@@ -8,7 +8,7 @@ The CLI, API and web layers are thin wrappers around it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analysis import Analyzer
@@ -20,6 +20,7 @@ from .embedding import Embedder, StoreVectorCache, make_embedder
 from .errors import InputError, RingkasError
 from .lengths import LengthSpec
 from .models import Article, Document, Story
+from .outlets import OutletRegistry
 from .reading import Reader
 from .settings import Settings
 from .stories import build_story
@@ -55,6 +56,7 @@ class Engine:
         self._duplicates: DuplicateMarker | None = None
         self._embedder: Embedder | None = None
         self._online: OnlineStories | None = None
+        self._outlets: OutletRegistry | None = None
 
     # -- resources --------------------------------------------------------------------
 
@@ -71,6 +73,21 @@ class Engine:
         if self._cleaner is None:
             self._cleaner = Cleaner()
         return self._cleaner
+
+    @property
+    def outlets(self) -> OutletRegistry:
+        """The outlet registry: the shipped one plus the file of the setting ``outlets_file``."""
+        if self._outlets is None:
+            self._outlets = OutletRegistry.load(self.settings["outlets_file"] or None)
+        return self._outlets
+
+    def canonical(self, article: Article) -> Article:
+        """The article under its outlet's canonical name (the cleaner applies the shipped
+        registry; a user's outlets file may rename or add outlets)."""
+        if not self.settings["outlets_file"]:
+            return article
+        outlet = self.outlets.canonical(article.outlet)
+        return article if outlet == article.outlet else replace(article, outlet=outlet)
 
     @property
     def embedder(self) -> Embedder:
@@ -118,7 +135,7 @@ class Engine:
         if isinstance(item, InputError):
             return item
         try:
-            cleaned = self.cleaner.clean(item)
+            cleaned = self.canonical(self.cleaner.clean(item))
         except RingkasError as exc:
             return InputError(exc.message, source=item.metadata.get("source_path", item.id))
         if not cleaned.text.strip():
@@ -141,7 +158,7 @@ class Engine:
     def add_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Clean and store articles made by a caller (the API, a feed poller)."""
         report = IngestReport()
-        self.store_articles([self.cleaner.clean(a) for a in articles], report)
+        self.store_articles([self.canonical(self.cleaner.clean(a)) for a in articles], report)
         return report
 
     def store_articles(self, articles: list[Article], report: IngestReport, *, marked: bool = False) -> None:
@@ -221,6 +238,7 @@ class Engine:
             self.analyzer.tokenizer,
             LengthSpec.parse(self.settings["summary_length"]),
             self.settings["citation_threshold"],
+            self.outlets,
         )
 
     def add_online(self, articles: Iterable[Article | InputError]) -> OnlineReport:

@@ -64,6 +64,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     out["coverage"] = [
         {
             "outlet": c.outlet,
+            "media_group": c.media_group,
             "article_ids": list(c.article_ids),
             "published": to_jsonable(c.published),
             "facts": list(c.facts),
@@ -121,5 +122,11 @@ def export(engine: Engine, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     env = Environment(loader=PackageLoader("ringkas", "templates"), autoescape=select_autoescape(["html"]))
+    env.filters["media_groups"] = _media_groups
     template = env.get_template("export.html" if fmt == "html" else "export.md")
     return template.render(**data)
+
+
+def _media_groups(coverage: list[dict[str, Any]]) -> int:
+    """How many owners the outlets of an exported story have (an outlet of no known group counts alone)."""
+    return len({c.get("media_group") or "outlet:" + str(c.get("outlet")) for c in coverage})

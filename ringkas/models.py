@@ -169,6 +169,7 @@ class OutletCoverage:
     published: date | None = None  # its first article on the story
     facts: tuple[int, ...] = ()  # indices of the story's summary sentences it reports
     quotes: tuple[int, ...] = ()  # indices of the story's quotes its articles carry
+    media_group: str | None = None  # the group that owns the outlet, when the outlet registry states it
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,8 @@ class OutletRegistry:
         if found is not None:
             return found.name
         host = host_of(raw)
-        if host is not None:
+        if host is not None and (is_social(host) or "/" in raw or host != registered_domain(host)):
+            # A URL or a sub-site's host stands for its site; a bare "Surabaya.com" is a name as written.
             return None if is_social(host) else registered_domain(host)
         return " ".join(raw.split())
 

@@ -58,6 +58,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Let the name tagger's neural network vote beside its CRF (off: names found about twice as fast,"
         " NERGrit test F1 0.743 instead of 0.751).",
     ),
+    Setting(
+        "outlets_file",
+        "",
+        "TOML file of outlets (domains, name variants, media group) added to or overriding the shipped registry"
+        " (ringkas/data/outlets.toml); empty: the shipped registry only.",
+    ),
     Setting("http_timeout", 10.0, "Seconds before an HTTP fetch of a URL or feed gives up."),
     Setting("progress", True, "Show progress bars on the terminal."),
 )

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from .entities import merge_entities
 from .facts import build_timeline, compare_coverage, find_conflicts, outlet_of
 from .lengths import LengthSpec
-from .models import Document, Story
+from .models import Document, OutletCoverage, Story
+from .outlets import OutletRegistry, default_registry
 from .quotes import resolve_speakers, with_speakers
 from .summarizing import Summarizer, choose_headline, cite
 from .tokens import Tokenizer
@@ -28,12 +30,29 @@ def story_id(founder_id: str) -> str:
     return "s" + hashlib.sha1(founder_id.encode("utf-8")).hexdigest()[:10]
 
 
+def with_media_groups(
+    coverage: Sequence[OutletCoverage], registry: OutletRegistry | None
+) -> tuple[OutletCoverage, ...]:
+    """Each outlet's coverage with the media group that owns the outlet (when the registry says)."""
+    out = []
+    for entry in coverage:
+        group = (registry or default_registry()).group_of(entry.outlet)
+        out.append(replace(entry, media_group=group.name) if group is not None else entry)
+    return tuple(out)
+
+
+def media_group_count(coverage: Sequence[OutletCoverage]) -> int:
+    """How many owners a story's outlets have: each group once, each outlet of no known group alone."""
+    return len({c.media_group or "outlet:" + c.outlet for c in coverage})
+
+
 def build_story(
     documents: Sequence[Document],
     summarizer: Summarizer,
     tokenizer: Tokenizer,
     length: LengthSpec,
     citation_threshold: float,
+    registry: OutletRegistry | None = None,
 ) -> Story:
     ordered = sorted(documents, key=founding_order)
     chosen = summarizer.select(ordered, length)
@@ -51,7 +70,7 @@ def build_story(
         quotes=quotes,
         timeline=build_timeline(ordered, tokenizer),
         entities=with_speakers(entities, quotes, outlets),
-        coverage=compare_coverage(ordered, summary, quotes, conflicts, tokenizer),
+        coverage=with_media_groups(compare_coverage(ordered, summary, quotes, conflicts, tokenizer), registry),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

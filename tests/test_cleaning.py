@@ -73,9 +73,9 @@ def test_noisy_article_fixture(cleaner):
         '"Kami sudah mengerahkan enam perahu karet dan membuka dapur umum di kantor kelurahan," kata Endro.',
         "Arus lalu lintas di jalur Pantura Semarang–Demak lumpuh total karena genangan setinggi lutut orang dewasa. "
         "Polisi mengalihkan kendaraan ke jalan tol.",
-        # mojibake repaired, not dropped
-        'Seorang pengemudi truk, Sugeng (47), mengaku sudah tertahan lebih dari lima jam. "Saya belum bisa '
-        'bergerak sejak subuh," ujarnya.',
+        # mojibake repaired, not dropped (the curly quotes the writer typed come back)
+        "Seorang pengemudi truk, Sugeng (47), mengaku sudah tertahan lebih dari lima jam. \u201cSaya belum bisa "
+        "bergerak sejak subuh,\u201d ujarnya.",
         "Wali Kota Semarang menyatakan status tanggap darurat selama tujuh hari ke depan.",
     ]
     assert article.published == date(2024, 3, 4)  # "Senin (4/3/2024)"

@@ -18,6 +18,7 @@ from typing import Any
 import ftfy
 
 from ..models import Article, RemovedLine
+from ..outlets import canonical_outlet
 from ..reading.text import split_lines
 from ..tokens import Tokenizer
 from .datelines import Dateline, byline_fields, match_dateline, outlet_name, text_date
@@ -43,7 +44,7 @@ def fix_text(text: str) -> str:
     """Repair mojibake and stray control characters; never drops letters."""
     if not _NEEDS_FTFY.search(text):  # printable ASCII without entities: nothing to repair
         return text
-    fixed = ftfy.fix_text(text, normalization="NFC")
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)  # pages show “curly” quotes
     return fixed.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
 
 
@@ -139,7 +140,7 @@ class Cleaner:
             article,
             title=title,
             text=text,
-            outlet=article.outlet or metadata.get("dateline_outlet"),
+            outlet=canonical_outlet(article.outlet) or canonical_outlet(metadata.get("dateline_outlet")),
             published=article.published or text_date(text),
             language=language,
             removed=article.removed + tuple(sorted(removed, key=lambda r: r.line)),

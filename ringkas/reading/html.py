@@ -20,7 +20,17 @@ from ..errors import EmptyInputError, FormatError, IndexPageError
 from ..models import Article
 from ..outlets import OutletRegistry, default_registry
 from .json import parse_date_text
-from .pages import PageFacts, drop_page_furniture, index_page_reason, page_headline, page_outlet
+from .pages import (
+    PageFacts,
+    drop_page_furniture,
+    index_page_reason,
+    link_share,
+    page_headline,
+    page_outlet,
+    parse_page,
+    prose_chars,
+    repair_paragraphs,
+)
 
 # Block elements that start a new line when an HTML fragment (a feed entry) becomes text.
 _BLOCKS = {
@@ -48,7 +58,9 @@ _BLOCKS = {
     "pre",
     "hr",
 }
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+# Share of a body's characters in other stories' link titles above which the body is a link list.
+_LINKED_BODY = 0.3
 
 
 def read_html(
@@ -57,19 +69,18 @@ def read_html(
     """The article in an HTML page, or an ``InputError`` naming the page (``IndexPageError`` for
     a home, section or index page that lists other articles)."""
     try:
-        doc = trafilatura.bare_extraction(
-            markup,
-            url=url,
-            include_comments=False,  # comments leak into the text otherwise
-            include_tables=True,
-            with_metadata=True,
-            deduplicate=False,  # trafilatura's dedup cache is process-global state
-            # Dates from the page's metadata and markup only: scanning the whole text for date
-            # strings doubled the time per page (benchmarks/ingest.py); the cleaner reads the
-            # "Senin (4/3/2024)" style dates Indonesian articles carry in their first paragraph.
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-        page = PageFacts.of(markup)
+        page = PageFacts.of(parse_page(markup))
+        doc = _extract(markup, url)
+        body = getattr(doc, "body", None)
+        lines, headings = _body_lines(body) if body is not None else ([], [])
+        if link_share(lines, page) > _LINKED_BODY:
+            # The block trafilatura took is a list of other stories ("Berita lainnya"): its
+            # precision mode often finds the article beside it.
+            precise = _extract(markup, url, favor_precision=True)
+            body = getattr(precise, "body", None)
+            other = _body_lines(body) if body is not None else ([], [])
+            if prose_chars(other[0], page) > prose_chars(lines, page):
+                lines, headings = other
     except Exception as exc:  # trafilatura and lxml raise whatever malformed markup makes them hit
         raise FormatError(f"HTML could not be parsed ({type(exc).__name__}: {exc})", source=source) from None
     registry = outlets or default_registry()
@@ -77,12 +88,10 @@ def read_html(
     sitename = getattr(doc, "sitename", None)
     outlet = page_outlet(page, page_url, sitename if isinstance(sitename, str) else None, registry)
     headline = page_headline(page, (getattr(doc, "title", None) or "").strip(), outlet, page_url, registry)
-    body = getattr(doc, "body", None)
-    lines, headings = _body_lines(body) if body is not None else ([], [])
-    lines = drop_page_furniture(lines, page)
     index_reason = index_page_reason(page_url, headline, lines, page)
     if index_reason is not None:
         raise IndexPageError(index_reason, source=source)
+    lines = drop_page_furniture(lines, page)
     if not any(line.strip() for line in lines):
         raise EmptyInputError("HTML page has no article text", source=source)
     metadata: dict[str, Any] = {"source_path": source}
@@ -106,6 +115,24 @@ def read_html(
     )
 
 
+def _extract(markup: str, url: str | None, *, favor_precision: bool = False) -> Any:
+    tree = parse_page(markup)
+    repair_paragraphs(tree)
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,  # comments leak into the text otherwise
+        include_tables=True,
+        with_metadata=True,
+        favor_precision=favor_precision,
+        deduplicate=False,  # trafilatura's dedup cache is process-global state
+        # Dates from the page's metadata and markup only: scanning the whole text for date
+        # strings doubled the time per page (benchmarks/ingest.py); the cleaner reads the
+        # "Senin (4/3/2024)" style dates Indonesian articles carry in their first paragraph.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
 def _http(value: object) -> str | None:
     return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
 
@@ -117,16 +144,21 @@ def _body_lines(body: Any) -> tuple[list[str], list[str]]:
     for element in body:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "list":
-            items = [_text(item) for item in element.iter("item")]
-            lines.extend(item for item in items if item)
+            for item in element.iter("item"):
+                lines.extend(_text_lines(item))
             continue
-        text = _text(element)
-        if not text:
-            continue
-        if tag == "head":
-            headings.append(text)
-        lines.append(text)
+        texts = _text_lines(element)
+        if tag == "head" and len(texts) == 1:
+            headings.append(texts[0])
+        lines.extend(texts)
     return lines, headings
+
+
+def _text_lines(element: Any) -> list[str]:
+    """An element's text, a line per line break it keeps (trafilatura keeps <br> as one)."""
+    return [
+        line for line in (_SPACES.sub(" ", part).strip() for part in "".join(element.itertext()).split("\n")) if line
+    ]
 
 
 def _text(element: Any) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-from lxml import etree
 
 from ..outlets import OutletRegistry, host_of, is_social, registered_domain
 
@@ -30,6 +30,8 @@ _LONG_NUMBER = re.compile(r"\d{4,}")
 _WORD = re.compile(r"\w+")
 # A displayed headline may carry a short rubric before it ("In Picture: ...", "FOTO: ...").
 _MAX_RUBRIC_WORDS = 4
+# Lines of other stories' titles or teasers that make a body a listing (with 60% of its lines or more).
+_LISTING_LINES = 3
 
 
 def _norm(text: str | None) -> str:
@@ -50,13 +52,10 @@ class PageFacts:
     headings: tuple[str, ...] = ()  # h1-h3 and title-classed elements, in page order, outside links
     link_texts: frozenset[str] = field(default_factory=frozenset)  # keys of other stories' link titles
     captions: frozenset[str] = field(default_factory=frozenset)  # keys of image captions and alt texts
+    teasers: frozenset[str] = field(default_factory=frozenset)  # keys of texts beside a link in a small card
 
     @classmethod
-    def of(cls, markup: str) -> PageFacts:
-        try:
-            tree = lxml.html.fromstring(markup.encode("utf-8", "surrogatepass"))
-        except (etree.LxmlError, ValueError):
-            return cls()
+    def of(cls, tree: Any) -> PageFacts:
         meta: dict[str, list[str]] = {}
         for element in tree.iter("meta"):
             name = (element.get("property") or element.get("name") or "").strip().lower()
@@ -89,10 +88,12 @@ class PageFacts:
             if text and len(text.split()) <= 40:
                 headings.append(text)
         links = set()
+        teasers: set[str] = set()
         for anchor in tree.iter("a"):
             text = _norm(anchor.text_content())
             if len(text.split()) >= 3:
                 links.add(_key(text))
+                teasers.update(_card_texts(anchor, text))
             title = _norm(anchor.get("title"))
             if len(title.split()) >= 3:
                 links.add(_key(title))
@@ -109,7 +110,134 @@ class PageFacts:
             text = _norm(element.text_content())
             if len(text.split()) >= 2:
                 captions.add(_key(text))
-        return cls(url, titles, sites, tuple(headings), frozenset(links), frozenset(captions))
+        return cls(url, titles, sites, tuple(headings), frozenset(links), frozenset(captions), frozenset(teasers))
+
+
+def _card_texts(anchor: Any, title: str) -> set[str]:
+    """Keys of the texts beside a story link in the small block around it (a teaser card)."""
+    card = None
+    node = anchor.getparent()
+    for _ in range(3):
+        if node is None or len(_norm(node.text_content())) > 3 * len(title) + 300:
+            break
+        card, node = node, node.getparent()
+    if card is None:
+        return set()
+    out = set()
+    for element in card.iter("p", "div", "span"):
+        if element.find(".//a") is not None:
+            continue
+        text = _norm(element.text_content())
+        if len(text.split()) >= 5:
+            out.add(_key(text))
+    return out
+
+
+# -- markup repair before extraction -------------------------------------------------------------
+
+_INLINE = frozenset(
+    {
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "span",
+        "font",
+        "small",
+        "sup",
+        "sub",
+        "abbr",
+        "cite",
+        "q",
+        "mark",
+        "time",
+        "br",
+    }
+)
+_BLOCKS = frozenset(
+    {"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "section"}
+)
+# Words outside links a loose run of text needs to count as a paragraph (a byline or a lone
+# "Baca juga" link stays as it was).
+_MIN_LOOSE_WORDS = 8
+
+
+def parse_page(markup: str) -> Any:
+    """The page's element tree (lxml), decoded as the text it already is."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+    return lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+
+
+def repair_paragraphs(root: Any) -> None:
+    """Mark up the paragraphs a page writes without <p>, so extraction keeps them whole and apart:
+    text lines inside a <div> that also holds <p> paragraphs (often the lead, before the first
+    <p>, lines split by <br>), and <div>s of inline text only used as paragraphs."""
+    for element in list(root.iter("div", "td", "section", "article")):
+        kids = list(element)
+        if any(k.tag in _BLOCKS for k in kids if isinstance(k.tag, str)):
+            if any(k.tag == "p" for k in kids):
+                _wrap_loose_runs(element)
+        elif _words_outside_links(element) >= _MIN_LOOSE_WORDS and element.tag == "div":
+            element.tag = "p"
+
+
+def _words_outside_links(element: Any) -> int:
+    words = len((element.text or "").split())
+    for child in element.iterdescendants():
+        if not isinstance(child.tag, str):
+            continue
+        inside_link = child.tag == "a" or any(a.tag == "a" for a in child.iterancestors() if a is not element)
+        if not inside_link:
+            words += len((child.text or "").split())
+        if child.getparent() is element or not inside_link:
+            words += len((child.tail or "").split())
+    return words
+
+
+def _wrap_loose_runs(element: Any) -> None:
+    """Wrap each run of loose text and inline elements between blocks and <br>s in a <p>."""
+    items: list[tuple[str, Any]] = []
+    if element.text:
+        items.append(("text", element.text))
+    for kid in list(element):
+        tail, kid.tail = kid.tail, None
+        kind = "break" if kid.tag == "br" else "inline" if kid.tag in _INLINE else "block"
+        items.append((kind, kid))
+        if tail:
+            items.append(("text", tail))
+        element.remove(kid)
+    element.text = None
+    run: list[tuple[str, Any]] = []
+
+    def flush() -> None:
+        target = element
+        holder = lxml.html.Element("p")
+        words = sum(len(v.split()) for k, v in run if k == "text") + sum(
+            len(v.text_content().split()) for k, v in run if k == "inline" and v.tag != "a"
+        )
+        if words >= _MIN_LOOSE_WORDS:
+            element.append(holder)
+            target = holder
+        for kind, value in run:
+            if kind == "text":
+                last = target[-1] if len(target) else None
+                if last is None:
+                    target.text = (target.text or "") + value
+                else:
+                    last.tail = (last.tail or "") + value
+            else:
+                target.append(value)
+        run.clear()
+
+    for kind, value in items:
+        if kind in ("text", "inline"):
+            run.append((kind, value))
+            continue
+        flush()
+        element.append(value)
+    flush()
 
 
 # -- outlet ---------------------------------------------------------------------------------
@@ -240,14 +368,23 @@ def index_page_reason(url: str | None, headline: str, lines: list[str], page: Pa
     if url and host_of(url) and not _article_like_path(url):
         path = urlsplit(url).path or "/"
         return f"index page, not an article: its address ({path}) is a home or section page"
-    words = [line for line in lines if line.strip()]
-    if not words:
-        return None
-    linked = sum(len(line) for line in words if _key(line) in page.link_texts)
-    total = sum(len(line) for line in words)
-    if total and linked / total > 0.5:
+    listed = sum(1 for line in lines if _key(line) in page.link_texts or _key(line) in page.teasers)
+    # A listing: other stories' titles and the teasers beside them make up the text.
+    if link_share(lines, page) > 0.5 or (listed >= _LISTING_LINES and listed / len(lines) >= 0.6):
         return "index page, not an article: most of its text is links to other articles"
     return None
+
+
+def link_share(lines: list[str], page: PageFacts) -> float:
+    """The share of a body's characters in lines that are other stories' link titles."""
+    total = sum(len(line) for line in lines)
+    linked = sum(len(line) for line in lines if _key(line) in page.link_texts)
+    return linked / total if total else 0.0
+
+
+def prose_chars(lines: list[str], page: PageFacts) -> int:
+    """Characters of a body in lines that are neither link titles nor captions."""
+    return sum(len(line) for line in lines if _key(line) not in page.link_texts and _key(line) not in page.captions)
 
 
 # -- body -------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from ..engine import Engine, IngestReport
 from ..errors import EmptyInputError, FormatError, InputError, NotFoundError
 from ..exporting import article_dict, story_dict
 from ..models import Article, Story
+from ..stories import media_group_count
 from ..storing import HIT_END, HIT_START, StoryFilter
 from .uploads import Limits
 
@@ -223,6 +224,7 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
         "coverage": [
             {
                 "outlet": c.outlet,
+                "media_group": c.media_group,
                 "articles": [_source_link(a, labels) for a in c.article_ids],
                 "unique": list(c.unique),
                 "conflicts": [
@@ -238,6 +240,7 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
             }
             for c in story.coverage
         ],
+        "media_groups": media_group_count(story.coverage),
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
         "chart": outlet_chart(articles),
         "articles": [
