@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         made = 0
         lines = 0
         examples: list[tuple[str, str]] = []
+        letters: list[str] = []
         for cluster in articles(INDOSUM):
             for article in cluster.get("articles", []):  # type: ignore[attr-defined]
                 text = article.get("title", "") + "\n" + article["text"]
@@ -172,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
                     made += count
                     if count:
                         examples.extend(token_changes(line, repair))
-        print(f"\nIndoSum (clean text): {made} splits over {lines} lines")
+                        letters.extend(joined for joined, *_ in letter_splits(line, repair))
+        print(f"\nIndoSum (clean text): {made} splits over {lines} lines, {len(letters)} inside a run of letters:")
+        print("  " + ", ".join(f"{w} {n}x" for w, n in Counter(letters).most_common()))
         for old, new in examples[:25]:
             print(f"  {old[:60]!r} -> {new[:70]!r}")
     else:

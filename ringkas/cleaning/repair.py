@@ -123,17 +123,19 @@ class GlueRepair:
         head = left.lower()
         if len(left) < 2 or not (left.islower() or left[1:].islower()):
             return False  # "i|Phone", "Mc|Donald", "Kemen|PU" (an upper-case run before it)
-        if len(right) < (2 if right.isupper() else 3):
-            return False
+        if len(right) < (2 if right.isupper() else 3) or right.lower() in _CLITICS:
+            return False  # "kepadaNya": the capital is reverence, not a new word
         if left.islower() and head in self.function_words:
             return True  # "diIran", "dariWebMD" (not "YouTube": the word must be lower case)
         return len(head) >= _MIN_CONTENT_WORD and self.is_word(head)
 
     def _name_glue(self, run: str) -> int:
         """Where a capitalised name ends and a lower-case dictionary word starts, or 0."""
-        if len(run) < 7 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
+        if len(run) < 8 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
             return 0  # a word the article writes more than once ("Kalimantan") is one word
-        for at in range(3, len(run) - 2):
+        if self.is_word(run.lower()):
+            return 0  # "Menurut", "Keputusan": a word, whatever "Men" or "Kep." the article also has
+        for at in range(4, len(run) - 2):
             name, word = run[:at], run[at:]
             if not self.names[name] or word in _CLITICS or name.lower() in self.function_words:
                 continue  # "Kali" opens sentences ("Kali ini"): a function word is no evidence of a name
