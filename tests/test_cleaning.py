@@ -120,6 +120,12 @@ def test_noisy_article_fixture(cleaner):
         ("Halaman Selanjutnya", "boilerplate"),
         ('Artikel ini telah tayang di Warta.com dengan judul "Banjir Kudus Meluas"', "boilerplate"),
         ("Pilihan Editor: Ribuan Warga Kudus Mengungsi", "related-link"),
+        ("FOTO TERKAIT:", "related-link"),
+        ("Berita lainnya:", "related-link"),
+        ("12 Shares", "share-prompt"),
+        ("KONTAK: humas@wartauji.example", "boilerplate"),
+        ("Narahubung: Dimas, 0812 3456 7890", "boilerplate"),
+        ("https://wartauji.example/kudus", "boilerplate"),
         ("Togel hk keluaran hari ini", "spam"),
         ("situs slot gacor terpercaya daftar di slotku88.example", "spam"),
     ],
@@ -145,6 +151,8 @@ def test_noise_lines(cleaner, line, reason):
         "Ikuti saja arahan petugas, jangan nekat menerobos banjir, kata Kapolres.",
         "Bagikan makanan secara merata, pinta camat kepada relawan.",
         "Dia membaca juga laporan BMKG soal cuaca ekstrem.",
+        "Foto lain yang beredar memperlihatkan tanggul jebol di dua titik.",
+        "Kontak dengan warga terdampak terputus sejak Senin malam, kata relawan.",
     ],
 )
 def test_sentences_that_look_like_noise_are_kept(cleaner, sentence):

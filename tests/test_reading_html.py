@@ -105,3 +105,45 @@ def test_a_headline_with_a_colon_or_dash_keeps_it():
     )
     page = PageFacts.of(parse_page(markup))
     assert page_headline(page, "", "Sinar Pagi", None, OutletRegistry([])) == "BMKG: Hujan Lebat Turun Sepekan"
+
+
+LEAD = "<p>Banjir merendam tiga desa di Kecamatan Jati sejak Senin pagi setelah hujan deras semalaman.</p>"
+
+
+def test_line_breaks_and_spaces_between_inline_tags_are_kept():
+    markup = (
+        "<html><head><title>Banjir Rendam Tiga Desa</title></head><body><article>"
+        + LEAD
+        + "<p>Warga mengungsi ke balai desa.<br><br>Petugas membagikan makanan kepada pengungsi di sana.</p>"
+        + '<p>"Kami <em>enggak</em> <em>sempat</em> menyelamatkan barang," kata Sulastri, warga Desa Jati.</p>'
+        + "</article></body></html>"
+    )
+    article = read_html(markup, article_id="a", source="a.html")
+    lines = article.text.splitlines()
+    assert "Warga mengungsi ke balai desa." in lines
+    assert "Petugas membagikan makanan kepada pengungsi di sana." in lines
+    assert "enggak sempat" in article.text
+    # The page's own spelling stays: text read from markup is not glue-repaired by the cleaner.
+    assert article.metadata["spacing_from_markup"] is True
+    cleaned = Cleaner(identify_language=False).clean(article)
+    assert "spacing_from_markup" not in cleaned.metadata
+
+
+def test_a_photo_page_is_its_captions_without_their_credits():
+    figure = (
+        '<figure class="gallery-item"><img src="x.jpg" alt=""><figcaption class="gallery-caption">{}'
+        " (WARTA / Dimas Prasetyo)</figcaption></figure>"
+    )
+    captions = [
+        "Warga menyeberangi jalan yang tergenang banjir di Desa Jati, Kudus, Senin (4/3).",
+        "Petugas BPBD mengevakuasi seorang lansia dengan perahu karet di Desa Jati, Senin (4/3).",
+    ]
+    markup = (
+        "<html><head><title>Foto: Banjir Rendam Desa Jati</title></head><body><article>"
+        "<h1>Foto: Banjir Rendam Desa Jati</h1><div class='gallery'>"
+        + "".join(figure.format(c) for c in captions)
+        + "</div><p>Jangan lewatkan berita terkini</p></article></body></html>"
+    )
+    cleaned = Cleaner(identify_language=False).clean(read_html(markup, article_id="p", source="p.html"))
+    assert cleaned.text.splitlines() == captions
+    assert [r.reason for r in cleaned.removed].count("photo-credit") == 2

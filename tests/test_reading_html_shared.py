@@ -6,12 +6,8 @@ from tests.conftest import shared_path
 
 pytestmark = pytest.mark.shared
 
-# Measured 2026-12-03: 280 of 290 checks pass. The bar is every check; left are the liputan6
-# photo page's prompts and byline glued into one caption line (5), a press release's "KONTAK:"
-# line, a "FOTO TERKAIT:" label, a quote where two words lost their space, and two sample
-# sentences the cleaner's glued-word repair changes ("mengatakan,pembatalan" as the page writes
-# it gets a space; the name "Wismandari" is split).
-FLOOR = 280
+# Measured 2026-12-03: every check passes (290 of 290), the bar.
+FLOOR = 290
 
 
 def test_page_checks_hold_their_floor_and_the_structural_checks_all_pass():

@@ -92,16 +92,19 @@ class Cleaner:
         """The article with noise lines removed (and recorded), dateline and byline as metadata."""
         metadata: dict[str, Any] = dict(article.metadata)
         first_line_is_title = bool(metadata.pop("first_line_is_title", False))
+        # Text ringkas read from a page's markup kept the page's spaces: what is glued there is the
+        # page's own spelling ("mengatakan,pembatalan"), not a scraper's glue, and stays as written.
+        repair_glue = not metadata.pop("spacing_from_markup", False)
         headings = {normalize_line(h) for h in metadata.pop("html_headings", None) or [] if isinstance(h, str)}
         removed: list[RemovedLine] = []
-        title, body, title_moved = self._title(article, first_line_is_title, removed, metadata)
+        title, body, title_moved = self._title(article, first_line_is_title, removed, metadata, repair_glue)
 
         raw_lines = split_lines(body)
         offset = 1 if title_moved else 0  # the title paragraph became line 0 of the body
         language = normalize_language(article.language)
         if language is None and self._languages is not None:
             language = self._languages.identify(title + "\n" + body)
-        lines = self._classify(raw_lines, title, offset, removed, language)
+        lines = self._classify(raw_lines, title, offset, removed, language, repair_glue)
         for line in lines:
             if line.reason == "byline":
                 metadata.setdefault("byline", line.text)
@@ -149,10 +152,17 @@ class Cleaner:
         )
 
     def _title(
-        self, article: Article, first_line_is_title: bool, removed: list[RemovedLine], metadata: dict[str, Any]
+        self,
+        article: Article,
+        first_line_is_title: bool,
+        removed: list[RemovedLine],
+        metadata: dict[str, Any],
+        repair_glue: bool = True,
     ) -> tuple[str, str, bool]:
         """The headline, the body, and whether the title field was really the first paragraph."""
-        title, _ = self.glue_repair(article.title + "\n" + article.text)(fix_text(article.title).strip())
+        title = fix_text(article.title).strip()
+        if repair_glue:
+            title, _ = self.glue_repair(article.title + "\n" + article.text)(title)
         body = article.text
         if not title:
             return "", body, False
@@ -173,11 +183,17 @@ class Cleaner:
         return title, body, False
 
     def _classify(
-        self, raw_lines: list[str], title: str, offset: int, removed: list[RemovedLine], language: str | None
+        self,
+        raw_lines: list[str],
+        title: str,
+        offset: int,
+        removed: list[RemovedLine],
+        language: str | None,
+        repair_glue: bool = True,
     ) -> list[_Line]:
         """Every non-blank line, with the reason it is noise (None for article text)."""
         title_key = normalize_line(title)
-        repair = self.glue_repair(title + "\n" + "\n".join(raw_lines))
+        repair = self.glue_repair(title + "\n" + "\n".join(raw_lines)) if repair_glue else None
         lines: list[_Line] = []
         for n, raw in enumerate(raw_lines):
             index = n - offset
@@ -194,7 +210,7 @@ class Cleaner:
                 if not text:
                     continue
                 reason = line_noise(text) if pieces else None
-            if reason is None:
+            if reason is None and repair is not None:
                 text, _ = repair(text)  # words a scraper glued where a link was (noise is kept as written)
             lines.append(_Line(index, text, reason))
         _link_titles(lines)

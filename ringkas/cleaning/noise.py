@@ -74,12 +74,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "related-link",
         _rx(
-            _OPEN + r"(?:berita|artikel|topik|tautan|link|konten|related)\s+"
+            _OPEN + r"(?:berita|artikel|topik|tautan|link|konten|related|foto|galeri|gallery|infografis)\s+"
             r"(?:terkait|lainnya|lain|pilihan|populer|terpopuler|rekomendasi|menarik|news|articles?|stories)\b"
             r"|" + _OPEN + r"(?:see\s+also|read\s+next|baca\s+berikutnya)\b"
         ),
         max_words=15,
         unpunctuated=True,
+    ),
+    # the same label closed by a colon, introducing the list under it: "FOTO TERKAIT:", "Berita lainnya:"
+    Rule(
+        "related-link",
+        _rx(
+            _OPEN + r"(?:berita|artikel|topik|tautan|link|konten|related|foto|galeri|gallery|infografis)\s+"
+            r"(?:terkait|lainnya|lain|pilihan|populer|terpopuler|rekomendasi|menarik|news|articles?|stories)\s*:\s*$"
+        ),
+        max_words=4,
     ),
     Rule(
         "advertisement",
@@ -214,6 +223,8 @@ RULES: tuple[Rule, ...] = (
             r"|^[^.!?]{0,60}?\b(?:ikuti|follow|gabung|bergabung|klik|simak|dapatkan|pantau)\b.{0,80}"
             r"\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|channel\s+whatsapp|grup\s+telegram"
             r"|kanal\s+telegram|channel\s+telegram)\b"
+            # a share or like counter standing alone: "0 SHARE", "17 Shares"
+            r"|^\s*\d[\d.,]*\s*[kKrb]{0,2}\s*(?:shares?|likes?|dibagikan)\W*$"
         ),
         max_words=45,
     ),
@@ -235,6 +246,11 @@ RULES: tuple[Rule, ...] = (
             r"|^\s*(?:\d+\s+)?(?:komentar|tulis\s+komentar|berikan\s+komentar|kirim\s+komentar|comments?)"
             r"\s*(?:\(\d+\))?[\W_]*$"
             r"|^\s*(?:loading|memuat)\W*$"
+            # a press release's contact label with its address, phone or nothing after it
+            r"|^\W*(?:kontak|contact|narahubung|hubungi|informasi\s+lebih\s+lanjut|info\s+lebih\s+lanjut)"
+            r"(?:\s+(?:person|media|kami|us|pers|humas))?\s*:\s*(?:$|.{0,80}?(?:@|https?://|www\.|\+?\d[\d\s().-]{6,}))"
+            # an address alone on its line
+            r"|^\s*(?:https?://|www\.)\S+\s*$"
             r"|^\s*(?:pilihan\s+redaksi|editor'?s?\s+picks?|terpopuler|trending|berita\s+terkini|terkini"
             r"|populer|most\s+popular)[\W_]*$"
         ),

@@ -23,6 +23,7 @@ from .json import parse_date_text
 from .pages import (
     PageFacts,
     drop_page_furniture,
+    gallery_captions,
     index_page_reason,
     link_share,
     page_headline,
@@ -59,6 +60,10 @@ _BLOCKS = {
     "hr",
 }
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+# What ends a table cell and a row of trafilatura's tables in text.
+_CELL_ENDS = {"cell": " ", "row": "\n"}
+# A bracketed credit after a caption's last sentence.
+_CAPTION_CREDIT = re.compile(r"(?<=[.!?])\s+([(\[][^()\[\]]{2,60}[)\]])\s*$")
 # Share of a body's characters in other stories' link titles above which the body is a link list.
 _LINKED_BODY = 0.3
 
@@ -69,11 +74,16 @@ def read_html(
     """The article in an HTML page, or an ``InputError`` naming the page (``IndexPageError`` for
     a home, section or index page that lists other articles)."""
     try:
-        page = PageFacts.of(parse_page(markup))
+        tree = parse_page(markup)
+        page = PageFacts.of(tree)
         doc = _extract(markup, url)
         body = getattr(doc, "body", None)
         lines, headings = _body_lines(body) if body is not None else ([], [])
-        if link_share(lines, page) > _LINKED_BODY:
+        if page.photo_page:
+            # Extractors leave captions out and fall back to the whole page's text: a photo
+            # page's captions, in page order, are its text.
+            lines, headings = [part for c in gallery_captions(tree) for part in _caption_lines(_text(c))], []
+        elif link_share(lines, page) > _LINKED_BODY:
             # The block trafilatura took is a list of other stories ("Berita lainnya"): its
             # precision mode often finds the article beside it.
             precise = _extract(markup, url, favor_precision=True)
@@ -94,7 +104,9 @@ def read_html(
     lines = drop_page_furniture(lines, page)
     if not any(line.strip() for line in lines):
         raise EmptyInputError("HTML page has no article text", source=source)
-    metadata: dict[str, Any] = {"source_path": source}
+    # The text keeps the page's own spaces (line breaks, spaces between inline tags): the cleaner
+    # leaves what is glued in it as the page wrote it.
+    metadata: dict[str, Any] = {"source_path": source, "spacing_from_markup": True}
     if headings:
         metadata["html_headings"] = [h for h in headings if h in lines]
     for key in ("author", "description", "hostname"):
@@ -155,10 +167,31 @@ def _body_lines(body: Any) -> tuple[list[str], list[str]]:
 
 
 def _text_lines(element: Any) -> list[str]:
-    """An element's text, a line per line break it keeps (trafilatura keeps <br> as one)."""
-    return [
-        line for line in (_SPACES.sub(" ", part).strip() for part in "".join(element.itertext()).split("\n")) if line
-    ]
+    """An element's text, a line per line break it keeps (trafilatura's <lb/> for a <br>, or a newline)."""
+    parts: list[str] = []
+    _break_text(element, parts)
+    return [line for line in (_SPACES.sub(" ", part).strip() for part in "".join(parts).split("\n")) if line]
+
+
+def _break_text(node: Any, parts: list[str]) -> None:
+    """``itertext`` with a newline for each <lb/>: "tersebut.<lb/>Dia" is two paragraphs, not "tersebut.Dia"."""
+    if node.tag == "lb":
+        parts.append("\n")
+    elif node.text and isinstance(node.tag, str):
+        parts.append(node.text)
+    for child in node:
+        _break_text(child, parts)
+        if child.tag in _CELL_ENDS:
+            parts.append(_CELL_ENDS[child.tag])  # "Penulis | Nama" / "Editor | Nama", not "NamaEditor"
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _caption_lines(caption: str) -> list[str]:
+    """A caption and the credit closing it ("... Senin (15/2). (REUTERS / Nama)") as two lines, so
+    the cleaner takes the credit out and keeps the caption."""
+    match = _CAPTION_CREDIT.search(caption)
+    return [caption[: match.start()], match.group(1)] if match else [caption]
 
 
 def _text(element: Any) -> str:

@@ -53,6 +53,7 @@ class PageFacts:
     link_texts: frozenset[str] = field(default_factory=frozenset)  # keys of other stories' link titles
     captions: frozenset[str] = field(default_factory=frozenset)  # keys of image captions and alt texts
     teasers: frozenset[str] = field(default_factory=frozenset)  # keys of texts beside a link in a small card
+    photo_page: bool = False  # a gallery: its captions are the article's text
 
     @classmethod
     def of(cls, tree: Any) -> PageFacts:
@@ -110,7 +111,16 @@ class PageFacts:
             text = _norm(element.text_content())
             if len(text.split()) >= 2:
                 captions.add(_key(text))
-        return cls(url, titles, sites, tuple(headings), frozenset(links), frozenset(captions), frozenset(teasers))
+        return cls(
+            url,
+            titles,
+            sites,
+            tuple(headings),
+            frozenset(links),
+            frozenset(captions),
+            frozenset(teasers),
+            photo_page=bool(gallery_captions(tree)),
+        )
 
 
 def _card_texts(anchor: Any, title: str) -> set[str]:
@@ -164,6 +174,27 @@ _BLOCKS = frozenset(
 _MIN_LOOSE_WORDS = 8
 
 
+# A photo page: captions of this many words or more (prose, not a credit or a label), at least two
+# of them, and no paragraph of prose outside them (liputan6's photo pages in ../shared's html gold).
+_MIN_CAPTION_WORDS = 8
+_MIN_PROSE_WORDS = 12
+_PROSE_END = re.compile(r"[.!?\"\u201d]\s*$")
+
+
+def gallery_captions(root: Any) -> list[Any]:
+    """The <figcaption>s that are a photo page's text, or none when the page has prose of its own."""
+    captions = [f for f in root.iter("figcaption") if len(_norm(f.text_content()).split()) >= _MIN_CAPTION_WORDS]
+    if len(captions) < 2:
+        return []
+    for paragraph in root.iter("p"):
+        if any(a.tag in ("figure", "figcaption") for a in paragraph.iterancestors()):
+            continue
+        text = _norm(paragraph.text_content())
+        if len(text.split()) >= _MIN_PROSE_WORDS and _PROSE_END.search(text):
+            return []
+    return captions
+
+
 def parse_page(markup: str) -> Any:
     """The page's element tree (lxml), decoded as the text it already is."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
@@ -174,6 +205,7 @@ def repair_paragraphs(root: Any) -> None:
     """Mark up the paragraphs a page writes without <p>, so extraction keeps them whole and apart:
     text lines inside a <div> that also holds <p> paragraphs (often the lead, before the first
     <p>, lines split by <br>), and <div>s of inline text only used as paragraphs."""
+    _keep_spaces_between_inlines(root)
     for element in list(root.iter("div", "td", "section", "article")):
         kids = list(element)
         if any(k.tag in _BLOCKS for k in kids if isinstance(k.tag, str)):
@@ -181,6 +213,24 @@ def repair_paragraphs(root: Any) -> None:
                 _wrap_loose_runs(element)
         elif _words_outside_links(element) >= _MIN_LOOSE_WORDS and element.tag == "div":
             element.tag = "p"
+
+
+def _keep_spaces_between_inlines(root: Any) -> None:
+    """Move the space between two inline elements ("<em>enggak</em> <em>ngobrol</em>") into the
+    first one's text: jusText, trafilatura's fallback, drops text nodes that are only a space and
+    glues the two words ("enggakngobrol")."""
+    for element in root.iter(*(_INLINE - {"br"})):
+        tail, after = element.tail, element.getnext()
+        if not tail or tail.strip() or after is None or after.tag not in _INLINE or after.tag == "br":
+            continue
+        last = element
+        while len(last):
+            last = last[-1]
+        if last is element:
+            element.text = (element.text or "") + " "
+        else:
+            last.tail = (last.tail or "") + " "
+        element.tail = None
 
 
 def _words_outside_links(element: Any) -> int:
@@ -395,9 +445,10 @@ def drop_page_furniture(lines: list[str], page: PageFacts) -> list[str]:
     a link to another page or as an image's caption is not the article's text. Lines of running
     prose (a full sentence and more than a few words) are kept whatever the markup says."""
     out: list[str] = []
+    captions = frozenset() if page.photo_page else page.captions
     for line in lines:
         key = _key(line)
-        if key and (key in page.link_texts or key in page.captions) and not _is_lead_prose(line, out):
+        if key and (key in page.link_texts or key in captions) and not _is_lead_prose(line, out):
             continue
         out.append(line)
     return out
