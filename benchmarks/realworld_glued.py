@@ -17,7 +17,8 @@ Precision has three checks. A case or name split "AB" -> "A B" is *suspect* when
 "AB" is written in the stream, in another article, more often than "A B" (a real word is written
 unsplit, a glue is a one-off next to many spaced uses); suspects are listed for eyeballing. The
 same splits on IndoSum (``../shared/data/indosum/dev123.jsonl``, clean text without link glue)
-should be about none. A sample of splits is printed to read.
+should be glue IndoSum has itself ("keJakarta") and no cut word: it prints "IndoSum wrong splits"
+(see ``indosum_splits``). A sample of splits is printed to read.
 """
 
 from __future__ import annotations
@@ -103,6 +104,50 @@ def word_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
     return words, pairs
 
 
+def indosum_splits(cleaner: Cleaner, stopwords: frozenset[str]) -> None:
+    """Splits on IndoSum's clean text, each inside a run of letters judged glue or wrong.
+
+    IndoSum has glue of its own ("keJakarta", "Koreadan"). A split "AB" -> "A B" counts as glue
+    when IndoSum writes "A B" with a space somewhere, or when "B" is a function word and IndoSum
+    writes "A" on its own, unless IndoSum writes "AB" more often than once and than "A B"; any
+    other split cuts a word ("MarlinBooking", "Instagram") and is wrong.
+    """
+    texts = [
+        article.get("title", "") + "\n" + article["text"]
+        for cluster in articles(INDOSUM)
+        for article in cluster.get("articles", [])  # type: ignore[attr-defined]
+    ]
+    words, pairs = word_counts(texts)
+    made = lines = 0
+    examples: list[tuple[str, str]] = []
+    letters: Counter[tuple[str, str, str]] = Counter()
+    for text in texts:
+        repair = cleaner.glue_repair(text)
+        for line in text.split("\n"):
+            lines += 1
+            _, count = repair.repair(line)
+            made += count
+            if count:
+                examples.extend(token_changes(line, repair))
+                letters.update(letter_splits(line, repair))
+
+    def glue(left: str, right: str) -> bool:
+        spaced = pairs[f"{left} {right}"]
+        if words[left + right] > max(1, spaced):
+            return False  # written joined again and again ("MarlinBooking" 12x): a spelling
+        return spaced > 0 or (right.lower() in stopwords and words[left] > 0)
+
+    wrong = {split: n for split, n in letters.items() if not glue(split[1], split[2])}
+    print(f"\nIndoSum (clean text): {made} splits over {lines} lines, {sum(letters.values())} inside a run of letters")
+    print(f"IndoSum wrong splits (a word cut, not IndoSum's own glue): {sum(wrong.values())}")
+    for (joined, left, right), n in letters.most_common():
+        verdict = "WRONG" if (joined, left, right) in wrong else "glue"
+        print(f"  {verdict:<5} {joined!r} -> {left} {right}  {n}x")
+    print("other splits (brackets, punctuation), first 25:")
+    for old, new in [e for e in examples if not _LETTERS.fullmatch(e[0])][:25]:
+        print(f"  {old[:60]!r} -> {new[:70]!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="realworld.py glued", description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=int, default=40, help="splits to print for eyeballing")
@@ -123,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     changed: list[tuple[str, str]] = []
     letter: Counter[tuple[str, str, str]] = Counter()
     for text in texts:
-        repair = GlueRepair(cleaner.is_indonesian_word, stopwords, context=text)
+        repair = cleaner.glue_repair(text)
         for line in text.split("\n"):
             before.update(candidates(line, cleaner))
             fixed, count = repair.repair(line)
@@ -159,25 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {old[:60]!r} -> {new[:70]!r}")
 
     if INDOSUM.exists():
-        made = 0
-        lines = 0
-        examples: list[tuple[str, str]] = []
-        letters: list[str] = []
-        for cluster in articles(INDOSUM):
-            for article in cluster.get("articles", []):  # type: ignore[attr-defined]
-                text = article.get("title", "") + "\n" + article["text"]
-                repair = GlueRepair(cleaner.is_indonesian_word, stopwords, context=text)
-                for line in text.split("\n"):
-                    lines += 1
-                    fixed, count = repair.repair(line)
-                    made += count
-                    if count:
-                        examples.extend(token_changes(line, repair))
-                        letters.extend(joined for joined, *_ in letter_splits(line, repair))
-        print(f"\nIndoSum (clean text): {made} splits over {lines} lines, {len(letters)} inside a run of letters:")
-        print("  " + ", ".join(f"{w} {n}x" for w, n in Counter(letters).most_common()))
-        for old, new in examples[:25]:
-            print(f"  {old[:60]!r} -> {new[:70]!r}")
+        indosum_splits(cleaner, stopwords)
     else:
         print(f"\nIndoSum check skipped: {INDOSUM} is missing")
     return 0

@@ -3,7 +3,7 @@
 import pytest
 
 from ringkas.cleaning import Cleaner, match_dateline
-from ringkas.cleaning.repair import GlueRepair, function_words
+from ringkas.cleaning.repair import repair_glued
 from ringkas.models import Article
 
 
@@ -13,7 +13,7 @@ def cleaner():
 
 
 def repaired(cleaner, line, context=""):
-    return GlueRepair(cleaner.is_indonesian_word, function_words(), context=context + "\n" + line).repair(line)
+    return cleaner.glue_repair(context + "\n" + line).repair(line)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ def repaired(cleaner, line, context=""):
     ],
 )
 def test_glued_words_are_split(cleaner, glued, expected):
-    context = "Banjir di Iran dan Jawa Barat."
+    context = "Banjir di Iran, Sleman dan Jawa Barat."
     text, count = repaired(cleaner, glued, context)
     assert text == expected
     assert count >= 1
@@ -52,6 +52,44 @@ def test_glued_words_are_split(cleaner, glued, expected):
 def test_names_brands_numbers_and_addresses_stay(cleaner, line):
     context = "Kali ini Palem dan Beli serta Banjar juga Hasil."
     assert repaired(cleaner, line, context) == (line, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "context"),
+    [
+        # a name whose last syllables are a word, the short form written alone too
+        ("Menurut dr Wismandari Wisnu SpPD, gula darah naik.", "kata dr Wisman kemarin."),
+        ("Hotel Sahidjaya penuh.", "Sahid menyebut hotel itu penuh."),
+        # compounds and brands whose second half is a bare root or a loan
+        ("Bea Antidumping dibahas di Bandarlampung lewat Instagram dan Googleblog.", "Anti Bandar Insta Google"),
+        ("Kantor Mikrobisnis berdiri di Jakartakota.", "Mikro Jakarta"),
+        # CamelCase brands: written more than once, or a root glued to a name never written alone
+        ("Aplikasi MerpatiTiket dan lagi MerpatiTiket.", "Merpati Tiket"),
+        ("Belanja di MatahariPasar dan PermenKP baru.", ""),
+        # a title's "(K)" and a name's short form in brackets
+        ("Dokter Sp.A(K) bernama Hargi(anto) hadir.", ""),
+    ],
+)
+def test_no_correct_word_is_split(cleaner, line, context):
+    assert repaired(cleaner, line, context) == (line, 0)
+
+
+def test_a_preposition_glued_to_a_brand_is_cut_before_the_brand(cleaner):
+    line = "Berita lengkap ada didetikKota hari ini."
+    expected = "Berita lengkap ada di detikKota hari ini."
+    assert repaired(cleaner, line, "Baca detikKota setiap hari.")[0] == expected
+
+
+def test_a_capitalised_word_glued_to_a_name_is_split_on_evidence(cleaner):
+    line = "Keputusan itu disampaikan PresidenSuharyanto kemarin."
+    assert repaired(cleaner, line, "Suharyanto hadir.")[0] == "Keputusan itu disampaikan Presiden Suharyanto kemarin."
+    assert repaired(cleaner, line)[0] == line  # "Suharyanto" never written alone: a brand shape
+    assert repaired(cleaner, "Kabar itu DilansirKNT pagi.")[0] == "Kabar itu Dilansir KNT pagi."
+
+
+def test_repair_glued_reads_its_text_as_context(cleaner):
+    text, count = repair_glued("Sutarjo datang. Gelandang Sutarjomencetak gol.")
+    assert (text, count) == ("Sutarjo datang. Gelandang Sutarjo mencetak gol.", 1)
 
 
 def test_a_name_glued_to_a_word_needs_the_name_written_alone(cleaner):

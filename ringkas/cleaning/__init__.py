@@ -37,6 +37,8 @@ _BULLET = re.compile(r"^\s*(?:[-\u2022*\u2013\u00b7]|\d{1,2}[.)])\s")
 _MAX_TITLE_WORDS = 40
 
 
+# Indonesian prefixes and suffixes a derived word starts or ends with.
+_AFFIXED = re.compile(r"^(?:me|be|di|ke|pe|te|se)|(?:an|kan|nya|i)$")
 _NEEDS_FTFY = re.compile(r"[^\x20-\x7e\t]|&")
 
 
@@ -84,9 +86,19 @@ class Cleaner:
             return True
         return len(word) > 3 and self.tokenizer.stem(word) in self.dictionary
 
+    def is_derived_word(self, word: str) -> bool:
+        """Whether a lower-case word is built on a dictionary root with Indonesian affixes
+        ("dilansir", "kendaraan", "penanggulangan"), not a root ("kota") or a loan the stemmer cuts
+        ("cinema")."""
+        if word in self.dictionary or word in self.tokenizer.stopwords or len(word) <= 3:
+            return False
+        root = self.tokenizer.stem(word)
+        # the root inside the word, its first letter aside ("me-ng-atakan" of "kata")
+        return root != word and root in self.dictionary and root[1:] in word and bool(_AFFIXED.search(word))
+
     def glue_repair(self, context: str) -> GlueRepair:
         """Splits glued words in the lines of one article (``context``: its whole text)."""
-        return GlueRepair(self.is_indonesian_word, function_words(), context=context)
+        return GlueRepair(self.is_indonesian_word, function_words(), context=context, is_derived=self.is_derived_word)
 
     def clean(self, article: Article) -> Article:
         """The article with noise lines removed (and recorded), dateline and byline as metadata."""
