@@ -441,8 +441,10 @@ def eval_summarize(obj: Context, file: str, output_dir: str | None, systems: str
 
 
 @eval_group.command("cluster")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--output-dir", type=click.Path(file_okay=False), help="Write DIR/<system>.jsonl of {article_id, story}.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--output-dir", type=click.Path(file_okay=False), help="Write DIR/<system>.jsonl (DIR/<set>/... for several)."
+)
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep embeddings in DIR/vectors.sqlite for reruns.")
 @click.option(
     "--systems",
@@ -450,20 +452,22 @@ def eval_summarize(obj: Context, file: str, output_dir: str | None, systems: str
     "(default: all; bertopic when the extra 'peers' is installed).",
 )
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of the shuffle of the pooled articles.")
-@click.option("--limit", type=int, help="Only the first N clusters (lines).")
+@click.option("--limit", type=int, help="Only the first N clusters (lines) of each file.")
 @click.pass_obj
 @_guard
 def eval_cluster(
     obj: Context,
-    file: str,
+    files: tuple[str, ...],
     output_dir: str | None,
     cache_dir: str | None,
     systems: str | None,
     seed: int,
     limit: int | None,
 ) -> None:
-    """BCubed precision, recall and F1 of ringkas and peer clusterers on FILE (articles pooled and shuffled)."""
-    from .evaluation.clustering import PEERS_INSTALL, default_systems, evaluate_file, format_table, results_table
+    """BCubed precision, recall and F1 of ringkas and peer clusterers on each FILE (articles pooled
+    and shuffled). With several files, also each set with ringkas's link model trained on the other
+    files only (leave one set out), and all sets pooled."""
+    from .evaluation.clustering import PEERS_INSTALL, default_systems, evaluate_files, format_table, results_table
 
     if systems is None:
         names = default_systems()
@@ -472,8 +476,8 @@ def eval_cluster(
     else:
         names = [name.strip() for name in systems.split(",") if name.strip()]
     with obj.engine() as engine:
-        evalset, runs = evaluate_file(
-            file,
+        reports = evaluate_files(
+            files,
             engine,
             systems=names,
             seed=seed,
@@ -482,7 +486,13 @@ def eval_cluster(
             cache_dir=cache_dir,
             progress=lambda message: err.print(message, markup=False),
         )
-    out.print(f"{file}: {len(evalset.articles)} articles, {evalset.stories} gold stories, shuffled with seed {seed}")
-    out.print(format_table(results_table(evalset, runs)), markup=False, highlight=False)
+    for report in reports:
+        evalset = report.evalset
+        name = evalset.path if evalset.path != "pooled" else f"all {len(files)} sets pooled"
+        out.print(
+            f"{name}: {len(evalset.articles)} articles, {evalset.stories} gold stories, shuffled with seed {seed}"
+        )
+        runs = [*report.runs, report.held_out] if report.held_out is not None else report.runs
+        out.print(format_table(results_table(evalset, runs)), markup=False, highlight=False)
     if output_dir:
-        err.print(f"wrote {len(runs)} files to {output_dir}", markup=False)
+        err.print(f"wrote the labels of every system to {output_dir}", markup=False)

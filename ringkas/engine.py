@@ -14,6 +14,7 @@ from typing import Any
 from .analysis import Analyzer
 from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
+from .clustering.links import LinkModel
 from .clustering.online import OnlineReport, OnlineStories
 from .dedup import DuplicateMarker
 from .embedding import Embedder, StoreVectorCache, make_embedder
@@ -105,7 +106,13 @@ class Engine:
             tokenizer=self.analyzer.tokenizer,
             embedder=self.embedder,
             vectors=StoreVectorCache(self.store),
+            link_model=self.link_model(),
         )
+
+    def link_model(self) -> LinkModel | None:
+        """The link model the settings name (None: the shipped one)."""
+        path = self.settings["link_model"]
+        return LinkModel.load(path) if path else None
 
     def summarizer(self) -> Summarizer:
         return make_summarizer(self.settings["summarizer"], tokenizer=self.analyzer.tokenizer)

@@ -35,7 +35,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "ringkas.db", "Path of the SQLite store."),
     Setting("max_file_bytes", 5_000_000, "Files larger than this many bytes are skipped."),
     Setting("summary_length", "5", 'Summary length: sentences ("5"), words ("120w") or percent ("20%").'),
-    Setting("cluster_threshold", 0.29, "Average link an article needs to join a story (0-1; for 'tfidf' try 0.25)."),
+    Setting(
+        "cluster_threshold",
+        0.5,
+        "Average same-event probability (the learned link) an article needs to join a story (0-1; "
+        "higher splits more; for 'tfidf' it is a cosine: try 0.25).",
+    ),
     Setting(
         "cluster_window_days", 7, "Articles published further apart than this many days are never linked to each other."
     ),
@@ -63,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "TOML file of outlets (domains, name variants, media group) added to or overriding the shipped registry"
         " (ringkas/data/outlets.toml); empty: the shipped registry only.",
+    ),
+    Setting(
+        "link_model",
+        "",
+        "JSON file of the learned link between articles (as scripts/train_links.py writes it); empty: the"
+        " model shipped in ringkas/data/link-model.json.",
     ),
     Setting("http_timeout", 10.0, "Seconds before an HTTP fetch of a URL or feed gives up."),
     Setting("progress", True, "Show progress bars on the terminal."),

@@ -66,8 +66,13 @@ def test_online_after_a_batch_continues_from_the_stored_stories(tmp_path: Path) 
         assert sorted(a for m in grown.values() for a in m if a in {x.id for x in late}) == sorted(x.id for x in late)
 
 
-def test_a_bridging_article_merges_stories_and_the_absorbed_one_is_removed(engine: Engine) -> None:
+def test_a_bridging_article_merges_stories_and_the_absorbed_one_is_removed(tmp_path: Path) -> None:
     from ringkas.models import Article
+
+    # The learned link keeps the price report and the harvest report apart (two happenings) and
+    # links the bridge to each; their average (0.49 on 2026-12-03) is under the shipped cut of 0.5,
+    # so this test of the merge itself runs with a looser one.
+    engine = Engine(db=str(tmp_path / "bridge.db"), progress=False, cluster_threshold=0.4)
 
     day = fixture_articles(engine)[0].published
     first = Article(
@@ -103,3 +108,4 @@ def test_a_bridging_article_merges_stories_and_the_absorbed_one_is_removed(engin
     assert list(after.values()) == [("cabai-kramat-jati-garut", "harga-cabai-1", "pasokan-garut-1")]
     assert len(report.removed) == 1 and report.removed[0] in before and report.removed[0] not in after
     assert [s.id for s in report.stories] == list(after) and next(iter(after)) in before
+    engine.close()

@@ -13,7 +13,8 @@ import numpy as np
 from ..cleaning.language import LanguageIdentifier
 from ..models import Article, Document
 from ..tokens import Tokenizer
-from .features import day_number, event_text, lexical_terms
+from .features import day_number, event_cues, event_text, lexical_terms
+from .links import LinkModel
 from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class EventClusterer:
         vectors: VectorCache | None = None,
         tokenizer: Tokenizer | None = None,
         progress: Progress | None = None,
+        link_model: LinkModel | None = None,
         **_unused: Any,
     ) -> None:
         if embedder is None:
@@ -44,7 +46,10 @@ class EventClusterer:
             embedder = make_embedder("use")
         self.embedder = embedder
         self.cache = vectors
-        self.params = StreamParams(threshold=threshold, window_days=window_days)
+        # The learned link decision (the shipped model unless one is given); its probabilities are
+        # cut at ``threshold``.
+        self.link_model = link_model if link_model is not None else LinkModel.load()
+        self.params = StreamParams(threshold=threshold, window_days=window_days, model=self.link_model)
         self.stopwords = (tokenizer or Tokenizer()).stopwords  # Indonesian (Sastrawi) and English
         self.progress = progress
         self.language = LanguageIdentifier()  # for articles that did not come through the cleaner
@@ -103,6 +108,8 @@ class EventClusterer:
             language=article.language or self.language.identify(f"{article.title}\n{article.text}"),
             day=day_number(article.published),
             duplicate_of=original if isinstance(original, str) else None,
+            cues=event_cues(article, self.stopwords),
+            outlet=article.outlet,
         )
 
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]:

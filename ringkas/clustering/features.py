@@ -1,5 +1,6 @@
 """What clustering reads from an article: the text that identifies its event, its rare words
-(TF-IDF weights frozen when the article arrives), language and publication day.
+(TF-IDF weights frozen when the article arrives), language and publication day, and the cues
+the link model compares (headline and lead words, names, figures: ``EventCues``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,60 @@ def lexical_terms(text: str, stopwords: Collection[str] = ()) -> list[str]:
             out.extend(run[i : i + 2] for i in range(len(run) - 1))
         out.extend(rest for rest in _CJK.sub(" ", word).split() if len(rest) > 1)
     return out
+
+
+# The lead: the words of the first paragraphs that say what happened, who, where and when.
+LEAD_WORDS = 60
+# Names are read from the lead and the paragraphs after it (where the event's people and places are).
+NAME_WORDS = 250
+_OPENERS = frozenset('.!?:;"\u201c\u201d([')
+# Figures: a number of three or more digits or with a decimal part ("7.100", "3,5", "1.250"), not a
+# year: what tells two stock-market sessions, two fires or two match scores apart.
+_FIGURE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/])")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+HEADLINE_WORDS = 15
+_LISTICLE = re.compile(r"^\s*\d{1,3}\s+[^\W\d]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class EventCues:
+    """What the link model compares beyond the whole text: headline and lead words, the names
+    (capitalised words that do not open a sentence, lower-cased) and the figures."""
+
+    title: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    figures: frozenset[str] = frozenset()
+    # The headline is a numbered list ("7 Model Rambut ...", "10 Tips ..."): a topic piece.
+    listicle: bool = False
+
+
+def event_cues(article: Article, stopwords: Collection[str] = ()) -> EventCues:
+    words = article.text.split(maxsplit=NAME_WORDS)[:NAME_WORDS]
+    lead = " ".join(words[:LEAD_WORDS])
+    names: list[str] = []
+    opens = True  # the next word opens a sentence (or a quote, or a bracket)
+    for raw in words:
+        token = raw.lstrip("([") or raw  # "(IHSG)" is a name too
+        if not opens and token[0].isupper():
+            lowered = _WORD.match(token.lower())
+            if lowered is not None and len(lowered.group(0)) > 1 and lowered.group(0) not in stopwords:
+                names.append(lowered.group(0))
+        opens = raw[-1] in _OPENERS
+    figures = frozenset(
+        f
+        for f in _FIGURE.findall(f"{article.title} {lead}")
+        if (sum(c.isdigit() for c in f) >= 3 or "," in f or "." in f) and not _YEAR.match(f)
+    )
+    # No headline (some scrapers lose it): the first words of the text stand in for it.
+    title = article.title.strip() or " ".join(words[:HEADLINE_WORDS])
+    return EventCues(
+        title=tuple(lexical_terms(title, stopwords)),
+        lead=tuple(lexical_terms(lead, stopwords)),
+        names=tuple(names),
+        figures=figures,
+        listicle=_LISTICLE.match(title) is not None,
+    )
 
 
 def day_number(published: date | None) -> int:
@@ -99,7 +154,29 @@ class RunningIdf:
         if len(ids) > self.top_terms:
             keep = np.argsort(-weights, kind="stable")[: self.top_terms]
             ids, weights = ids[keep], weights[keep]
-        order = np.argsort(ids)
-        ids, weights = ids[order], weights[order]
-        norm = float(np.linalg.norm(weights))
-        return LexicalVector(ids, (weights / norm if norm else weights).astype(np.float32))
+        return _normalized(ids, weights)
+
+    def weigh(self, terms: Sequence[str], *, normalize: bool = True, binary: bool = False) -> LexicalVector:
+        """TF-IDF of a part of an article already added (its headline, lead, names), with the
+        document frequencies as they are now; terms never seen are left out. ``binary``: weight 1
+        for every term (a set of words); ``normalize=False``: IDF weights as they are."""
+        counts = Counter(t for t in terms if t in self.vocabulary)
+        if not counts:
+            return LexicalVector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        ids = np.fromiter((self.vocabulary[t] for t in counts), dtype=np.int32, count=len(counts))
+        if binary:
+            order = np.argsort(ids)
+            return LexicalVector(ids[order], np.ones(len(ids), dtype=np.float32))
+        weights = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        weights *= np.log((1.0 + self.documents) / (1.0 + self._df[ids])) + 1.0
+        if not normalize:
+            order = np.argsort(ids)
+            return LexicalVector(ids[order], weights[order].astype(np.float32))
+        return _normalized(ids, weights)
+
+
+def _normalized(ids: np.ndarray, weights: np.ndarray) -> LexicalVector:
+    order = np.argsort(ids)
+    ids, weights = ids[order], weights[order]
+    norm = float(np.linalg.norm(weights))
+    return LexicalVector(ids, (weights / norm if norm else weights).astype(np.float32))

@@ -34,8 +34,13 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from .features import LexicalVector, RunningIdf
+from .features import EventCues, LexicalVector, RunningIdf
+from .links import FEATURES, LinkModel
 
+# The learned link (``links``) is a probability: stories are average links of at least one half
+# (the model's shift carries the cut chosen on held-out events; see scripts/train_links.py).
+DEFAULT_THRESHOLD = 0.5
+# The hand-set link below serves streams without a model (``StreamParams.model`` None).
 # One configuration for every language and data set, tuned on ../shared/data/mds/vims.jsonl
 # (Vietnamese, 1,950 articles) and ../shared/data/clustering/mmds_dev.jsonl (English, Chinese,
 # Malay, 209) together, then lowered from 0.32 to 0.29 for small stores: on the bundled sample
@@ -46,7 +51,7 @@ from .features import LexicalVector, RunningIdf
 # weight 0.03-0.08 gains at most 0.006 mean F1 on the two sets (and costs the sample corpus
 # F1 1.0 -> 0.96 at 0.32); word pairs as terms lose F1, and document frequencies of the whole set
 # instead of running ones gain nothing. So these values stay, rather than fit the dev sets.
-DEFAULT_THRESHOLD = 0.29
+HAND_THRESHOLD = 0.29
 LEXICAL_SHARE = 0.7
 EMBEDDING_WEIGHT = 0.05
 # Across languages the embedding carries the link (with the names and numbers both share): at
@@ -61,6 +66,10 @@ CROSS_LANGUAGE_WEIGHT = 0.10
 PRIOR_MEAN = 0.2
 PRIOR_SD = 0.1
 PRIOR_WEIGHT = 20.0
+# The same for TF-IDF cosines: unrelated Indonesian news pairs have a median near 0.01, Vietnamese
+# ones (syllables, no stopword list) near 0.05 (realworld dev window and ViMs).
+PRIOR_LEXICAL_MEAN = 0.03
+PRIOR_LEXICAL_SD = 0.04
 _MIN_SD = 0.02
 # Distances are 2 - link, so that every link (up to about 1.5) gives a positive distance.
 _CEILING = 2.0
@@ -73,7 +82,7 @@ _FAR = -1.0
 
 @dataclass(frozen=True)
 class StreamParams:
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float | None = None  # None: DEFAULT_THRESHOLD with a model, HAND_THRESHOLD without
     window_days: int = 7
     lexical_share: float = LEXICAL_SHARE
     embedding_weight: float = EMBEDDING_WEIGHT
@@ -81,6 +90,16 @@ class StreamParams:
     prior_mean: float = PRIOR_MEAN
     prior_sd: float = PRIOR_SD
     prior_weight: float = PRIOR_WEIGHT
+    prior_lexical_mean: float = PRIOR_LEXICAL_MEAN
+    prior_lexical_sd: float = PRIOR_LEXICAL_SD
+    # The learned link (``links``): when set, links are its probabilities and ``threshold`` cuts them.
+    model: LinkModel | None = None
+
+    @property
+    def cut(self) -> float:
+        if self.threshold is not None:
+            return self.threshold
+        return DEFAULT_THRESHOLD if self.model is not None else HAND_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -93,6 +112,22 @@ class Arrival:
     language: str | None = None
     day: int = -1  # proleptic ordinal of the publication date, -1 when unknown
     duplicate_of: str | None = None
+    cues: EventCues | None = None  # what the link model compares (None: the whole text only)
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """An article's cues as weighted vectors, fixed when it arrives."""
+
+    title: LexicalVector
+    lead: LexicalVector
+    names: LexicalVector
+    figures: LexicalVector  # figure ids, weight 1 each
+    outlet: int  # -1 when unknown
+    headline: LexicalVector  # the headline's terms weighted by IDF (not normalized)
+    words: LexicalVector  # every term of headline, lead and names, weight 1
+    listicle: bool
 
 
 @dataclass
@@ -170,6 +205,13 @@ class StoryStream:
         self._node: dict[str, int] = {}  # article id -> node (copies: their original's node)
         self._vectors = _Growing(dim)
         self._lexical: list[LexicalVector] = []
+        self._cues: list[_Cues] = []
+        self._outlets: dict[str, int] = {}
+        self._figures: dict[str, int] = {}
+        # chance level of an article's TF-IDF cosines (with the articles of its window when it
+        # arrived), as for the embedding: what a cosine of 0.1 means differs across languages
+        self._lexical_mean = array("d")
+        self._lexical_sd = array("d")
         # term -> (arrival numbers, weights), one list for dated and one for undated articles
         self._postings: dict[int, tuple[array, array]] = {}
         self._undated_postings: dict[int, tuple[array, array]] = {}
@@ -249,12 +291,27 @@ class StoryStream:
             self._outer += block.T @ block
             self._pending.clear()
         lexical = self.idf.add(arrival.terms)
+        cues = arrival.cues or EventCues()
+        self._cues.append(
+            _Cues(
+                self.idf.weigh(cues.title),
+                self.idf.weigh(cues.lead),
+                self.idf.weigh(cues.names),
+                self._figure_vector(cues.figures),
+                self._outlets.setdefault(arrival.outlet, len(self._outlets)) if arrival.outlet else -1,
+                self.idf.weigh(cues.title, normalize=False),
+                self.idf.weigh((*cues.title, *cues.lead, *cues.names), binary=True),
+                cues.listicle,
+            )
+        )
         self._ids.append(arrival.article_id)
         self._node[arrival.article_id] = node
         self._vectors.append(vector)
         self._lexical.append(lexical)
         self._mean.append(mean)
         self._sd.append(sd)
+        self._lexical_mean.append(p.prior_lexical_mean)
+        self._lexical_sd.append(p.prior_lexical_sd)
         if arrival.language:
             self._language.append(self._languages.setdefault(arrival.language, len(self._languages)))
         else:
@@ -291,6 +348,7 @@ class StoryStream:
         self._index(node)
         if len(candidates) == 0:
             return candidates
+        self._lexical_chance(node, shared[candidates])
         # every earlier article a candidate: slices, not copies
         pick: slice | np.ndarray = slice(0, node) if len(candidates) == node else candidates
         vectors = self._vectors.view
@@ -301,10 +359,40 @@ class StoryStream:
         z /= sd[pick]
         z += (cosine - mean[node]) / sd[node]
         z /= 2
+        if p.model is not None:
+            lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
+            lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
+            body = shared[pick]
+            body_z = (
+                (body - lexical_mean[pick]) / lexical_sd[pick] + (body - lexical_mean[node]) / lexical_sd[node]
+            ) / 2
+            near_enough = (body_z >= p.model.prefilter_body_z) | (z >= p.model.prefilter_z)
+            scored = candidates[near_enough]
+            if len(scored) == 0:
+                return scored
+            probability = p.model.probability(self.pair_features([node], scored.tolist())[0])
+            return scored[probability >= p.cut]
         language = np.frombuffer(self._language, dtype=np.int32)
         same = (language[pick] == language[node]) & (language[node] >= 0)
         link = self._combine(shared[pick], z, same)
-        return candidates[link >= p.threshold]
+        return candidates[link >= p.cut]
+
+    def _lexical_chance(self, node: int, values: np.ndarray) -> None:
+        """Mean and spread of the arriving article's TF-IDF cosines with the articles of its window,
+        its closest tenth left out: in a small store those are its own story's articles, not chance."""
+        p = self.params
+        weight = p.prior_weight
+        if len(values) >= 10:
+            values = np.partition(values, len(values) - len(values) // 10)[: len(values) - len(values) // 10]
+        count = len(values)
+        mean = (float(values.sum()) + weight * p.prior_lexical_mean) / (count + weight)
+        spread = float(((values - mean) ** 2).sum()) + weight * p.prior_lexical_sd**2
+        self._lexical_mean[node] = mean
+        self._lexical_sd[node] = max(_MIN_SD / 4, float(np.sqrt(spread / (count + weight))))
+
+    def _figure_vector(self, figures: frozenset[str]) -> LexicalVector:
+        ids = np.asarray(sorted(self._figures.setdefault(f, len(self._figures)) for f in figures), dtype=np.int32)
+        return LexicalVector(ids, np.ones(len(ids), dtype=np.float32))
 
     def _window_span(self, day: int) -> tuple[int, int]:
         """First and last arrival number of dated articles within the window around ``day``."""
@@ -355,6 +443,66 @@ class StoryStream:
             posting[0].append(node)
             posting[1].append(weight)
 
+    def pair_features(self, rows: Sequence[int], columns: Sequence[int]) -> np.ndarray:
+        """The link model's features (``links.FEATURES``) of every pair of nodes ``rows`` x ``columns``,
+        shape (len(rows), len(columns), len(FEATURES))."""
+        p = self.params
+        a = np.asarray(rows, dtype=np.int64)
+        b = np.asarray(columns, dtype=np.int64)
+        vectors = self._vectors.view
+        cosine = (vectors[a] @ vectors[b].T).astype(np.float64)
+        mean = np.frombuffer(self._mean, dtype=np.float64)
+        sd = np.frombuffer(self._sd, dtype=np.float64)
+        z = ((cosine - mean[a][:, None]) / sd[a][:, None] + (cosine - mean[b][None, :]) / sd[b][None, :]) / 2
+        language = np.frombuffer(self._language, dtype=np.int32)
+        cross = (
+            (language[a][:, None] != language[b][None, :]) & (language[a][:, None] >= 0) & (language[b][None, :] >= 0)
+        )
+        day = np.frombuffer(self._day, dtype=np.int32)
+        dated = (day[a][:, None] >= 0) & (day[b][None, :] >= 0)
+        days = np.where(dated, np.abs(day[a][:, None] - day[b][None, :]), 0) / max(p.window_days, 1)
+        cues_a = [self._cues[n] for n in rows]
+        cues_b = [self._cues[n] for n in columns]
+        outlet_a = np.asarray([c.outlet for c in cues_a])
+        outlet_b = np.asarray([c.outlet for c in cues_b])
+        same_outlet = (outlet_a[:, None] == outlet_b[None, :]) & (outlet_a[:, None] >= 0)
+        width = len(self.idf.vocabulary)
+        body = _dots([self._lexical[n] for n in rows], [self._lexical[n] for n in columns], width)
+        lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
+        lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
+        body_z = (body - lexical_mean[a][:, None]) / lexical_sd[a][:, None]
+        body_z += (body - lexical_mean[b][None, :]) / lexical_sd[b][None, :]
+        body_z /= 2
+        figures_a = [c.figures for c in cues_a]
+        figures_b = [c.figures for c in cues_b]
+        shared_figures = _dots(figures_a, figures_b, len(self._figures))
+        size_a = np.asarray([len(f.terms) for f in figures_a], dtype=np.float64)[:, None]
+        size_b = np.asarray([len(f.terms) for f in figures_b], dtype=np.float64)[None, :]
+        union = size_a + size_b - shared_figures
+        headline_a = _headline_share([c.headline for c in cues_a], [c.words for c in cues_b], width)
+        headline_b = _headline_share([c.headline for c in cues_b], [c.words for c in cues_a], width).T
+        listicle_a = np.asarray([c.listicle for c in cues_a])[:, None]
+        listicle_b = np.asarray([c.listicle for c in cues_b])[None, :]
+        out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
+        out[..., 0] = body
+        out[..., 1] = body_z
+        out[..., 2] = _dots([c.title for c in cues_a], [c.title for c in cues_b], width)
+        out[..., 3] = _dots([c.lead for c in cues_a], [c.lead for c in cues_b], width)
+        out[..., 4] = _dots([c.names for c in cues_a], [c.names for c in cues_b], width)
+        out[..., 5] = np.minimum(headline_a, headline_b)
+        out[..., 6] = np.maximum(headline_a, headline_b)
+        out[..., 7] = cosine
+        out[..., 8] = z
+        out[..., 9] = np.divide(shared_figures, union, out=np.zeros_like(union), where=union > 0)
+        out[..., 10] = (size_a > 0) & (size_b > 0) & (shared_figures == 0)
+        out[..., 11] = days
+        out[..., 12] = same_outlet
+        out[..., 13] = listicle_a | listicle_b
+        out[..., 14] = cross
+        out[..., 15] = z * cross
+        out[..., 16] = body * cross
+        return out
+
     def _combine(self, shared: np.ndarray, z: np.ndarray, same: np.ndarray) -> np.ndarray:
         """The link of article pairs from their TF-IDF cosine, embedding z-score and languages."""
         p = self.params
@@ -389,6 +537,13 @@ class StoryStream:
             return [list(nodes)]
         index = np.asarray(nodes, dtype=np.int64)
         p = self.params
+        if p.model is not None:
+            link = p.model.probability(self.pair_features(nodes, nodes))
+            day = np.frombuffer(self._day, dtype=np.int32)[index]
+            dated = day >= 0
+            link[dated[:, None] & dated[None, :] & (np.abs(day[:, None] - day[None, :]) > p.window_days)] = _FAR
+            link = (link + link.T) / 2
+            return sorted([nodes[i] for i in group] for group in average_link_groups(link, p.cut))
         vectors = self._vectors.view[index]
         cosine = vectors @ vectors.T
         mean = np.frombuffer(self._mean, dtype=np.float64)[index]
@@ -402,7 +557,7 @@ class StoryStream:
         far = dated[:, None] & dated[None, :] & (np.abs(day[:, None] - day[None, :]) > p.window_days)
         link[far] = _FAR
         link = (link + link.T) / 2
-        return sorted([nodes[i] for i in group] for group in average_link_groups(link, p.threshold))
+        return sorted([nodes[i] for i in group] for group in average_link_groups(link, p.cut))
 
     def _lexical_cosines(self, nodes: list[int]) -> np.ndarray:
         """TF-IDF dot products among a few articles, on the union of their terms (dense, small)."""
@@ -433,3 +588,28 @@ class StoryStream:
         """A batch: the same arrivals, one at a time."""
         for arrival in arrivals:
             self.add(arrival)
+
+
+def _headline_share(headlines: Sequence[LexicalVector], words: Sequence[LexicalVector], width: int) -> np.ndarray:
+    """The IDF-weighted share of each headline's terms that each other article's words contain."""
+    total = np.asarray([float(h.weights.sum()) for h in headlines])[:, None]
+    found = _dots(headlines, words, width)
+    return np.divide(found, total, out=np.zeros_like(found), where=total > 0)
+
+
+def _dots(left: Sequence[LexicalVector], right: Sequence[LexicalVector], width: int) -> np.ndarray:
+    """Dot products of every left vector with every right one (sparse rows, dense result);
+    ``width``: one more than the largest term id."""
+    from scipy.sparse import csr_matrix
+
+    def rows(vectors: Sequence[LexicalVector]) -> csr_matrix:
+        pointers = np.zeros(len(vectors) + 1, dtype=np.int64)
+        np.cumsum([len(v.terms) for v in vectors], out=pointers[1:])
+        if not pointers[-1]:
+            return csr_matrix((len(vectors), max(width, 1)))
+        terms = np.concatenate([v.terms for v in vectors])
+        weights = np.concatenate([v.weights for v in vectors]).astype(np.float64)
+        return csr_matrix((weights, terms, pointers), shape=(len(vectors), max(width, 1)))
+
+    out: np.ndarray = (rows(left) @ rows(right).T).toarray()
+    return out

@@ -33,6 +33,8 @@ from .metrics import BCubed, bcubed
 from .sets import clean_article, parse_line, set_lines
 
 if TYPE_CHECKING:
+    from ..clustering.links import LinkModel
+    from ..clustering.training import LabelledSet
     from ..engine import Engine
 
 DEFAULT_SEED = 13
@@ -251,8 +253,11 @@ def run_peer(name: str, evalset: EvalSet, vectors: Vectors, *, parameter: float 
     return SystemRun(name, labels, bcubed(labels, evalset.gold), len(set(labels.values())), seconds, notes=notes)
 
 
-def event_clusterer(engine: Engine, cache: VectorCache | None = None) -> EventClusterer:
-    """Ringkas's clusterer as the engine's settings make it, with vectors cached in ``cache``."""
+def event_clusterer(
+    engine: Engine, cache: VectorCache | None = None, link_model: LinkModel | None = None
+) -> EventClusterer:
+    """Ringkas's clusterer as the engine's settings make it, with vectors cached in ``cache``
+    (and ``link_model`` instead of the shipped one, when given)."""
     from ..clustering.events import EventClusterer
     from ..embedding import make_embedder
 
@@ -264,6 +269,7 @@ def event_clusterer(engine: Engine, cache: VectorCache | None = None) -> EventCl
         embedder=embedder,
         vectors=cache,
         tokenizer=engine.analyzer.tokenizer,
+        link_model=link_model if link_model is not None else engine.link_model(),
     )
 
 
@@ -277,6 +283,19 @@ def ringkas_vectors(clusterer: EventClusterer, evalset: EvalSet) -> Vectors:
     start = time.perf_counter()
     rows = clusterer.vectors(evalset.articles, keys)
     return Vectors(rows, time.perf_counter() - start, sum(k not in cached for k in keys))
+
+
+def labelled_set(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -> LabelledSet:
+    """The eval set as the link model's training reads it: arrivals in the eval's order (near-copies
+    marked, as ``run_ringkas`` feeds them) and the gold event of each article."""
+    from ..clustering.training import LabelledSet
+    from ..dedup import DuplicateMarker
+
+    marked = DuplicateMarker().mark(list(evalset.articles))
+    name = Path(evalset.path).stem
+    return LabelledSet(
+        name, tuple(clusterer.arrivals(marked, vectors.rows)), dict(evalset.gold), clusterer.embedder.dim
+    )
 
 
 def run_ringkas(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -> SystemRun:
@@ -335,6 +354,105 @@ def evaluate_file(
     if output_dir is not None:
         write_labels(output_dir, evalset, runs)
     return evalset, runs
+
+
+@dataclass(frozen=True)
+class SetReport:
+    """One set's runs (or the pooled sets'), and ringkas trained without it when there are others."""
+
+    evalset: EvalSet
+    runs: list[SystemRun]
+    held_out: SystemRun | None = None
+
+
+def evaluate_files(
+    paths: Sequence[str | Path],
+    engine: Engine,
+    *,
+    systems: Sequence[str] | None = None,
+    seed: int = DEFAULT_SEED,
+    limit: int | None = None,
+    output_dir: str | Path | None = None,
+    cache_dir: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[SetReport]:
+    """Each file as ``evaluate_file`` does; with two or more, also ringkas on each set with a link
+    model trained on the other files only (leave one set out), and every system on all the sets
+    pooled and shuffled together (one report more, last). ``DIR/<set>/<system>.jsonl``."""
+    reports = []
+    several = len(paths) > 1
+    for path in paths:
+        folder = Path(output_dir) / Path(path).stem if output_dir is not None and several else output_dir
+        evalset, runs = evaluate_file(
+            path,
+            engine,
+            systems=systems,
+            seed=seed,
+            limit=limit,
+            output_dir=folder,
+            cache_dir=cache_dir,
+            progress=progress,
+        )
+        reports.append(SetReport(evalset, runs))
+    if not several:
+        return reports
+    cache = FileVectorCache(cache_dir) if cache_dir else None
+    if systems is None or "ringkas" in systems:
+        reports = _leave_one_set_out(reports, engine, cache, progress)
+    pooled = pool([r.evalset for r in reports], seed=seed)
+    if progress:
+        progress(f"pooling {len(paths)} sets: {len(pooled.articles)} articles")
+    _pooled_set, runs = _run_systems(pooled, engine, systems, cache)
+    if output_dir is not None:
+        write_labels(Path(output_dir) / "pooled", pooled, runs)
+    return [*reports, SetReport(pooled, runs)]
+
+
+def pool(evalsets: Sequence[EvalSet], *, seed: int = DEFAULT_SEED) -> EvalSet:
+    """The articles of several sets in one, ids and stories prefixed by each set's name, shuffled."""
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for evalset in evalsets:
+        name = Path(evalset.path).stem
+        for article in evalset.articles:
+            articles.append(replace(article, id=f"{name}/{article.id}"))
+            gold[f"{name}/{article.id}"] = f"{name}/{evalset.gold[article.id]}"
+    random.Random(seed).shuffle(articles)
+    return EvalSet("pooled", tuple(articles), gold, sum(e.stories for e in evalsets))
+
+
+def _run_systems(
+    evalset: EvalSet, engine: Engine, systems: Sequence[str] | None, cache: VectorCache | None
+) -> tuple[EvalSet, list[SystemRun]]:
+    clusterer = event_clusterer(engine, cache)
+    vectors = ringkas_vectors(clusterer, evalset)
+    names = default_systems() if systems is None else systems
+    runs = [
+        run_ringkas(clusterer, evalset, vectors) if n == "ringkas" else run_peer(n, evalset, vectors) for n in names
+    ]
+    return evalset, runs
+
+
+def _leave_one_set_out(
+    reports: list[SetReport], engine: Engine, cache: VectorCache | None, progress: Callable[[str], None] | None
+) -> list[SetReport]:
+    """Each report with ringkas run by a link model trained on the other reports' sets."""
+    from ..clustering.training import PREFILTER, fit, pair_table
+
+    clusterer = event_clusterer(engine, cache)
+    shipped = clusterer.link_model
+    labelled = [labelled_set(clusterer, r.evalset, ringkas_vectors(clusterer, r.evalset)) for r in reports]
+    tables = [pair_table(s, clusterer.params, PREFILTER) for s in labelled]
+    out = []
+    for n, report in enumerate(reports):
+        if progress:
+            progress(f"training without {Path(report.evalset.path).name}")
+        model = fit([t for m, t in enumerate(tables) if m != n], PREFILTER).with_shift(shipped.shift)
+        others = event_clusterer(engine, cache, link_model=model)
+        run = run_ringkas(others, report.evalset, ringkas_vectors(others, report.evalset))
+        names = ", ".join(Path(r.evalset.path).stem for m, r in enumerate(reports) if m != n)
+        out.append(replace(report, held_out=replace(run, system="ringkas (left out)", notes=f"trained on {names}")))
+    return out
 
 
 def write_labels(output_dir: str | Path, evalset: EvalSet, runs: Sequence[SystemRun]) -> None:
