@@ -41,6 +41,8 @@ from ringkas.clustering.training import (  # noqa: E402
     leave_one_set_out,
     pair_table,
 )
+from ringkas.clustering.training import SAMPLES as FRACTIONS  # noqa: E402
+from ringkas.clustering.training import samples as small_stores  # noqa: E402
 from ringkas.embedding import FileVectorCache  # noqa: E402
 from ringkas.errors import InputError  # noqa: E402
 from ringkas.evaluation.clustering import (  # noqa: E402
@@ -109,12 +111,16 @@ def main() -> int:
         return 2
     params = StreamParams(threshold=0.5, window_days=window)
     tables = {s.name: pair_table(s, params, PREFILTER) for s in sets}
-    for name, table in tables.items():
+    for name, table in list(tables.items()):
         found = int(table.same.sum())
         print(
             f"{name}: {len(table.same)} pairs scored, {found} same-event "
             f"(prefilter recall {found / max(table.positives, 1):.4f} of {table.positives})"
         )
+    for labelled in sets:  # small stores drawn from each set (they share its weight)
+        for sample in small_stores(labelled):
+            tables[sample.name] = pair_table(sample, params, PREFILTER)
+    print(f"{len(tables) - len(sets)} samples of {', '.join(f'{f:g}' for f in FRACTIONS)} of each set's events")
     # the cut is the model's own: an average same-event probability of one half
     shift = 0.0
     events = held_out_events(sets, tables, params)

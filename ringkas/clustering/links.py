@@ -37,6 +37,7 @@ FEATURES = (
     "figures_differ",  # both give figures and share none
     "days",  # days between the publication dates / window (0 when either is undated)
     "same_outlet",  # both from one outlet
+    "company",  # log(1 + articles in the window when the later of the two arrived): small stores differ
     "listicle",  # either headline is a numbered list
     "cross_language",  # two languages
     "z_cross",  # z when the languages differ

@@ -212,6 +212,7 @@ class StoryStream:
         # arrived), as for the embedding: what a cosine of 0.1 means differs across languages
         self._lexical_mean = array("d")
         self._lexical_sd = array("d")
+        self._company = array("i")  # articles in an article's window when it arrived
         # term -> (arrival numbers, weights), one list for dated and one for undated articles
         self._postings: dict[int, tuple[array, array]] = {}
         self._undated_postings: dict[int, tuple[array, array]] = {}
@@ -312,6 +313,7 @@ class StoryStream:
         self._sd.append(sd)
         self._lexical_mean.append(p.prior_lexical_mean)
         self._lexical_sd.append(p.prior_lexical_sd)
+        self._company.append(0)
         if arrival.language:
             self._language.append(self._languages.setdefault(arrival.language, len(self._languages)))
         else:
@@ -349,6 +351,7 @@ class StoryStream:
         if len(candidates) == 0:
             return candidates
         self._lexical_chance(node, shared[candidates])
+        self._company[node] = len(candidates)
         # every earlier article a candidate: slices, not copies
         pick: slice | np.ndarray = slice(0, node) if len(candidates) == node else candidates
         vectors = self._vectors.view
@@ -497,10 +500,12 @@ class StoryStream:
         out[..., 10] = (size_a > 0) & (size_b > 0) & (shared_figures == 0)
         out[..., 11] = days
         out[..., 12] = same_outlet
-        out[..., 13] = listicle_a | listicle_b
-        out[..., 14] = cross
-        out[..., 15] = z * cross
-        out[..., 16] = body * cross
+        company = np.frombuffer(self._company, dtype=np.int32)
+        out[..., 13] = np.log1p(np.maximum(company[a][:, None], company[b][None, :]))
+        out[..., 14] = listicle_a | listicle_b
+        out[..., 15] = cross
+        out[..., 16] = z * cross
+        out[..., 17] = body * cross
         return out
 
     def _combine(self, shared: np.ndarray, z: np.ndarray, same: np.ndarray) -> np.ndarray:

@@ -36,6 +36,9 @@ BOOSTING: dict[str, Any] = {
 # at least this many spreads above chance. On ViMs, MMDS dev and the real dev window this keeps all
 # but 2 of 5,422 same-event pairs and scores 1 pair in 18 of ViMs.
 PREFILTER = (1.5, 1.5)
+# Shares of a set's events drawn as small stores (see ``samples``).
+SAMPLES = (0.05, 0.15, 0.4)
+SAMPLE_WEIGHT = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,38 @@ class LabelledSet:
     arrivals: tuple[Arrival, ...]
     gold: dict[str, str]  # article id -> event
     dim: int
+    source: str = ""  # the set this one is a sample of ("": none)
+
+
+def samples(labelled: LabelledSet, fractions: Sequence[float] = SAMPLES, draws: int = 2) -> list[LabelledSet]:
+    """Samples of a set's events, as small stores see them: a user's store starts with a few
+    articles, where chance levels and document frequencies rest on little. The model learns
+    from them too (they share their set's weight)."""
+    import random
+
+    events = sorted(set(labelled.gold.values()))
+    out = []
+    for fraction in fractions:
+        for draw in range(draws):
+            rng = random.Random(f"{labelled.name}/{fraction}/{draw}")
+            chosen = set(rng.sample(events, max(2, round(fraction * len(events)))))
+            sample = _subset(labelled, chosen)
+            out.append(replace(sample, name=f"{labelled.name}~{fraction:g}/{draw}", source=labelled.name))
+    return out
+
+
+def _subset(labelled: LabelledSet, events: set[str]) -> LabelledSet:
+    """The set's articles of ``events`` (a copy whose original is left out is left out too)."""
+    kept: list[Arrival] = []
+    present: set[str] = set()
+    for arrival in labelled.arrivals:
+        if labelled.gold[arrival.article_id] not in events:
+            continue
+        if arrival.vector is None and arrival.duplicate_of not in present:
+            continue
+        kept.append(arrival)
+        present.add(arrival.article_id)
+    return replace(labelled, arrivals=tuple(kept), gold={a.article_id: labelled.gold[a.article_id] for a in kept})
 
 
 @dataclass(frozen=True)
@@ -54,6 +89,12 @@ class PairTable:
     features: np.ndarray  # (pairs, len(FEATURES))
     same: np.ndarray  # bool: one gold event
     positives: int  # same-event pairs in the window, scored or not (the prefilter's recall is same.sum() / this)
+    pairs: tuple[tuple[str, str], ...] = ()  # (later, earlier) article ids of the rows
+    source: str = ""  # the set a sample was drawn from ("" : this is the set)
+
+    @property
+    def set_name(self) -> str:
+        return self.source or self.name
 
 
 def registered(labelled: LabelledSet, params: StreamParams) -> StoryStream:
@@ -86,6 +127,8 @@ def pair_table(labelled: LabelledSet, params: StreamParams, prefilter: tuple[flo
         features,
         np.concatenate(labels) if labels else np.zeros(0, dtype=bool),
         int((in_window & same).sum()),
+        tuple((ids[n], ids[j]) for n in range(len(ids)) for j in np.flatnonzero(scored[n]).tolist()),
+        labelled.source,
     )
 
 
@@ -97,10 +140,25 @@ def fit(tables: Sequence[PairTable], prefilter: tuple[float, float], *, note: st
     tables = [t for t in tables if len(t.same)]
     features = np.concatenate([t.features for t in tables])
     same = np.concatenate([t.same for t in tables])
-    weights = np.concatenate([np.full(len(t.same), len(same) / (len(tables) * len(t.same))) for t in tables])
+    # every set weighs the same; its small-store samples share a third of its weight
+    per_set: dict[str, int] = {}
+    for t in tables:
+        if t.source:
+            per_set[t.set_name] = per_set.get(t.set_name, 0) + 1
+        else:
+            per_set.setdefault(t.set_name, 0)
+
+    def share(t: PairTable) -> float:
+        if not per_set[t.set_name]:
+            return 1.0
+        return SAMPLE_WEIGHT / per_set[t.set_name] if t.source else 1.0 - SAMPLE_WEIGHT
+
+    weights = np.concatenate(
+        [np.full(len(t.same), len(same) * share(t) / (len(per_set) * len(t.same))) for t in tables]
+    )
     model = HistGradientBoostingClassifier(random_state=0, **BOOSTING)
     model.fit(features, same, sample_weight=weights)
-    return _flatten(model, prefilter, trained_on=tuple(t.name for t in tables), note=note)
+    return _flatten(model, prefilter, trained_on=tuple(per_set), note=note)
 
 
 def _flatten(model: Any, prefilter: tuple[float, float], *, trained_on: tuple[str, ...], note: str) -> LinkModel:
@@ -175,7 +233,7 @@ def leave_one_set_out(
     """Each set clustered with a model trained on the other sets only."""
     out = []
     for labelled in sets:
-        others = [t for name, t in tables.items() if name != labelled.name]
+        others = [t for t in tables.values() if t.set_name != labelled.name]
         if not others:
             continue
         model = fit(others, PREFILTER).with_shift(shift)
@@ -195,24 +253,29 @@ def held_out_events(
 
     out = []
     for labelled in sets:
-        pairs = scored_pairs(labelled, params, PREFILTER)
         events = sorted(set(labelled.gold.values()))
         random.Random(7).shuffle(events)
         per_article: list[tuple[float, float]] = []
         for k in range(folds):
             test = set(events[k::folds])
-            keep = np.asarray([labelled.gold[a] not in test and labelled.gold[b] not in test for a, b in pairs])
-            own = tables[labelled.name]
-            trimmed = replace(own, features=own.features[keep], same=own.same[keep])
-            model = fit([trimmed if name == labelled.name else t for name, t in tables.items()], PREFILTER)
+            training = [_without(t, labelled.gold, test) if t.set_name == labelled.name else t for t in tables.values()]
+            model = fit(training, PREFILTER)
             stream = StoryStream(labelled.dim, replace(params, model=model))
             stream.extend(labelled.arrivals)
             per_article.extend(_bcubed_items(stream.groups(), labelled.gold, test))
         precision = float(np.mean([p for p, _r in per_article]))
         recall = float(np.mean([r for _p, r in per_article]))
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        out.append(HeldOut(labelled.name, precision, recall, f1, tuple(tables)))
+        out.append(
+            HeldOut(labelled.name, precision, recall, f1, tuple(dict.fromkeys(t.set_name for t in tables.values())))
+        )
     return out
+
+
+def _without(table: PairTable, gold: dict[str, str], events: set[str]) -> PairTable:
+    """The table's pairs of articles outside ``events``."""
+    keep = np.asarray([gold[a] not in events and gold[b] not in events for a, b in table.pairs], dtype=bool)
+    return replace(table, features=table.features[keep], same=table.same[keep], pairs=())
 
 
 def _bcubed_items(groups: Sequence[Sequence[str]], gold: dict[str, str], events: set[str]) -> list[tuple[float, float]]:
@@ -228,14 +291,6 @@ def _bcubed_items(groups: Sequence[Sequence[str]], gold: dict[str, str], events:
                 both = sum(gold[other] == event for other in group)
                 out.append((both / len(group), both / len(members[event])))
     return out
-
-
-def scored_pairs(labelled: LabelledSet, params: StreamParams, prefilter: tuple[float, float]) -> list[tuple[str, str]]:
-    """The (later, earlier) article ids of the rows of ``pair_table``, in the same order."""
-    stream = registered(labelled, params)
-    mask = _scored_mask(stream, params, prefilter)
-    ids = stream._ids
-    return [(ids[n], ids[j]) for n in range(len(ids)) for j in np.flatnonzero(mask[n]).tolist()]
 
 
 def _window_mask(stream: StoryStream, params: StreamParams) -> np.ndarray:

@@ -437,17 +437,18 @@ def _leave_one_set_out(
     reports: list[SetReport], engine: Engine, cache: VectorCache | None, progress: Callable[[str], None] | None
 ) -> list[SetReport]:
     """Each report with ringkas run by a link model trained on the other reports' sets."""
-    from ..clustering.training import PREFILTER, fit, pair_table
+    from ..clustering.training import PREFILTER, fit, pair_table, samples
 
     clusterer = event_clusterer(engine, cache)
     shipped = clusterer.link_model
     labelled = [labelled_set(clusterer, r.evalset, ringkas_vectors(clusterer, r.evalset)) for r in reports]
-    tables = [pair_table(s, clusterer.params, PREFILTER) for s in labelled]
+    # each set with its small-store samples, as scripts/train_links.py trains
+    tables = [[pair_table(x, clusterer.params, PREFILTER) for x in [s, *samples(s)]] for s in labelled]
     out = []
     for n, report in enumerate(reports):
         if progress:
             progress(f"training without {Path(report.evalset.path).name}")
-        model = fit([t for m, t in enumerate(tables) if m != n], PREFILTER).with_shift(shipped.shift)
+        model = fit([t for m, group in enumerate(tables) if m != n for t in group], PREFILTER).with_shift(shipped.shift)
         others = event_clusterer(engine, cache, link_model=model)
         run = run_ringkas(others, report.evalset, ringkas_vectors(others, report.evalset))
         names = ", ".join(Path(r.evalset.path).stem for m, r in enumerate(reports) if m != n)
