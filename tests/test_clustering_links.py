@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_clustering import GOLD  # the fixture's events
 
 from ringkas.clustering.features import event_cues
 from ringkas.clustering.links import FEATURES, LinkModel
@@ -19,17 +20,6 @@ from ringkas.errors import ConfigError
 from ringkas.models import Article
 
 FIXTURE = Path(__file__).parent / "fixtures" / "clustering" / "events.jsonl"
-GOLD = {  # the fixture's events (as in test_clustering.py)
-    "gempa-cianjur-1": "cianjur",
-    "gempa-cianjur-2": "cianjur",
-    "gempa-cianjur-3": "cianjur",
-    "cianjur-quake-en": "cianjur",
-    "beras-cipinang-1": "beras",
-    "beras-cipinang-2": "beras",
-    "timnas-u20-1": "timnas",
-    "timnas-u20-2": "timnas",
-    "gempa-sukabumi-1": "sukabumi",
-}
 
 
 def article(title: str, text: str, **kw: object) -> Article:

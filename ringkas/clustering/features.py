@@ -180,3 +180,28 @@ def _normalized(ids: np.ndarray, weights: np.ndarray) -> LexicalVector:
     ids, weights = ids[order], weights[order]
     norm = float(np.linalg.norm(weights))
     return LexicalVector(ids, (weights / norm if norm else weights).astype(np.float32))
+
+
+def headline_share(headlines: Sequence[LexicalVector], words: Sequence[LexicalVector], width: int) -> np.ndarray:
+    """The IDF-weighted share of each headline's terms that each other article's words contain."""
+    total = np.asarray([float(h.weights.sum()) for h in headlines])[:, None]
+    found = dots(headlines, words, width)
+    return np.divide(found, total, out=np.zeros_like(found), where=total > 0)
+
+
+def dots(left: Sequence[LexicalVector], right: Sequence[LexicalVector], width: int) -> np.ndarray:
+    """Dot products of every left vector with every right one (sparse rows, dense result);
+    ``width``: one more than the largest term id."""
+    from scipy.sparse import csr_matrix
+
+    def rows(vectors: Sequence[LexicalVector]) -> csr_matrix:
+        pointers = np.zeros(len(vectors) + 1, dtype=np.int64)
+        np.cumsum([len(v.terms) for v in vectors], out=pointers[1:])
+        if not pointers[-1]:
+            return csr_matrix((len(vectors), max(width, 1)))
+        terms = np.concatenate([v.terms for v in vectors])
+        weights = np.concatenate([v.weights for v in vectors]).astype(np.float64)
+        return csr_matrix((weights, terms, pointers), shape=(len(vectors), max(width, 1)))
+
+    out: np.ndarray = (rows(left) @ rows(right).T).toarray()
+    return out

@@ -34,7 +34,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from .features import EventCues, LexicalVector, RunningIdf
+from .features import EventCues, LexicalVector, RunningIdf, dots, headline_share
 from .links import FEATURES, LinkModel
 
 # The learned link (``links``) is a probability: stories are average links of at least one half
@@ -470,7 +470,7 @@ class StoryStream:
         outlet_b = np.asarray([c.outlet for c in cues_b])
         same_outlet = (outlet_a[:, None] == outlet_b[None, :]) & (outlet_a[:, None] >= 0)
         width = len(self.idf.vocabulary)
-        body = _dots([self._lexical[n] for n in rows], [self._lexical[n] for n in columns], width)
+        body = dots([self._lexical[n] for n in rows], [self._lexical[n] for n in columns], width)
         lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
         lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
         body_z = (body - lexical_mean[a][:, None]) / lexical_sd[a][:, None]
@@ -478,20 +478,20 @@ class StoryStream:
         body_z /= 2
         figures_a = [c.figures for c in cues_a]
         figures_b = [c.figures for c in cues_b]
-        shared_figures = _dots(figures_a, figures_b, len(self._figures))
+        shared_figures = dots(figures_a, figures_b, len(self._figures))
         size_a = np.asarray([len(f.terms) for f in figures_a], dtype=np.float64)[:, None]
         size_b = np.asarray([len(f.terms) for f in figures_b], dtype=np.float64)[None, :]
         union = size_a + size_b - shared_figures
-        headline_a = _headline_share([c.headline for c in cues_a], [c.words for c in cues_b], width)
-        headline_b = _headline_share([c.headline for c in cues_b], [c.words for c in cues_a], width).T
+        headline_a = headline_share([c.headline for c in cues_a], [c.words for c in cues_b], width)
+        headline_b = headline_share([c.headline for c in cues_b], [c.words for c in cues_a], width).T
         listicle_a = np.asarray([c.listicle for c in cues_a])[:, None]
         listicle_b = np.asarray([c.listicle for c in cues_b])[None, :]
         out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
         out[..., 0] = body
         out[..., 1] = body_z
-        out[..., 2] = _dots([c.title for c in cues_a], [c.title for c in cues_b], width)
-        out[..., 3] = _dots([c.lead for c in cues_a], [c.lead for c in cues_b], width)
-        out[..., 4] = _dots([c.names for c in cues_a], [c.names for c in cues_b], width)
+        out[..., 2] = dots([c.title for c in cues_a], [c.title for c in cues_b], width)
+        out[..., 3] = dots([c.lead for c in cues_a], [c.lead for c in cues_b], width)
+        out[..., 4] = dots([c.names for c in cues_a], [c.names for c in cues_b], width)
         out[..., 5] = np.minimum(headline_a, headline_b)
         out[..., 6] = np.maximum(headline_a, headline_b)
         out[..., 7] = cosine
@@ -593,28 +593,3 @@ class StoryStream:
         """A batch: the same arrivals, one at a time."""
         for arrival in arrivals:
             self.add(arrival)
-
-
-def _headline_share(headlines: Sequence[LexicalVector], words: Sequence[LexicalVector], width: int) -> np.ndarray:
-    """The IDF-weighted share of each headline's terms that each other article's words contain."""
-    total = np.asarray([float(h.weights.sum()) for h in headlines])[:, None]
-    found = _dots(headlines, words, width)
-    return np.divide(found, total, out=np.zeros_like(found), where=total > 0)
-
-
-def _dots(left: Sequence[LexicalVector], right: Sequence[LexicalVector], width: int) -> np.ndarray:
-    """Dot products of every left vector with every right one (sparse rows, dense result);
-    ``width``: one more than the largest term id."""
-    from scipy.sparse import csr_matrix
-
-    def rows(vectors: Sequence[LexicalVector]) -> csr_matrix:
-        pointers = np.zeros(len(vectors) + 1, dtype=np.int64)
-        np.cumsum([len(v.terms) for v in vectors], out=pointers[1:])
-        if not pointers[-1]:
-            return csr_matrix((len(vectors), max(width, 1)))
-        terms = np.concatenate([v.terms for v in vectors])
-        weights = np.concatenate([v.weights for v in vectors]).astype(np.float64)
-        return csr_matrix((weights, terms, pointers), shape=(len(vectors), max(width, 1)))
-
-    out: np.ndarray = (rows(left) @ rows(right).T).toarray()
-    return out
