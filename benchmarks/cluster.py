@@ -237,7 +237,7 @@ def batch(args: argparse.Namespace) -> None:
             articles = [a for path in SETS.values() for a in read_eval_set(path, engine, seed=args.seed).articles]
         articles = articles[: args.limit] if args.limit else articles
         n = len(articles)
-        print(f"{n} articles (vims + mmds_dev pooled), one process, nothing cached; {machine()}")
+        print(f"{n} articles ({' + '.join(SETS)} pooled), one process, nothing cached; {machine()}")
         rows = []
         embedder = make_embedder("use")
         embedder.embed(["warm up"])  # model load is a one-off cost per process, not per article
