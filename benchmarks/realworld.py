@@ -3,7 +3,6 @@
     python benchmarks/realworld.py noise    # noise lines kept and body lines lost on noise_dev.jsonl, per kind
     python benchmarks/realworld.py glued    # words glued at link boundaries: repaired, left, wrongly split
     python benchmarks/realworld.py html     # the page checks of html/gold.jsonl, beside trafilatura and peers
-    python benchmarks/realworld.py speed    # the 3,115-article stream end to end, per stage, with the load
 
 Each measurement lives in its own module beside this one (``realworld_<name>.py``, with a
 ``main(argv)``); this file only dispatches. The data is for measurement only and is never copied
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-COMMANDS = ("noise", "glued", "html", "speed")
+COMMANDS = ("noise", "glued", "html")
 
 
 def main(argv: list[str] | None = None) -> int:

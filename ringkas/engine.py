@@ -54,6 +54,7 @@ class Engine:
         self._analyzer: Analyzer | None = None
         self._summarizer: Summarizer | None = None
         self._cleaner: Cleaner | None = None
+        self._link_model: LinkModel | None = None
         self._duplicates: DuplicateMarker | None = None
         self._embedder: Embedder | None = None
         self._online: OnlineStories | None = None
@@ -109,10 +110,12 @@ class Engine:
             link_model=self.link_model(),
         )
 
-    def link_model(self) -> LinkModel | None:
-        """The link model the settings name (None: the shipped one)."""
-        path = self.settings["link_model"]
-        return LinkModel.load(path) if path else None
+    def link_model(self) -> LinkModel:
+        """The link model the settings name (the shipped one by default), read once."""
+        if self._link_model is None:
+            path = self.settings["link_model"]
+            self._link_model = LinkModel.load(path or None)
+        return self._link_model
 
     def summarizer(self) -> Summarizer:
         return make_summarizer(self.settings["summarizer"], tokenizer=self.analyzer.tokenizer)

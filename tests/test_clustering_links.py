@@ -184,3 +184,14 @@ def test_eval_several_files_prints_each_set_left_out_and_pooled(engine, tmp_path
     pooled = reports[2]
     assert len(pooled.evalset.articles) == len(items) and pooled.evalset.stories == len(events)
     assert {r.system for r in pooled.runs} == {"ringkas", "tfidf-agglomerative"}
+
+
+def test_the_link_model_setting_names_a_users_model(tmp_path: Path) -> None:
+    from ringkas import Engine
+
+    LinkModel.constant(0.99).save(tmp_path / "always.json")
+    with Engine(db=str(tmp_path / "a.db"), progress=False, link_model=str(tmp_path / "always.json")) as engine:
+        assert engine.clusterer().link_model.baseline == pytest.approx(np.log(0.99 / 0.01))
+    missing = Engine(db=str(tmp_path / "b.db"), progress=False, link_model=str(tmp_path / "missing.json"))
+    with missing, pytest.raises(ConfigError, match=r"missing\.json"):
+        missing.clusterer()
