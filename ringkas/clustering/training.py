@@ -5,8 +5,8 @@ arriving article would score (published within the window, and past the model's 
 becomes a row of ``links.FEATURES`` labelled same event or not, with the weights fixed when
 each article arrived, exactly as the stream computes them. Boosted trees are fitted
 with each set weighing the same (a set of 2,000 articles must not drown one of 300), and the
-cut is chosen on the sets' clusterings, not on pairs: the intercept is shifted so that 0.5 is
-the average-link threshold with the best mean BCubed F1 on events left out of training.
+cut is the model's own (an average probability of one half); ``held_out_events`` and
+``leave_one_set_out`` score models on events and sets they never saw.
 """
 
 from __future__ import annotations
@@ -199,10 +199,6 @@ def _flatten(model: Any, prefilter: tuple[float, float], *, trained_on: tuple[st
         trained_on=trained_on,
         note=note,
     )
-
-
-def shifted(model: LinkModel, shift: float) -> LinkModel:
-    return model.with_shift(shift)
 
 
 def cluster_f1(labelled: LabelledSet, params: StreamParams) -> tuple[float, float, float]:

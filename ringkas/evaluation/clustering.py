@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -342,15 +343,7 @@ def evaluate_file(
     if unknown:
         raise ConfigError(f"unknown system {unknown[0]!r} (known: {', '.join(SYSTEMS)})")
     evalset = read_eval_set(path, engine, seed=seed, limit=limit)
-    if progress:
-        progress(f"embedding {len(evalset.articles)} articles")
-    clusterer = event_clusterer(engine, FileVectorCache(cache_dir) if cache_dir else None)
-    vectors = ringkas_vectors(clusterer, evalset)
-    runs = []
-    for name in systems:
-        if progress:
-            progress(f"running {name}")
-        runs.append(run_ringkas(clusterer, evalset, vectors) if name == "ringkas" else run_peer(name, evalset, vectors))
+    runs = _run_systems(evalset, engine, systems, FileVectorCache(cache_dir) if cache_dir else None, progress)
     if output_dir is not None:
         write_labels(output_dir, evalset, runs)
     return evalset, runs
@@ -379,8 +372,20 @@ def evaluate_files(
     """Each file as ``evaluate_file`` does; with two or more, also ringkas on each set with a link
     model trained on the other files only (leave one set out), and every system on all the sets
     pooled and shuffled together (one report more, last). ``DIR/<set>/<system>.jsonl``."""
-    reports = []
     several = len(paths) > 1
+    if several and cache_dir is None:  # every set is embedded once, whatever runs on its vectors
+        with tempfile.TemporaryDirectory() as tmp:
+            return evaluate_files(
+                paths,
+                engine,
+                systems=systems,
+                seed=seed,
+                limit=limit,
+                output_dir=output_dir,
+                cache_dir=tmp,
+                progress=progress,
+            )
+    reports = []
     for path in paths:
         folder = Path(output_dir) / Path(path).stem if output_dir is not None and several else output_dir
         evalset, runs = evaluate_file(
@@ -402,7 +407,7 @@ def evaluate_files(
     pooled = pool([r.evalset for r in reports], seed=seed)
     if progress:
         progress(f"pooling {len(paths)} sets: {len(pooled.articles)} articles")
-    _pooled_set, runs = _run_systems(pooled, engine, systems, cache)
+    runs = _run_systems(pooled, engine, systems or default_systems(), cache, progress)
     if output_dir is not None:
         write_labels(Path(output_dir) / "pooled", pooled, runs)
     return [*reports, SetReport(pooled, runs)]
@@ -422,15 +427,23 @@ def pool(evalsets: Sequence[EvalSet], *, seed: int = DEFAULT_SEED) -> EvalSet:
 
 
 def _run_systems(
-    evalset: EvalSet, engine: Engine, systems: Sequence[str] | None, cache: VectorCache | None
-) -> tuple[EvalSet, list[SystemRun]]:
+    evalset: EvalSet,
+    engine: Engine,
+    systems: Sequence[str],
+    cache: VectorCache | None,
+    progress: Callable[[str], None] | None,
+) -> list[SystemRun]:
+    """Every system on one set, the peers on ringkas's vectors."""
+    if progress:
+        progress(f"embedding {len(evalset.articles)} articles")
     clusterer = event_clusterer(engine, cache)
     vectors = ringkas_vectors(clusterer, evalset)
-    names = default_systems() if systems is None else systems
-    runs = [
-        run_ringkas(clusterer, evalset, vectors) if n == "ringkas" else run_peer(n, evalset, vectors) for n in names
-    ]
-    return evalset, runs
+    runs = []
+    for name in systems:
+        if progress:
+            progress(f"running {name}")
+        runs.append(run_ringkas(clusterer, evalset, vectors) if name == "ringkas" else run_peer(name, evalset, vectors))
+    return runs
 
 
 def _leave_one_set_out(
@@ -441,7 +454,8 @@ def _leave_one_set_out(
 
     clusterer = event_clusterer(engine, cache)
     shipped = clusterer.link_model
-    labelled = [labelled_set(clusterer, r.evalset, ringkas_vectors(clusterer, r.evalset)) for r in reports]
+    vectors = [ringkas_vectors(clusterer, r.evalset) for r in reports]  # the same for every link model
+    labelled = [labelled_set(clusterer, r.evalset, v) for r, v in zip(reports, vectors, strict=True)]
     # each set with its small-store samples, as scripts/train_links.py trains
     tables = [[pair_table(x, clusterer.params, PREFILTER) for x in [s, *samples(s)]] for s in labelled]
     out = []
@@ -450,7 +464,7 @@ def _leave_one_set_out(
             progress(f"training without {Path(report.evalset.path).name}")
         model = fit([t for m, group in enumerate(tables) if m != n for t in group], PREFILTER).with_shift(shipped.shift)
         others = event_clusterer(engine, cache, link_model=model)
-        run = run_ringkas(others, report.evalset, ringkas_vectors(others, report.evalset))
+        run = run_ringkas(others, report.evalset, vectors[n])
         names = ", ".join(Path(r.evalset.path).stem for m, r in enumerate(reports) if m != n)
         out.append(replace(report, held_out=replace(run, system="ringkas (left out)", notes=f"trained on {names}")))
     return out
