@@ -2,6 +2,9 @@
 
     python benchmarks/facts.py [--seeds ../shared/gold/seeds-with-dates.jsonl] [--gold ../shared/gold/seeds.json]
                                [--show]
+    python benchmarks/facts.py timeline [--corpus samples/corpus] [--dev …/clusters_dev.jsonl]
+
+The ``timeline`` subcommand checks the timelines an editor sees (benchmarks/facts_timeline.py).
 
 Runs the ringkas pipeline on the seed articles (read, clean, analyse, cluster, build stories)
 and scores against the hand-made gold: a predicted quote counts when it is in the same article,
@@ -208,11 +211,17 @@ def _row(label: str, s: QuoteScore) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["timeline"]:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from facts_timeline import main as timeline_main
+
+        return timeline_main(args_list[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=Path, default=SHARED / "gold" / "seeds-with-dates.jsonl")
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "seeds.json")
     parser.add_argument("--show", action="store_true", help="list missed and extra seed quotes")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     if not args.seeds.exists() or not args.gold.exists():
         print(f"absent: {args.seeds} or {args.gold} (../shared sits beside the checkout in CI only)", file=sys.stderr)
         return 2

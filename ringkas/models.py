@@ -94,6 +94,9 @@ class Quote:
     sentence_index: int = -1
     start: int = -1
     end: int = -1
+    # How sure the attribution is (0-1): a name in the attribution's grammar is sure, a speaker
+    # carried over or found for a description less so (see ringkas/quotes/antecedents.py).
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,17 @@ class Entity:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One happening of a story: its date, a short description and the articles reporting it.
+
+    ``kind`` is "event" (it happened on the story's days), "plan" (scheduled, expected or
+    forecast) or "background" (a date well before the story); ``shown`` is False for the
+    entries past the page's limit (see ringkas/facts/timeline.py)."""
+
     date: str
     text: str
     article_ids: tuple[str, ...]
+    kind: str = "event"
+    shown: bool = True
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Document, Quote, Sentence
+from .antecedents import Antecedents, is_office
 from .lexicon import (
     COMPLEMENT_OPENERS,
     CONNECTIVES,
@@ -28,7 +29,7 @@ from .lexicon import (
 from .marks import QuoteMarks, find_quote_marks
 from .names import full_names
 from .passages import Said, drop_paraphrases, resolve_pronouns
-from .speakers import NAMED, ORGANISATION, PRONOUN, UNNAMED, Speaker, SpeakerReader
+from .speakers import ANAPHOR, NAMED, ORGANISATION, PRONOUN, UNNAMED, Speaker, SpeakerReader
 
 _TOKEN = re.compile(r"\S+")
 _PUNCT = " \t,.;:!?\"'“”‘’()[]—–-•*"
@@ -104,7 +105,15 @@ class QuoteExtractor:
         said = self._direct(text, sentences, starts, reader)
         said += self._reported(text, sentences, said, reader)
         said.sort(key=lambda q: q.start)
-        said = resolve_pronouns(said)
+        names = full_names(document, said, reader)
+        antecedents = Antecedents(document, said, reader, names)
+
+        def resolver(speaker: Speaker, item: Said) -> tuple[Speaker, float] | None:
+            if speaker.kind == ANAPHOR or is_office(speaker):
+                return antecedents.resolve(speaker, item.start, item.paragraph)
+            return None
+
+        said = resolve_pronouns(said, resolver)
         names = full_names(document, said, reader)
         roles: dict[str, str] = {}
         for item in said:
@@ -128,6 +137,7 @@ class QuoteExtractor:
                     sentence_index=item.sentence,
                     start=item.start,
                     end=item.end,
+                    confidence=item.confidence,
                 )
             )
         return tuple(out)
@@ -385,6 +395,13 @@ class QuoteExtractor:
                     return speaker, base + first + 1, sentence.end
                 break
             return None
+        # "Polisi, kata dia, membuka posko …": the attribution set off inside the sentence
+        inserted = _INSERTED.match(text)
+        if inserted is not None and len(inserted.group("rest").split()) >= MIN_REPORTED_WORDS:
+            speaker = reader.read(inserted.group("who"), base + inserted.start("who"))
+            if _person(speaker):
+                assert speaker is not None
+                return speaker, base + inserted.start("rest"), sentence.end
         # "…, kata X." / "…, menurut X."
         last_comma = text.rfind(",")
         if last_comma > 0:
@@ -422,6 +439,9 @@ class QuoteExtractor:
         return None
 
 
+_INSERTED = re.compile(
+    r"^(?P<before>[^,\"“”]{2,80}),\s*(?:kata|ujar|tutur|ucap|menurut)\s+(?P<who>[^,\"“”]{2,60}),\s*(?P<rest>[^\"“”]+)$"
+)
 _CLAUSE_MARKERS = word_set("bahwa akan sudah telah masih bisa dapat harus tidak tak belum sedang tetap cukup aman siap")
 _VERB_FORM = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|ter|di)[a-z]{3,}$")
 

@@ -13,7 +13,9 @@ from .passages import Said
 from .speakers import NAMED, SpeakerReader
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z0-9](?:[\w'’-]*|\.)[ \t]+)*[A-Z][\w'’-]*")
-_OPENERS = CLAUSE_OPENERS | CONNECTIVES | SAY_AFTER_QUOTE | {"menurut"}
+# Honorifics before a name in speech ("Pak Agus"): not part of another name.
+_HONORIFICS = frozenset(("pak", "bu", "bapak", "ibu", "mas", "mbak", "bang", "kak"))
+_OPENERS = CLAUSE_OPENERS | CONNECTIVES | SAY_AFTER_QUOTE | _HONORIFICS | {"menurut"}
 
 
 def full_names(document: Document, said: Sequence[Said], reader: SpeakerReader) -> dict[str, str]:

@@ -59,8 +59,14 @@ _TRAILING_ADVERBS = word_set(
     """
     juga pun kemudian lalu lantas sempat telah sudah pernah bahkan kembali akan masih justru malah
     sendiri hanya pula pun tak tidak belum turut ikut secara terpisah langsung
+    singkat tegas lirih pelan santai serius lantang datar
     """
 )
+# Heads of a description that points back to a person named before ("pria 47 tahun itu",
+# "orang nomor satu di Bener Meriah tersebut", "sang menteri").
+_DESCRIPTION_HEADS = word_set("orang sosok pria lelaki perempuan wanita sang politikus politisi mantan")
+# A description of a person longer than this is a clause.
+MAX_DESCRIPTION_WORDS = 10
 _VERBISH = re.compile(r"^(?:me|ber|ter|di)[a-z]{3,}$")
 # Verb prefixes inside a description: "warga yang melihat" is a clause, "seorang diplomat" is not.
 _VERB_INSIDE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber|ter)[a-z]{3,}$")
@@ -195,6 +201,9 @@ class SpeakerReader:
         first = _bare(words[0]) if words else ""
         if len(words) == 1 and first in PRONOUNS:
             return Speaker(first, PRONOUN)
+        described = _pointing_back(words)
+        if described is not None:
+            return described
         if first in _STATEMENT_NOUNS and len(words) > 1 and _bare(words[1]) not in NON_PERSON_HEADS:
             return self.read(phrase[phrase.index(words[1]) :], offset + phrase.index(words[1]), subject=subject)
         if first in NON_PERSON_HEADS:
@@ -257,6 +266,8 @@ class SpeakerReader:
             run_end -= 1
         if run_end == 0:
             return self._description(words, UNNAMED)
+        if run_end == 1 and _bare(words[0]) in TITLE_WORDS and len(words) <= 3:
+            return self._description(words, UNNAMED)  # "Kepala dinas": an office opening a sentence
         if any(not _is_capitalised(w) for w in words[run_end:]):
             return None  # lower-case words after the name: a clause, not a speaker phrase
         run_start = run_end - 1
@@ -429,6 +440,24 @@ class SpeakerReader:
             return None
         role = _clean_role(",".join(c for c, _ in parts[:-1]).split())
         return Speaker(" ".join(last), NAMED, role)
+
+
+def _pointing_back(words: Sequence[str]) -> Speaker | None:
+    """A description closed by a demonstrative that points back to a person ("pelatih 44 tahun
+    itu", "pria yang berjualan sayur itu", "bupati perempuan pertama di Grobogan itu"), read
+    whole: its role words, age and sex find the person (quotes/antecedents.py)."""
+    words = list(words)
+    while len(words) > 1 and _bare(words[-1]) in _TRAILING_ADVERBS:
+        words.pop()
+    if not 2 <= len(words) <= MAX_DESCRIPTION_WORDS or _bare(words[-1]) not in _DEMONSTRATIVES:
+        return None
+    head = _bare(words[0])
+    if head not in PERSON_NOUNS and head not in TITLE_WORDS and head not in _DESCRIPTION_HEADS:
+        return None
+    if any(_bare(w) in _DEMONSTRATIVES for w in words[:-1]):
+        return None  # "pria itu di lokasi itu": a clause
+    text = " ".join(words).strip(_STRIP)
+    return Speaker(text[0].lower() + text[1:] if not _is_acronym(words[0]) else text, ANAPHOR)
 
 
 def _is_clause(words: list[str]) -> bool:
