@@ -51,10 +51,20 @@ def story_dict(story: Story) -> dict[str, Any]:
             for s in story.summary
         ],
         "quotes": [
-            {"speaker": q.speaker, "role": q.role, "text": q.text, "article_id": q.article_id, "direct": q.direct}
+            {
+                "speaker": q.speaker,
+                "role": q.role,
+                "text": q.text,
+                "article_id": q.article_id,
+                "direct": q.direct,
+                "confidence": q.confidence,
+            }
             for q in story.quotes
         ],
-        "timeline": [{"date": t.date, "text": t.text, "article_ids": list(t.article_ids)} for t in story.timeline],
+        "timeline": [
+            {"date": t.date, "text": t.text, "article_ids": list(t.article_ids), "kind": t.kind, "shown": t.shown}
+            for t in story.timeline
+        ],
     }
     for key in _ENTITY_KEYS.values():
         out[key] = []

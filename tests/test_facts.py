@@ -248,8 +248,10 @@ def test_story_quotes_speak_with_one_name_per_person(landslide, analyzer):
 def test_export_shape_of_the_facts(landslide, analyzer):
     summarizer = make_summarizer("centroid", tokenizer=analyzer.tokenizer)
     data = story_dict(build_story(landslide, summarizer, analyzer.tokenizer, LengthSpec.parse("4"), 0.35))
-    assert set(data["quotes"][0]) == {"speaker", "role", "text", "article_id", "direct"}
-    assert set(data["timeline"][0]) == {"date", "text", "article_ids"}
+    assert set(data["quotes"][0]) == {"speaker", "role", "text", "article_id", "direct", "confidence"}
+    assert all(0.0 < q["confidence"] <= 1.0 for q in data["quotes"])
+    assert set(data["timeline"][0]) == {"date", "text", "article_ids", "kind", "shown"}
+    assert {t["kind"] for t in data["timeline"]} <= {"event", "plan", "background"}
     coverage = data["coverage"][0]
     assert {"outlet", "article_ids", "unique", "conflicts", "published", "facts", "quotes"} <= set(coverage)
     conflict = next(c for entry in data["coverage"] for c in entry["conflicts"] if "orang" in c["what"])

@@ -44,6 +44,9 @@ DESCRIBED_HERE = 0.85  # a description that is its own speaker ("seorang pejabat
 PRONOUN_NEAR = 0.8  # "ujarnya" after the previous speaker in the same or the previous paragraph
 CARRIED_NEAR = 0.7  # an unattributed quote continuing the previous speaker's paragraph
 CARRIED_FAR = 0.5  # a pronoun or unattributed quote whose speaker was last named further back
+# Attributions below this confidence stay out of a story page's "who said what" (the export keeps
+# them with their confidence): speakers carried far and descriptions matched only by nearness.
+SHOWN_CONFIDENCE = 0.6
 # A speaker found another way, for a description: see antecedents.py.
 Resolver = Callable[[Speaker, "Said"], "tuple[Speaker, float] | None"]
 

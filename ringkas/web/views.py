@@ -20,6 +20,7 @@ from ..engine import Engine, IngestReport
 from ..errors import EmptyInputError, FormatError, InputError, NotFoundError
 from ..exporting import article_dict, story_dict
 from ..models import Article, Story
+from ..quotes import SHOWN_CONFIDENCE
 from ..stories import media_group_count
 from ..storing import HIT_END, HIT_START, StoryFilter
 from .uploads import Limits
@@ -214,6 +215,8 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
                 "date": t.date,
                 "text": t.text,
                 "sources": [_source_link(a, labels) for a in t.article_ids],
+                "kind": t.kind,
+                "shown": t.shown,
             }
             for t in sorted(story.timeline, key=lambda t: t.date)
         ],
@@ -273,6 +276,8 @@ def _source_link(article_id: str, labels: Mapping[str, str]) -> dict[str, Any]:
 def _quotes_by_speaker(story: Story, labels: Mapping[str, str]) -> list[dict[str, Any]]:
     speakers: dict[str, dict[str, Any]] = {}
     for q in story.quotes:
+        if q.confidence < SHOWN_CONFIDENCE:
+            continue  # an attribution too unsure for the page; the export keeps it with its confidence
         entry = speakers.setdefault(q.speaker, {"speaker": q.speaker, "role": q.role, "quotes": []})
         entry["role"] = entry["role"] or q.role
         entry["quotes"].append(
