@@ -110,15 +110,16 @@ def report(name: str, stories: Sequence[tuple[str, Sequence[Any]]], examples: in
     )
     for check, count in totals.items():
         print(f"  {check:<16}{count:>5}")
+    for headline, timeline in stories:
+        for check, found in check_story(timeline).items():
+            for text in found:
+                print(f"  !! {check}: {text[:100]}  [{headline[:40]}]")
     busiest = sorted(stories, key=lambda s: -len(s[1]))[:examples]
     for headline, timeline in busiest:
         print(f"  -- {headline[:90]}")
         for entry in timeline:
             flag = "" if entry.shown else " (more)"
             print(f"     {entry.date:<22}{entry.kind:<11}{len(entry.article_ids)} art. {entry.text[:110]}{flag}")
-        for check, found in check_story(timeline).items():
-            for text in found:
-                print(f"     !! {check}: {text[:110]}")
     return failing
 
 

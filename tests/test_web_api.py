@@ -515,6 +515,48 @@ def test_facts_sections_render_when_a_story_has_them(make):
     assert "<strong>jumlah pengungsi</strong>: 400" in html and "BPBD Kota Semarang" in html
 
 
+def test_story_page_sets_plans_and_background_apart_and_leaves_out_unsure_quotes(make):
+    from ringkas.exporting import story_dict
+    from ringkas.models import Quote, Story, TimelineEntry
+
+    engine, client = make()
+    engine.add_articles([article_from_mapping(a, source="fixture") for a in FLOOD])
+    base = engine.build_stories()[0]
+    events = tuple(
+        TimelineEntry(
+            f"2024-03-{day:02d}", f"Petugas membagikan bantuan hari ke-{day}", ("banjir-wp",), "event", day <= 12
+        )
+        for day in range(1, 15)
+    )
+    rich = Story(
+        id=base.id,
+        headline=base.headline,
+        article_ids=base.article_ids,
+        quotes=(
+            Quote("Hendi Prasetyo", "Kami siagakan perahu karet", "banjir-wp", True, confidence=0.95),
+            Quote("Sutini", "Air masuk sampai dapur", "banjir-hs", True, confidence=0.5),
+        ),
+        timeline=(
+            TimelineEntry("2019", "Banjir serupa melanda Genuk", ("banjir-hs",), "background"),
+            *events,
+            TimelineEntry("2024-03-20", "Tanggul baru dijadwalkan selesai", ("banjir-kj",), "plan"),
+        ),
+    )
+    engine.store.put_stories([rich])
+    html = client.get(f"/stories/{rich.id}").text
+    plans = html.index('id="linimasa-rencana"')
+    assert html.index("Tanggul baru dijadwalkan selesai") > plans > html.index("hari ke-12")
+    assert html.index("Banjir serupa melanda Genuk") > html.index('id="linimasa-latar"')
+    more = html.index('<details class="more">')
+    assert html.index("hari ke-13") > more and html.index("hari ke-14") > more and "2 lainnya" in html
+    assert "Kami siagakan perahu karet" in html and "Air masuk sampai dapur" not in html
+    data = client.get(f"/api/stories/{rich.id}").json()
+    assert [q["speaker"] for q in data["quotes"]] == ["Hendi Prasetyo"]
+    exported = story_dict(rich)  # the export keeps every quote with its confidence
+    assert [(q["speaker"], q["confidence"]) for q in exported["quotes"]] == [("Hendi Prasetyo", 0.95), ("Sutini", 0.5)]
+    assert [t["shown"] for t in exported["timeline"]].count(False) == 2
+
+
 def test_serve_command_has_help_and_checks_its_port():
     from click.testing import CliRunner
 

@@ -41,6 +41,7 @@ _SAYING = word_set(
     """
 )
 _PRONOUNS = word_set("ia dia beliau")
+_PLURAL_PRONOUNS = word_set("mereka keduanya ketiganya")
 _FIRST_PERSON = word_set("saya aku kami kita")
 _QUOTES = '"“”«»'
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
@@ -54,6 +55,8 @@ _WEEKDAY_DATE = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 _WORD = re.compile(r"[\w'’-]+")
+# A conjunction or preposition left before the end once its date is taken out ("berlangsung dan.").
+_DANGLING = re.compile(r"\s+(?:dan|atau|pada|sejak|hingga|sampai|mulai|serta|tanggal)([.,;]?)$", re.IGNORECASE)
 
 
 def describe_happening(document: Document, sentence_index: int) -> str | None:
@@ -69,12 +72,15 @@ def describe_happening(document: Document, sentence_index: int) -> str | None:
     text = _NUMERIC_DATE.sub("", text)
     text = _LEADING.sub("", text.strip(" ,;:-—"))
     text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = _DANGLING.sub(r"\1", text)
     words = text.split()
     if not words:
         return None
     first = words[0].lower().strip(",")
     if first in _FIRST_PERSON:
         return None  # someone's own words without their quote marks
+    if first in _PLURAL_PRONOUNS:
+        return None  # "Mereka …": a group the article named in other words; no subject to show
     if first in _PRONOUNS:
         person = _person_before(document, sentence.start)
         if person is None:

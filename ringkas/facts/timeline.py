@@ -30,6 +30,7 @@ _CONTEXT = re.compile(
     r"^\W*(?:demikian\s+)?(?:seperti\s+)?(?:di|me)lansir\b|^\W*(?:seperti\s+)?dikutip\b|^\W*sumber\s*:",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"\b(?:nomor|no\.)\s*\d+[a-z]?\s*(?:tahun\s*)?$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # Weight of an entry's kind and of its date's precision in its importance.
 _KIND_WEIGHT = {EVENT: 1.0, PLAN: 0.7, BACKGROUND: 0.4}
@@ -93,6 +94,8 @@ def _one_date_per_sentence(document: Document) -> list[TimeExpression]:
         offset = timex.start - sentence.start
         if any(m.start() <= offset < m.end() for m in _QUOTED.finditer(sentence.text)):
             continue  # a date inside someone's words
+        if _NUMBERED.search(sentence.text[:offset]):
+            continue  # "Undang-Undang Nomor 28 Tahun 2014": the year names a law, it dates nothing
         held = best.get(timex.sentence_index)
         if held is None or _precision(timex.value) > _precision(held.value):
             best[timex.sentence_index] = timex

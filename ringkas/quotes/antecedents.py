@@ -111,14 +111,14 @@ class Antecedents:
             return
         pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
         for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in spans):
-                continue  # a name inside what was said is what the statement is about
             person = self._people[forms[match.group()]]
             self._profile(person, match.start(), match.end())
             paragraph = sum(1 for s in paragraph_starts if s <= match.start()) - 1
-            self._occurrences.append(
-                _Occurrence(match.start(), paragraph, person.name, self._is_subject(match.start()))
-            )
+            # A name inside what was said is what the statement is about: never the nearest
+            # subject, though its role or age may still match a description.
+            said_about = any(start <= match.start() < end for start, end in spans)
+            subject = not said_about and self._is_subject(match.start())
+            self._occurrences.append(_Occurrence(match.start(), paragraph, person.name, subject))
 
     def _profile(self, person: _Person, start: int, end: int) -> None:
         """Role words, age and sex the text gives beside one occurrence of a person's name."""

@@ -313,7 +313,17 @@ class QuoteExtractor:
                 continue
             person = self._concurring(sentence, reader) or self._subject_of(sentence, reader)
             if person is not None:
-                marker = Said(sentence.start, sentence.start, "", False, sentence.index, sentence.index, person, True)
+                marker = Said(
+                    sentence.start,
+                    sentence.start,
+                    "",
+                    False,
+                    sentence.index,
+                    sentence.index,
+                    person,
+                    True,
+                    sentence.paragraph,
+                )
                 marker.subject_only = True
                 out.append(marker)
         return out

@@ -42,7 +42,7 @@ class Said:
 NAMED_HERE = 0.95  # a name (or an institution) in the quote's own attribution
 DESCRIBED_HERE = 0.85  # a description that is its own speaker ("seorang pejabat Rusia")
 PRONOUN_NEAR = 0.8  # "ujarnya" after the previous speaker in the same or the previous paragraph
-CARRIED_NEAR = 0.7  # an unattributed quote continuing the previous speaker's paragraph
+CARRIED_NEAR = 0.7  # an unattributed quote in the previous speaker's paragraph or the next
 CARRIED_FAR = 0.5  # a pronoun or unattributed quote whose speaker was last named further back
 # Attributions below this confidence stay out of a story page's "who said what" (the export keeps
 # them with their confidence): speakers carried far and descriptions matched only by nearness.
@@ -85,13 +85,13 @@ def resolve_pronouns(said: list[Said], resolver: Resolver | None = None) -> list
                 item.confidence = DESCRIBED_HERE
             elif speaker is None:
                 speaker = last
-                item.confidence = CARRIED_NEAR if item.paragraph == last_paragraph else CARRIED_FAR
+                item.confidence = CARRIED_NEAR if near else CARRIED_FAR
             else:
                 speaker = last
                 item.confidence = PRONOUN_NEAR if near else CARRIED_FAR
             item.speaker = speaker
-            if item.explicit:
-                last_paragraph = item.paragraph
+            if not item.subject_only:
+                last_paragraph = item.paragraph  # the passage goes on: a quote paragraph after a quote paragraph
         else:
             item.confidence = NAMED_HERE if speaker.kind in (NAMED, ORGANISATION) else DESCRIBED_HERE
             if item.explicit:
