@@ -212,7 +212,7 @@ class SpeakerReader:
         # Cut the head where its circumstance or relative clause starts.
         cut = len(tokens)
         for n, (token, _start) in enumerate(tokens):
-            if n > 0 and _bare(token) in PHRASE_STOPS:
+            if n > 0 and (_bare(token) in PHRASE_STOPS or (not subject and _clause_verb(token))):
                 cut = n
                 break
         extra_role: list[str] = []
@@ -440,6 +440,17 @@ class SpeakerReader:
             return None
         role = _clean_role(",".join(c for c, _ in parts[:-1]).split())
         return Speaker(" ".join(last), NAMED, role)
+
+
+def _clause_verb(token: str) -> bool:
+    """A lower-case verb after a speaker's name: the circumstance of the statement ('kata X
+    menanggapi …'), not part of the speaker phrase."""
+    bare = _bare(token)
+    return (
+        not _is_capitalised(token)
+        and bool(_VERB_INSIDE.match(bare))
+        and bare not in PERSON_NOUNS | _DEMONSTRATIVES | _TRAILING_ADVERBS
+    )
 
 
 def _pointing_back(words: Sequence[str]) -> Speaker | None:
