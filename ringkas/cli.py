@@ -185,7 +185,8 @@ def print_facts(story: Story) -> None:
     if story.timeline:
         out.print("\n  [bold]timeline[/bold]", markup=True)
         for entry in story.timeline:
-            out.print(f"    {entry.date:<10} {entry.text} [{len(entry.article_ids)} article(s)]", markup=False)
+            kind = "" if entry.kind == "event" else f"({entry.kind}) "  # plans and background said as such
+            out.print(f"    {entry.date:<10} {kind}{entry.text} [{len(entry.article_ids)} article(s)]", markup=False)
     for kind, heading in _ENTITY_HEADINGS:
         entities = [e for e in story.entities if e.kind == kind]
         if entities:

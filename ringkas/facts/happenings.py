@@ -163,7 +163,8 @@ def _person_before(document: Document, position: int) -> str | None:
         return None
     last = max(names, key=lambda m: m.start)
     full = [m.text for m in names if last.text in m.text and " " in m.text]
-    name = SpeakerReader().name_in((min(full, key=len) if full else last.text).split())
+    places = frozenset(w.lower() for m in document.mentions if m.kind == "PLACE" for w in m.text.split())
+    name = SpeakerReader(places=places).name_in((min(full, key=len) if full else last.text).split())
     return name or None
 
 
