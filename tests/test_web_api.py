@@ -67,8 +67,8 @@ def story_with(client: Client, article_id: str) -> dict[str, Any]:
 # -- the story list and search -------------------------------------------------------------
 
 
-def test_story_list_is_newest_first(seeded):
-    data = seeded.get("/api/stories").json()
+def test_story_list_newest_first_on_request(seeded):
+    data = seeded.get("/api/stories?order=newest").json()
     assert data["total"] == len(data["stories"]) == 3
     latest = [s["last_published"] for s in data["stories"]]
     assert latest == ["2024-03-05", "2024-02-21", "2024-01-10"]
