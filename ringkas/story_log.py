@@ -20,7 +20,7 @@ from .models import Story
 from .ranking import outlet_count, rank_key
 from .serialization import from_jsonable
 from .stories import media_group_count
-from .threads import StoryKeys, entity_keys, key_entities, previous_link
+from .threads import KEY_KINDS, StoryKeys, entity_keys, key_entities, previous_link
 
 
 def now() -> str:
@@ -101,10 +101,15 @@ def refresh_threads(db: sqlite3.Connection, changed: Sequence[str] | None = None
     total = int(db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
     df = {k: int(n) for k, n in db.execute("SELECT entity_id, COUNT(*) FROM story_entities GROUP BY entity_id")}
     keys: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     holders: dict[str, set[str]] = defaultdict(set)
-    for story_id, entity_key in db.execute("SELECT story_id, entity_id FROM story_entities WHERE key_entity = 1"):
-        keys[story_id].add(entity_key)
+    for story_id, entity_key, key_entity in db.execute(
+        "SELECT story_id, entity_id, key_entity FROM story_entities WHERE kind IN (?, ?)", KEY_KINDS
+    ):
+        names[story_id].add(entity_key)
         holders[entity_key].add(story_id)
+        if key_entity:
+            keys[story_id].add(entity_key)
     if changed is None:
         targets = set(keys) | {r[0] for r in db.execute("SELECT id FROM stories")}
     else:
@@ -116,7 +121,7 @@ def refresh_threads(db: sqlite3.Connection, changed: Sequence[str] | None = None
                 r[0] for r in db.execute(f"SELECT story_id FROM story_threads WHERE previous_id IN ({marks})", part)
             }
         for story_id in changed:
-            for entity_key in keys.get(story_id, ()):
+            for entity_key in names.get(story_id, ()):
                 targets |= holders[entity_key]
     dates = {
         r[0]: (_date(r[1]), _date(r[2])) for r in db.execute("SELECT id, first_published, last_published FROM stories")
@@ -130,7 +135,11 @@ def refresh_threads(db: sqlite3.Connection, changed: Sequence[str] | None = None
         candidates = {other for k in me.keys for other in holders[k]} - {story_id}
         link = previous_link(
             me,
-            [StoryKeys(o, *dates[o], frozenset(keys[o])) for o in sorted(candidates) if o in dates],
+            [
+                StoryKeys(o, *dates[o], frozenset(keys.get(o, ())), frozenset(names[o]))
+                for o in sorted(candidates)
+                if o in dates
+            ],
             df,
             total,
         )

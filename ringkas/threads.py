@@ -1,8 +1,8 @@
 """Threads: a story that continues an earlier one (an arrest, then the charges, then the trial).
 
 Two stories are one thread when the later one starts after the earlier one, within
-``MAX_GAP_DAYS`` of its last article, and they share key people or organisations that few other
-stories name. Each story links to at most one previous story (the best scoring), so threads are
+``MAX_GAP_DAYS`` of its last article, and the earlier one names key people or organisations of
+the later one that few other stories name. Each story links to at most one previous story (the best scoring), so threads are
 chains that may branch; the store computes the links whenever stories are saved.
 """
 
@@ -21,9 +21,9 @@ from .models import Entity, Story
 # A follow-up comes within weeks: the gap between the earlier story's last article and the later
 # one's first. Not tuned on data: six weeks covers arrest -> charges -> first hearing.
 MAX_GAP_DAYS = 42
-# How much shared rare naming makes a follow-up: each shared key entity adds log(N/df)/log(N)
-# (1 for a name only these two stories carry, near 0 for a name every story carries). Not tuned
-# on labelled threads (none exist yet): 0.6 asks for one rare name or two fairly rare ones.
+# How much shared rare naming makes a follow-up (``link_score`` sums one weight per shared key
+# entity). Not tuned on labelled threads (none exist yet): 0.6 asks for one rare name or two
+# fairly rare ones.
 MIN_LINK_SCORE = 0.6
 # Key entities: the most mentioned people and organisations of a story, mentioned at least twice.
 KEY_ENTITIES = 8
@@ -54,12 +54,14 @@ def key_entities(story: Story) -> list[Entity]:
 
 @dataclass(frozen=True)
 class StoryKeys:
-    """What linking needs of a story: its dates and the ids of its key entities."""
+    """What linking needs of a story: its dates, the ids of its key entities and of every person
+    and organisation it names."""
 
     id: str
     first: date | None
     last: date | None
     keys: frozenset[str]
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ class Link:
 
 
 def link_score(shared: Sequence[str], df: Mapping[str, int], stories: int) -> float:
+    """Each shared entity adds log((N+1)/(d+1))/log(N+1), ``d`` the number of OTHER stories (of
+    the N) naming it: 1 for a name only the two stories carry, near 0 for one most stories carry."""
     if stories < 2:
         return 0.0
-    scale = math.log(stories)
-    return sum(math.log(stories / max(1, df.get(k, 1))) / scale for k in shared)
+    scale = math.log(stories + 1)
+    return sum(math.log((stories + 1) / (max(0, df.get(k, 2) - 2) + 1)) / scale for k in shared)
 
 
 def continues(later: StoryKeys, earlier: StoryKeys) -> bool:
@@ -93,7 +97,9 @@ def previous_link(
     for other in candidates:
         if other.id == story.id or not continues(story, other):
             continue
-        shared = sorted(story.keys & other.keys)
+        # A key name of the follow-up that the earlier story names at all (its tagger may have
+        # found the name fewer times there, or inside a longer name).
+        shared = sorted(story.keys & (other.names | other.keys))
         score = link_score(shared, df, stories)
         if score < MIN_LINK_SCORE:
             continue
