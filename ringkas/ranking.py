@@ -55,9 +55,9 @@ def coverage_score(story: Story, newest: date | None) -> float:
     """The decayed weight of ``story`` as of ``newest`` (the newest publication date in the store)."""
     weight = story_weight(story)
     if newest is None or story.last_published is None:
-        return round(weight, 3)
+        return weight
     age = max(0, (newest - story.last_published).days)
-    return round(weight * 2 ** (-age / HALF_LIFE_DAYS), 3)
+    return weight * 2 ** (-age / HALF_LIFE_DAYS)
 
 
 def check_order(value: str) -> str:

@@ -17,7 +17,7 @@ ARREST: list[dict[str, Any]] = [
         "Kepala Bidang Humas Polda Sumatera Utara Rina Marpaung mengatakan Darmawan Siregar ditangkap di rumahnya "
         "tanpa perlawanan.\n"
         "Menurut Rina, proyek pipa air bersih senilai Rp 40 miliar itu tidak pernah selesai dikerjakan.\n"
-        "\"Penyidik sudah mengantongi dua alat bukti yang cukup,\" kata Rina Marpaung.\n"
+        '"Penyidik sudah mengantongi dua alat bukti yang cukup," kata Rina Marpaung.\n'
         "Kuasa hukum Darmawan, Yusuf Lubis, mengatakan kliennya akan kooperatif selama pemeriksaan.",
     },
     {
@@ -78,6 +78,6 @@ TRIAL_UPDATE: dict[str, Any] = {
     "menjadi Rp 12 miliar, Selasa (21/5/2024).\n"
     "Jaksa Hendra Nasution mengatakan hasil audit terbaru menunjukkan kerugian negara mencapai Rp 12 miliar, "
     "lebih besar dari dakwaan di sidang perdana Pengadilan Tipikor Medan.\n"
-    "\"Audit terbaru menemukan tiga paket pengadaan pipa fiktif,\" kata Hendra Nasution.\n"
+    '"Audit terbaru menemukan tiga paket pengadaan pipa fiktif," kata Hendra Nasution.\n'
     "Kuasa hukum Darmawan, Yusuf Lubis, menyebut revisi itu akan dibantah dalam eksepsi.",
 }

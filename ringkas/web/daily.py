@@ -72,7 +72,7 @@ def card_fields(
     return {
         "outlet_count": outlets,
         "media_groups": groups,
-        "score": ranking.coverage_score(story, newest),
+        "score": float(f"{ranking.coverage_score(story, newest):.4g}"),
         "changed_at": changed,
         "thread_href": None,
     }
