@@ -63,4 +63,3 @@ def digest_cmd(obj: Context, since: str, fmt: str, base_url: str, output: str | 
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-

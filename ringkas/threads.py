@@ -2,8 +2,9 @@
 
 Two stories are one thread when the later one starts after the earlier one, within
 ``MAX_GAP_DAYS`` of its last article, and the earlier one names key people or organisations of
-the later one that few other stories name. Each story links to at most one previous story (the best scoring), so threads are
-chains that may branch; the store computes the links whenever stories are saved.
+the later one that few other stories name. Each story links to at most one previous story (the
+best scoring), so threads are chains that may branch; the store computes the links whenever
+stories are saved.
 """
 
 from __future__ import annotations
