@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import feedparser  # noqa: E402
+import feedparser
 
-from ringkas.models import Citation, OutletCoverage, Story, SummarySentence  # noqa: E402
-from ringkas.web import feeds  # noqa: E402
+from ringkas.models import Citation, OutletCoverage, Story, SummarySentence
+from ringkas.web import feeds
 
 
 def make_stories(n: int) -> tuple[list[Story], dict[str, str | None]]:
