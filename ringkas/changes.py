@@ -44,11 +44,11 @@ class Change:
     article_id: str | None = None
 
 
-def diff_stories(old: Story | None, new: Story, at: str, outlets: dict[str, str] | None = None) -> list[Change]:
+def diff_stories(old: Story | None, new: Story, at: str, labels: dict[str, str] | None = None) -> list[Change]:
     """The changes that turn ``old`` (the stored story, or None) into ``new``.
 
-    ``outlets`` maps article ids to outlet names, for the article-joined lines."""
-    outlets = outlets or {}
+    ``labels`` names articles ("Outlet: headline") for the article-joined lines."""
+    labels = labels or {}
     if old is None:
         return [
             Change(new.id, at, "story_opened", new.headline, article_id=new.article_ids[0] if new.article_ids else None)
@@ -63,7 +63,7 @@ def diff_stories(old: Story | None, new: Story, at: str, outlets: dict[str, str]
     before = set(old.article_ids)
     for article_id in new.article_ids:
         if article_id not in before:
-            add("article_joined", outlets.get(article_id) or article_id, article_id=article_id)
+            add("article_joined", labels.get(article_id) or article_id, article_id=article_id)
     after = set(new.article_ids)
     for article_id in old.article_ids:
         if article_id not in after:

@@ -516,4 +516,7 @@ def eval_cluster(
 
 
 # The daily tool's commands (follow, digest) and ``show --since`` live in their own module.
-from .cli_daily import print_changes  # noqa: E402
+from .cli_daily import digest_cmd, follow, print_changes  # noqa: E402
+
+main.add_command(follow)
+main.add_command(digest_cmd)

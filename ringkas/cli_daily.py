@@ -1,5 +1,5 @@
 """The daily tool on the command line: ``ringkas follow``, ``ringkas digest`` and the change log
-that ``ringkas show --since`` prints. Imported by ``cli.py``, which owns the ``main`` group."""
+that ``ringkas show --since`` prints. ``cli.py`` imports them and adds them to its ``main`` group."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .changes import parse_since
-from .cli import Context, _guard, main, out
+from .cli import Context, _guard, out
 from .engine import Engine
 from .following import DIGEST_FORMATS, add_follow, digest, follows, render_digest
 from .ranking import min_outlets_param
@@ -26,7 +26,7 @@ def print_changes(engine: Engine, story_id: str, since: str) -> None:
         out.print(f"  {c.at[:19]} {c.kind.replace('_', ' ')}: {c.text}{was}", markup=False)
 
 
-@main.command()
+@click.command()
 @click.argument("query", required=False, default="")
 @click.option("--outlet", default="", help="Only stories with an article from this outlet.")
 @click.option("--min-outlets", type=click.IntRange(0), default=0, help="Only stories this many outlets report.")
@@ -47,7 +47,7 @@ def follow(obj: Context, query: str, outlet: str, min_outlets: int, list_only: b
             out.print(f"{f.id}\t{f.label}\t/feeds/stories.atom?{params}", markup=False)
 
 
-@main.command("digest")
+@click.command("digest")
 @click.option("--since", default="24h", show_default=True, help="Changes after this time (ISO, or 24h, 7d).")
 @click.option("--format", "fmt", type=click.Choice(DIGEST_FORMATS), default="markdown", show_default=True)
 @click.option("--base-url", default="", help="Prefix of the story links (the address 'ringkas serve' answers on).")

@@ -53,8 +53,7 @@ def record_saved(
         db.execute("DELETE FROM story_entities WHERE story_id = ?", (story_id,))
     for story in stories:
         before = from_jsonable(Story, json.loads(old[story.id])) if story.id in old else None
-        outlets = {a: c.outlet for c in story.coverage for a in c.article_ids}
-        found = diff_stories(before, story, at, outlets)
+        found = diff_stories(before, story, at, _article_labels(db, story, before))
         changes.extend(found)
         db.execute(
             "UPDATE stories SET outlets = ?, media_groups = ?, articles = ?, rank_key = ?, changed_at = ? WHERE id = ?",
@@ -74,6 +73,17 @@ def record_saved(
     )
     refresh_threads(db, [s.id for s in stories] + gone)
     return changes
+
+
+def _article_labels(db: sqlite3.Connection, story: Story, before: Story | None) -> dict[str, str]:
+    """ "Outlet: headline" of the articles that joined ``story`` since ``before``."""
+    if before is None:
+        return {}
+    joined = [a for a in story.article_ids if a not in set(before.article_ids)][:500]
+    outlets = {a: c.outlet for c in story.coverage for a in c.article_ids}
+    marks = ",".join("?" * len(joined))
+    rows = db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", joined) if joined else []
+    return {r[0]: f"{outlets.get(r[0]) or '?'}: {r[1]}" if r[1] else outlets.get(r[0]) or r[0] for r in rows}
 
 
 def _previous_change(db: sqlite3.Connection, story_id: str) -> str | None:

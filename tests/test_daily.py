@@ -329,3 +329,34 @@ def test_ui_language_from_setting_then_browser():
     assert choose_language("", "fr") == "id"
     assert choose_language("", "en;q=0, id") == "id"
     assert set(LABELS["id"]) == set(LABELS["en"])
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+def test_cli_stories_follow_digest_and_show_since(tmp_path):
+    from click.testing import CliRunner
+
+    from ringkas.cli import main
+
+    db = str(tmp_path / "s.db")
+    store = FilledStore(db)
+    store.replace_stories(
+        [story("wide", ["A", "B", "C"], summary=("Banjir: 14 orang meninggal.",)), story("solo", ["A"], articles=5)]
+    )
+    mark = store.changes("wide")[-1].at
+    store.put_stories([story("wide", ["A", "B", "C", "D"], summary=("Banjir: 17 orang meninggal.",))])
+    store.close()
+    run = CliRunner().invoke
+    listed = run(main, ["--db", db, "--no-progress", "stories"])
+    assert listed.exit_code == 0 and listed.output.index("wide") < listed.output.index("solo")
+    only = run(main, ["--db", db, "--no-progress", "stories", "--min-outlets", "2"])
+    assert "wide" in only.output and "solo" not in only.output
+    shown = run(main, ["--db", db, "--no-progress", "show", "wide", "--since", mark])
+    assert shown.exit_code == 0 and "figure revised: 17 orang (was 14)" in shown.output
+    assert "story opened" not in shown.output
+    assert run(main, ["--db", db, "follow", "banjir"]).exit_code == 0
+    digest_md = run(main, ["--db", db, "digest", "--since", mark])
+    assert digest_md.exit_code == 0 and "Berita wide" in digest_md.output and "17 orang (was 14)" in digest_md.output
+    bad = run(main, ["--db", db, "digest", "--since", "kemarin"])
+    assert bad.exit_code == 1 and "since" in bad.output
