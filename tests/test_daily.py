@@ -360,3 +360,21 @@ def test_cli_stories_follow_digest_and_show_since(tmp_path):
     assert digest_md.exit_code == 0 and "Berita wide" in digest_md.output and "17 orang (was 14)" in digest_md.output
     bad = run(main, ["--db", db, "digest", "--since", "kemarin"])
     assert bad.exit_code == 1 and "since" in bad.output
+
+
+def test_export_carries_the_change_log_and_threads(tmp_path):
+    from ringkas import Engine
+
+    db = str(tmp_path / "s.db")
+    store = FilledStore(db)
+    fillers = [story(f"f{i}", ["A"], last=date(2024, 5, 10 + i)) for i in range(3)]
+    arrest = story("arrest", ["A", "B"], last=date(2024, 5, 3), people=(("Darmawan Siregar", 4),))
+    trial = story("trial", ["A", "B"], last=date(2024, 5, 20), people=(("Darmawan Siregar", 3),))
+    store.replace_stories([arrest, trial, *fillers])
+    store.close()
+    with Engine(db=db, progress=False) as engine:
+        data = json.loads(engine.export("json"))
+    assert sorted(c["story_id"] for c in data["changes"]) == sorted(["arrest", "trial", "f0", "f1", "f2"])
+    assert data["threads"] == [
+        {"story_id": "trial", "previous_id": "arrest", "score": 1.0, "shared": ["darmawan-siregar"]}
+    ]
