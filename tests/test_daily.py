@@ -222,17 +222,19 @@ def keys(id_: str, first: date, last: date, *names: str) -> StoryKeys:
 
 
 def test_a_follow_up_links_to_the_story_it_continues():
-    df = {"darmawan": 2, "polisi": 40}
-    arrest = keys("arrest", date(2024, 5, 2), date(2024, 5, 3), "darmawan", "polisi")
-    trial = keys("trial", date(2024, 5, 20), date(2024, 5, 21), "darmawan", "polisi")
+    df = {"darmawan": 2, "tirta": 2, "polisi": 40}
+    arrest = keys("arrest", date(2024, 5, 2), date(2024, 5, 3), "darmawan", "tirta", "polisi")
+    trial = keys("trial", date(2024, 5, 20), date(2024, 5, 21), "darmawan", "tirta", "polisi")
     link = previous_link(trial, [arrest], df, 50)
-    assert link is not None and link.previous_id == "arrest" and link.shared == ("darmawan", "polisi")
+    assert link is not None and link.previous_id == "arrest" and link.shared == ("darmawan", "polisi", "tirta")
+    # One rare name alone is not a thread: a club or a company is named by many unrelated stories.
+    assert previous_link(keys("t1", date(2024, 5, 20), date(2024, 5, 20), "darmawan"), [arrest], df, 50) is None
     assert previous_link(arrest, [trial], df, 50) is None  # never backwards
     # A name most stories carry is not enough on its own.
     common = keys("other", date(2024, 5, 10), date(2024, 5, 10), "polisi")
     assert previous_link(keys("t2", date(2024, 5, 20), date(2024, 5, 20), "polisi"), [common], df, 50) is None
     # Too long a silence between them.
-    late = keys("late", date(2024, 5, 4) + timedelta(days=MAX_GAP_DAYS), date(2024, 7, 30), "darmawan")
+    late = keys("late", date(2024, 5, 4) + timedelta(days=MAX_GAP_DAYS), date(2024, 7, 30), "darmawan", "tirta")
     assert previous_link(late, [arrest], df, 50) is None
     assert link_score(["darmawan"], df, 50) == pytest.approx(1.0)
 
@@ -247,8 +249,8 @@ def test_thread_ids_walk_back_to_the_first_story_then_forward():
 def test_store_links_threads_and_indexes_entities_on_save(tmp_path):
     store = FilledStore(tmp_path / "s.db")
     fillers = [story(f"f{i}", ["A"], last=date(2024, 5, 10 + i), people=(("Polisi Uji", 2),)) for i in range(4)]
-    arrest = story("arrest", ["A", "B"], last=date(2024, 5, 3), people=(("Darmawan Siregar", 4),))
-    trial = story("trial", ["A", "B"], last=date(2024, 5, 20), people=(("Darmawan Siregar", 3),))
+    arrest = story("arrest", ["A", "B"], last=date(2024, 5, 3), people=(("Darmawan Siregar", 4), ("Yusuf Lubis", 2)))
+    trial = story("trial", ["A", "B"], last=date(2024, 5, 20), people=(("Darmawan Siregar", 3), ("Yusuf Lubis", 2)))
     store.replace_stories([arrest, *fillers])
     assert store.thread_links() == {}
     store.put_stories([trial])
@@ -368,13 +370,13 @@ def test_export_carries_the_change_log_and_threads(tmp_path):
     db = str(tmp_path / "s.db")
     store = FilledStore(db)
     fillers = [story(f"f{i}", ["A"], last=date(2024, 5, 10 + i)) for i in range(3)]
-    arrest = story("arrest", ["A", "B"], last=date(2024, 5, 3), people=(("Darmawan Siregar", 4),))
-    trial = story("trial", ["A", "B"], last=date(2024, 5, 20), people=(("Darmawan Siregar", 3),))
+    arrest = story("arrest", ["A", "B"], last=date(2024, 5, 3), people=(("Darmawan Siregar", 4), ("Yusuf Lubis", 2)))
+    trial = story("trial", ["A", "B"], last=date(2024, 5, 20), people=(("Darmawan Siregar", 3), ("Yusuf Lubis", 2)))
     store.replace_stories([arrest, trial, *fillers])
     store.close()
     with Engine(db=db, progress=False) as engine:
         data = json.loads(engine.export("json"))
     assert sorted(c["story_id"] for c in data["changes"]) == sorted(["arrest", "trial", "f0", "f1", "f2"])
     assert data["threads"] == [
-        {"story_id": "trial", "previous_id": "arrest", "score": 1.0, "shared": ["darmawan-siregar"]}
+        {"story_id": "trial", "previous_id": "arrest", "score": 2.0, "shared": ["darmawan-siregar", "yusuf-lubis"]}
     ]
