@@ -19,6 +19,7 @@ from .engine import Engine, IngestReport, ProgressCallback
 from .errors import RingkasError
 from .exporting import FORMATS
 from .models import Story
+from .ranking import ORDERS, outlet_count
 from .settings import Settings, parse_assignment
 
 out = Console(highlight=False, soft_wrap=True)
@@ -293,25 +294,36 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 
 
 @main.command()
+@click.option(
+    "--order", type=click.Choice(ORDERS), default="coverage", show_default=True, help="Biggest first, or newest."
+)
+@click.option("--min-outlets", type=click.IntRange(0), default=0, help="Only stories this many outlets report.")
 @click.pass_obj
 @_guard
-def stories(obj: Context) -> None:
-    """List the stored stories, newest first."""
+def stories(obj: Context, order: str, min_outlets: int) -> None:
+    """List the stored stories, biggest first (coverage: outlets, media groups, articles, recency)."""
     with obj.engine() as engine:
-        table = Table("id", "date", "articles", "headline", box=None)
-        for story in engine.stories():
+        table = Table("id", "date", "outlets", "articles", "headline", box=None)
+        for story in engine.stories(order):
+            if outlet_count(story.coverage) < min_outlets:
+                continue
             when = story.last_published.isoformat() if story.last_published else ""
-            table.add_row(story.id, when, str(len(story.article_ids)), story.headline)
+            table.add_row(
+                story.id, when, str(outlet_count(story.coverage)), str(len(story.article_ids)), story.headline
+            )
         out.print(table)
 
 
 @main.command()
 @click.argument("story_id")
+@click.option("--since", metavar="TIME", help="Also list what changed after TIME (ISO time or date, or 24h, 7d).")
 @click.pass_obj
 @_guard
-def show(obj: Context, story_id: str) -> None:
+def show(obj: Context, story_id: str, since: str | None) -> None:
     """Show one story: headline, cited summary, timeline, people, quotes, coverage and articles."""
     with obj.engine() as engine:
+        if since is not None:
+            print_changes(engine, story_id, since)
         story = engine.story(story_id)
         print_story(story, full=True)
         print_facts(story)
@@ -344,9 +356,12 @@ def export(obj: Context, fmt: str, output: str | None) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--max-body-bytes", default=20_000_000, show_default=True, type=click.IntRange(1), help="Request limit.")
 @click.option("--max-files", default=100, show_default=True, type=click.IntRange(1), help="Files per request.")
+@click.option("--ui-language", type=click.Choice(["id", "en"]), help="Labels of the web UI (default: the browser's).")
 @click.pass_obj
 @_guard
-def serve(obj: Context, db: str | None, host: str, port: int, max_body_bytes: int, max_files: int) -> None:
+def serve(
+    obj: Context, db: str | None, host: str, port: int, max_body_bytes: int, max_files: int, ui_language: str | None
+) -> None:
     """Serve the web UI and JSON API (pages, search, ingest) on HOST:PORT."""
     try:
         import uvicorn
@@ -355,6 +370,8 @@ def serve(obj: Context, db: str | None, host: str, port: int, max_body_bytes: in
     except ImportError as exc:
         raise RingkasError(f"'ringkas serve' needs the web extra (pip install 'ringkas[web]'): {exc}") from None
     settings = obj.settings.replace(db=db) if db else obj.settings
+    if ui_language:
+        settings = settings.replace(ui_language=ui_language)
     with Engine(settings) as engine:
         limits = Limits(max_body_bytes=max_body_bytes, max_files=max_files, max_file_bytes=settings["max_file_bytes"])
         err.print(f"serving {settings['db']} on http://{host}:{port}/ (API: /api, Ctrl+C stops)", markup=False)
@@ -497,3 +514,10 @@ def eval_cluster(
         out.print(format_table(results_table(evalset, runs)), markup=False, highlight=False)
     if output_dir:
         err.print(f"wrote the labels of every system to {output_dir}", markup=False)
+
+
+# The daily tool's commands (follow, digest) and ``show --since`` live in their own module.
+from .cli_daily import digest_cmd, follow, print_changes  # noqa: E402
+
+main.add_command(follow)
+main.add_command(digest_cmd)

@@ -267,8 +267,8 @@ class Engine:
 
     # -- queries ----------------------------------------------------------------------
 
-    def stories(self) -> list[Story]:
-        return self.store.stories()
+    def stories(self, order: str = "newest") -> list[Story]:
+        return self.store.stories(order)
 
     def story(self, story_id: str) -> Story:
         return self.store.story(story_id)

@@ -122,6 +122,12 @@ def export_data(engine: Engine) -> dict[str, Any]:
         "ringkas_version": __version__,
         "stories": [story_dict(s) for s in engine.stories()],
         "articles": [article_dict(a) for a in engine.store.articles()],
+        # The daily tool's records (README, "The daily tool"): the change log, thread links, follows.
+        "changes": [vars(c) for c in engine.store.changes()],
+        "threads": [
+            {"story_id": s, "previous_id": p, "score": score, "shared": list(shared)}
+            for s, (p, score, shared) in sorted(engine.store.thread_links().items())
+        ],
     }
 
 

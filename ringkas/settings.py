@@ -77,6 +77,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("http_timeout", 10.0, "Seconds before an HTTP fetch of a URL or feed gives up."),
     Setting("progress", True, "Show progress bars on the terminal."),
+    Setting("ui_language", "", "Language of the web UI's labels: id or en (blank: the browser's choice, else id)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

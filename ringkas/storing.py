@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import story_log
+from .changes import Change
 from .errors import NotFoundError, StoreError
 from .models import Article, Story
 from .serialization import from_jsonable, to_jsonable
@@ -92,6 +94,53 @@ MIGRATIONS: tuple[str, ...] = (
             (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(stories.data, '$.summary'))
         FROM stories;
     """,
+    # 3: coverage ranking columns, the change log, the entity index, thread links and follows
+    # (ringkas.story_log fills them on every save; existing stories are indexed after migrating).
+    """
+    ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN media_groups INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN rank_key REAL NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN changed_at TEXT;
+    CREATE INDEX stories_rank ON stories(rank_key);
+    CREATE TABLE story_changes (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        previous TEXT,
+        article_id TEXT
+    );
+    CREATE INDEX story_changes_story ON story_changes(story_id, at);
+    CREATE INDEX story_changes_at ON story_changes(at);
+    CREATE TABLE story_entities (
+        story_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        key_entity INTEGER NOT NULL,
+        alias INTEGER NOT NULL,
+        PRIMARY KEY (story_id, entity_id)
+    );
+    CREATE INDEX story_entities_entity ON story_entities(entity_id);
+    CREATE TABLE story_threads (
+        story_id TEXT PRIMARY KEY,
+        previous_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        shared TEXT NOT NULL
+    );
+    CREATE INDEX story_threads_previous ON story_threads(previous_id);
+    CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,
+        query TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '',
+        min_outlets INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (query, outlet, min_outlets)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -117,6 +166,15 @@ class StoryFilter:
     language: str | None = None
     since: date | None = None
     until: date | None = None
+    min_outlets: int = 0  # only stories that this many distinct outlets report
+
+
+# Story list orders: the coverage ranking (ringkas.ranking) or the newest article.
+STORY_ORDERS = {
+    "coverage": "s.rank_key DESC, s.id",
+    "newest": "s.last_published IS NULL, s.last_published DESC, s.id",
+    "updated": "s.changed_at IS NULL, s.changed_at DESC, s.id",
+}
 
 
 @dataclass(frozen=True)
@@ -165,10 +223,11 @@ def _article_conditions(filters: StoryFilter, alias: str = "a") -> tuple[list[st
 
 def _filter_sql(filters: StoryFilter) -> tuple[str, list[str]]:
     conditions, params = _article_conditions(filters, "fa")
+    outlets = f"s.outlets >= {int(filters.min_outlets)}" if filters.min_outlets > 0 else "1"
     if not conditions:
-        return "1", []
+        return outlets, []
     return (
-        "EXISTS (SELECT 1 FROM story_articles fsa JOIN articles fa ON fa.id = fsa.article_id"
+        f"{outlets} AND EXISTS (SELECT 1 FROM story_articles fsa JOIN articles fa ON fa.id = fsa.article_id"
         f" WHERE fsa.story_id = s.id AND {' AND '.join(conditions)})",
         params,
     )
@@ -221,6 +280,8 @@ class Store:
                 for statement in _statements(MIGRATIONS[target]):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {target + 1}")
+        if version < 3 <= SCHEMA_VERSION and version > 0:
+            self.reindex_stories()  # stories stored before the change log get their index and threads
 
     def close(self) -> None:
         self._db.close()
@@ -324,22 +385,31 @@ class Store:
     # -- stories --------------------------------------------------------------------
 
     def replace_stories(self, stories: Iterable[Story]) -> None:
-        """Make these the stored stories (a batch re-clustering), in one transaction."""
+        """Make these the stored stories (a batch re-clustering), in one transaction; the change
+        log records what differs from the stories stored before."""
         with self.transaction() as db:
+            old = story_log.stored_data(db)
             db.execute("DELETE FROM story_articles")
             db.execute("DELETE FROM stories")
-            for story in stories:
+            saved = list(stories)
+            for story in saved:
                 self._put_story(db, story)
+            db.execute("DELETE FROM story_entities")
+            db.execute("DELETE FROM story_threads")
+            story_log.record_saved(db, saved, old, removed=[i for i in old if i not in {s.id for s in saved}])
 
     def put_stories(self, stories: Iterable[Story], *, remove: Iterable[str] = ()) -> None:
         """Insert or refresh some stories and delete the ``remove`` ids (online mode), in one transaction."""
+        saved, removed = list(stories), list(remove)
         with self.transaction() as db:
-            db.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in remove])
-            for story in stories:
+            old = story_log.stored_data(db, [s.id for s in saved])
+            db.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in removed])
+            for story in saved:
                 db.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
                 db.executemany("DELETE FROM story_articles WHERE article_id = ?", [(a,) for a in story.article_ids])
                 db.execute("DELETE FROM stories WHERE id = ?", (story.id,))
                 self._put_story(db, story)
+            story_log.record_saved(db, saved, old, removed=removed)
 
     def _put_story(self, db: sqlite3.Connection, story: Story) -> None:
         db.execute(
@@ -359,17 +429,57 @@ class Store:
             [(a, story.id) for a in story.article_ids],
         )
 
+    def reindex_stories(self) -> None:
+        """Fill the ranking columns, entity index and thread links of every stored story (after
+        the migration that added them); the change log starts from here."""
+        with self.transaction() as db:
+            stories = [from_jsonable(Story, json.loads(r[0])) for r in db.execute("SELECT data FROM stories")]
+            old = story_log.stored_data(db)
+            story_log.record_saved(db, stories, old)
+
+    def changes(self, story_id: str | None = None, since: str | None = None) -> list[Change]:
+        """The change log of one story (or of all), oldest first, saved after ``since`` if given."""
+        conditions, params = ["1"], []
+        if story_id is not None:
+            conditions.append("story_id = ?")
+            params.append(story_id)
+        if since:
+            conditions.append("at > ?")
+            params.append(since)
+        rows = self._db.execute(
+            "SELECT story_id, at, kind, text, previous, article_id FROM story_changes"
+            f" WHERE {' AND '.join(conditions)} ORDER BY at, id",
+            params,
+        )
+        return [Change(*r) for r in rows]
+
+    def story_entities(self, entity_id: str) -> list[tuple[str, str, str, int]]:
+        """The stories naming an entity, as (story id, name there, kind, mentions)."""
+        rows = self._db.execute(
+            "SELECT story_id, name, kind, mentions FROM story_entities WHERE entity_id = ? ORDER BY story_id",
+            (entity_id,),
+        )
+        return [(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+    def thread_links(self) -> dict[str, tuple[str, float, tuple[str, ...]]]:
+        """Every story's previous story in its thread: id -> (previous id, score, shared entity ids)."""
+        rows = self._db.execute("SELECT story_id, previous_id, score, shared FROM story_threads")
+        return {r[0]: (r[1], float(r[2]), tuple(json.loads(r[3]))) for r in rows}
+
+    def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
+        """Each story's (outlets, media groups, articles, last change time)."""
+        rows = self._db.execute("SELECT id, outlets, media_groups, articles, changed_at FROM stories")
+        return {r[0]: (int(r[1]), int(r[2]), int(r[3]), r[4]) for r in rows}
+
     def story(self, story_id: str) -> Story:
         row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no story with id {story_id!r}")
         return from_jsonable(Story, json.loads(row[0]))
 
-    def stories(self) -> list[Story]:
-        """Newest first (by last publication date), then by id."""
-        rows = self._db.execute(
-            "SELECT data FROM stories ORDER BY last_published IS NULL, last_published DESC, id"
-        ).fetchall()
+    def stories(self, order: str = "newest") -> list[Story]:
+        """Newest first (by last publication date), then by id; or biggest first (``"coverage"``)."""
+        rows = self._db.execute(f"SELECT data FROM stories s ORDER BY {STORY_ORDERS[order]}").fetchall()
         return [from_jsonable(Story, json.loads(r[0])) for r in rows]
 
     def story_of(self, article_id: str) -> str | None:
@@ -379,10 +489,17 @@ class Store:
     # -- search (FTS5) and filters -------------------------------------------------
 
     def find_stories(
-        self, query: str = "", filters: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
+        self,
+        query: str = "",
+        filters: StoryFilter | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        order: str | None = None,
     ) -> tuple[list[Story], int]:
         """Stories matching the words of ``query`` (headline, summary or any of their articles),
-        best match first, or newest first without a query; and how many match in all.
+        best match first, or newest first without a query (or in ``order``, a key of
+        ``STORY_ORDERS``); and how many match in all.
 
         A filter keeps a story when at least one of its articles passes every filter."""
         where, params = _filter_sql(filters or StoryFilter())
@@ -391,7 +508,7 @@ class Store:
             return [], 0
         if match is None:
             base = f"SELECT s.id AS id, 0.0 AS rank FROM stories s WHERE {where}"
-            order = "s.last_published IS NULL, s.last_published DESC, s.id"
+            sort = STORY_ORDERS[order or "newest"]
         else:
             base = (
                 "SELECT h.id AS id, MIN(h.rank) AS rank FROM ("
@@ -403,10 +520,10 @@ class Store:
                 f") h JOIN stories s ON s.id = h.id WHERE {where} GROUP BY h.id"
             )
             params = [match, match, *params]
-            order = "hits.rank, s.last_published IS NULL, s.last_published DESC, s.id"
+            sort = STORY_ORDERS[order] if order else "hits.rank, s.last_published IS NULL, s.last_published DESC, s.id"
         total = int(self._db.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
         rows = self._db.execute(
-            f"SELECT s.data FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {order} LIMIT ? OFFSET ?",
+            f"SELECT s.data FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {sort} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
         return [from_jsonable(Story, json.loads(r[0])) for r in rows], total

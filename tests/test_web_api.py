@@ -67,12 +67,13 @@ def story_with(client: Client, article_id: str) -> dict[str, Any]:
 # -- the story list and search -------------------------------------------------------------
 
 
-def test_story_list_is_newest_first(seeded):
-    data = seeded.get("/api/stories").json()
+def test_story_list_newest_first_on_request(seeded):
+    data = seeded.get("/api/stories?order=newest").json()
     assert data["total"] == len(data["stories"]) == 3
     latest = [s["last_published"] for s in data["stories"]]
     assert latest == ["2024-03-05", "2024-02-21", "2024-01-10"]
     flood = data["stories"][0]
+    assert seeded.get("/api/stories").json()["order"] == "coverage"  # biggest first unless asked
     assert flood["articles"] == 3
     assert flood["outlets"] == ["Harian Simpang", "Kabar Jateng", "Warta Pantura"]
     assert flood["href"] == "/stories/" + flood["id"]
@@ -427,6 +428,15 @@ def test_openapi_documents_every_api_endpoint(seeded):
         ("GET", "/api/ingest"),
         ("POST", "/api/ingest"),
         ("POST", "/api/articles"),
+        ("GET", "/api/stories/{story_id}/changes"),
+        ("GET", "/api/entities/{key}"),
+        ("GET", "/api/threads/{story_id}"),
+        ("GET", "/api/follows"),
+        ("POST", "/api/follows"),
+        ("DELETE", "/api/follows/{follow_id}"),
+        ("GET", "/feeds/stories.atom"),
+        ("GET", "/feeds/stories/{story_id}.atom"),
+        ("GET", "/feeds/entities/{key}.atom"),
     }
     assert "ArticleIn" in schema["components"]["schemas"]
     page = seeded.get("/api").text

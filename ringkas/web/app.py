@@ -27,6 +27,8 @@ from ..engine import Engine
 from ..errors import EmptyInputError, FormatError, InputError, InputTooLargeError, NotFoundError, RingkasError
 from ..models import Article
 from . import views
+from .daily_routes import SINCE_HELP, add_daily_routes
+from .labels import choose_language, labels_for
 from .uploads import Limits, read_json_body, read_pasted, read_upload
 
 log = logging.getLogger("ringkas.web")
@@ -72,8 +74,14 @@ class Site:
             return view(self.engine, *args)
 
     def render(self, name: str, request: Request, data: Any, status: int = 200) -> HTMLResponse:
+        lang = choose_language(self.engine.settings["ui_language"], request.headers.get("accept-language"))
         html = self.templates.get_template(name).render(
-            data=data, version=__version__, json_href=json_twin(request), path=request.url.path
+            data=data,
+            version=__version__,
+            json_href=json_twin(request),
+            path=request.url.path,
+            lang=lang,
+            t=labels_for(lang),
         )
         return HTMLResponse(html, status_code=status)
 
@@ -144,8 +152,12 @@ def list_params(
     since: str = Query("", description="Only stories with an article published on or after this date (YYYY-MM-DD)."),
     until: str = Query("", description="Only stories with an article published on or before this date (YYYY-MM-DD)."),
     page: str = Query("1", description="Page number, 1 or more."),
+    order: str = Query("", description="coverage (biggest first; default) or newest; a search: best match first."),
+    min_outlets: str = Query("", description="Only stories that at least this many distinct outlets report."),
 ) -> views.ListParams:
-    return views.ListParams(q=q, outlet=outlet, language=language, since=since, until=until, page=page)
+    return views.ListParams(
+        q=q, outlet=outlet, language=language, since=since, until=until, page=page, order=order, min_outlets=min_outlets
+    )
 
 
 StoryListParams = Annotated[views.ListParams, Depends(list_params)]
@@ -271,14 +283,15 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     # -- one story -------------------------------------------------------------------------
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> Response:
-        return site.render("story.html", request, site.call(views.story_page, story_id))
+    def story_page(request: Request, story_id: str, since: str = "") -> Response:
+        return site.render("story.html", request, site.call(views.story_page, story_id, since))
 
     @app.get("/api/stories/{story_id}", summary="One story", responses=ERROR_RESPONSES)
-    def story_api(story_id: str) -> JSONResponse:
+    def story_api(story_id: str, since: str = Query("", description=SINCE_HELP)) -> JSONResponse:
         """The story (export format under `story`), its summary with citation links, timeline, people,
-        places, quotes by speaker, coverage per outlet, and articles per outlet over time."""
-        return JSONResponse(site.call(views.story_page, story_id))
+        places, quotes by speaker, coverage per outlet, articles per outlet over time, its change log
+        (`changes`, with `times` saying when each part appeared) and its thread."""
+        return JSONResponse(site.call(views.story_page, story_id, since))
 
     # -- one article -------------------------------------------------------------------------
 
@@ -338,6 +351,8 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
         items = read_json_body(await request.body(), limits)
         result = await run_in_threadpool(site.call, views.ingest, items)
         return JSONResponse(result, status_code=201)
+
+    add_daily_routes(app, site)
 
     # -- API docs and static files -----------------------------------------------------------
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from .. import ranking
 from ..engine import Engine, IngestReport
 from ..errors import EmptyInputError, FormatError, InputError, NotFoundError
 from ..exporting import article_dict, story_dict
@@ -23,6 +24,7 @@ from ..models import Article, Story
 from ..quotes import SHOWN_CONFIDENCE
 from ..stories import media_group_count
 from ..storing import HIT_END, HIT_START, StoryFilter
+from . import daily
 from .uploads import Limits
 
 PAGE_SIZE = 30
@@ -75,6 +77,8 @@ class ListParams:
     since: str = ""
     until: str = ""
     page: str = "1"
+    order: str = ""
+    min_outlets: str = ""
 
 
 def _date_param(name: str, value: str) -> date | None:
@@ -105,13 +109,19 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
         language=params.language.strip() or None,
         since=_date_param("since", params.since),
         until=_date_param("until", params.until),
+        min_outlets=ranking.min_outlets_param(params.min_outlets),
     )
     if filters.since and filters.until and filters.since > filters.until:
         raise FormatError("query parameter 'since' is after 'until'")
     page = _page_param(params.page)
-    stories, total = engine.store.find_stories(params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    # Biggest first by default; a search keeps best match first unless an order is asked for.
+    order = ranking.check_order(params.order) if params.order or not params.q.strip() else None
+    stories, total = engine.store.find_stories(
+        params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order=order
+    )
     hits = engine.store.search_articles(params.q, filters) if params.q.strip() else []
     facets = engine.store.facets()
+    ranks = engine.store.story_ranks()
     pages = max(1, math.ceil(total / PAGE_SIZE))
     current = {k: v for k, v in vars(params).items() if v and k != "page"}
 
@@ -121,11 +131,15 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
 
     return {
         "query": params.q,
+        "order": order or "relevance",
+        "orders": daily.order_links(current, order or "relevance"),
+        "feed_href": daily.list_feed_href(params.q, filters.outlet, filters.min_outlets),
         "filters": {
             "outlet": filters.outlet,
             "language": filters.language,
             "since": _iso(filters.since),
             "until": _iso(filters.until),
+            "min_outlets": filters.min_outlets or None,
         },
         "facets": {
             "outlets": [{"name": o, "articles": n} for o, n in facets.outlets],
@@ -138,7 +152,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
         "pages": pages,
         "previous_href": page_href(page - 1) if page > 1 else None,
         "next_href": page_href(page + 1) if page < pages else None,
-        "stories": [_story_card(engine, s) for s in stories],
+        "stories": [_story_card(engine, s) | daily.card_fields(s, facets.last_published, ranks) for s in stories],
         "articles": [
             {
                 "id": h.article_id,
@@ -180,8 +194,9 @@ def _snippet_parts(snippet: str) -> list[dict[str, Any]]:
 # -- the story page -------------------------------------------------------------------------
 
 
-def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
-    """A story with its cited summary, facts, coverage and a chart of articles over time."""
+def story_page(engine: Engine, story_id: str, since: str = "") -> dict[str, Any]:
+    """A story with its cited summary, facts, coverage, a chart of articles over time, and what
+    changed (new since ``since`` marked; see ``daily.story_extras``)."""
     story = engine.story(story_id)
     articles = engine.story_articles(story)
     outlets = {a.id: a.outlet for a in articles}
@@ -256,7 +271,7 @@ def story_page(engine: Engine, story_id: str) -> dict[str, Any]:
             }
             for a in articles
         ],
-    }
+    } | daily.story_extras(engine, story, since)
 
 
 def source_label(article: Article) -> str:

@@ -1,0 +1,162 @@
+"""Story log: what the store records beside every story it saves, inside the same transaction.
+
+For each saved story: the changes since the stored version (``changes.diff_stories``), its rows
+in the entity index (which stories name which person, organisation or place) and its ranking
+columns; then the thread links (``threads``) of the stories whose neighbourhood changed. The
+store calls ``record_saved`` from every save path, so batch rebuilds, online arrivals and the
+API all keep the log.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+
+from .changes import Change, diff_stories
+from .models import Story
+from .ranking import outlet_count, rank_key
+from .serialization import from_jsonable
+from .stories import media_group_count
+from .threads import KEY_KINDS, StoryKeys, entity_keys, key_entities, previous_link
+
+
+def now() -> str:
+    """The time a save happens, to the millisecond (a reader's visit and a save may share a second)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def stored_data(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """The stored JSON of these stories (all when ``ids`` is None), before a save replaces them."""
+    if ids is None:
+        return {r[0]: r[1] for r in db.execute("SELECT id, data FROM stories")}
+    out: dict[str, str] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        out.update({r[0]: r[1] for r in db.execute(f"SELECT id, data FROM stories WHERE id IN ({marks})", part)})
+    return out
+
+
+def record_saved(
+    db: sqlite3.Connection, stories: Sequence[Story], old: Mapping[str, str], removed: Iterable[str] = ()
+) -> list[Change]:
+    """Log the changes of freshly saved ``stories`` against their ``old`` JSON, index them, and
+    refresh the thread links around them; ``removed`` stories leave the index."""
+    at = now()
+    changes: list[Change] = []
+    gone = [r for r in removed if r not in {s.id for s in stories}]
+    for story_id in gone:
+        db.execute("DELETE FROM story_entities WHERE story_id = ?", (story_id,))
+    for story in stories:
+        before = from_jsonable(Story, json.loads(old[story.id])) if story.id in old else None
+        found = diff_stories(before, story, at, _article_labels(db, story, before))
+        changes.extend(found)
+        db.execute(
+            "UPDATE stories SET outlets = ?, media_groups = ?, articles = ?, rank_key = ?, changed_at = ? WHERE id = ?",
+            (
+                outlet_count(story.coverage),
+                media_group_count(story.coverage),
+                len(story.article_ids),
+                rank_key(story),
+                at if found else _previous_change(db, story.id) or at,
+                story.id,
+            ),
+        )
+        _index_entities(db, story)
+    db.executemany(
+        "INSERT INTO story_changes (story_id, at, kind, text, previous, article_id) VALUES (?,?,?,?,?,?)",
+        [(c.story_id, c.at, c.kind, c.text, c.previous, c.article_id) for c in changes],
+    )
+    refresh_threads(db, [s.id for s in stories] + gone)
+    return changes
+
+
+def _article_labels(db: sqlite3.Connection, story: Story, before: Story | None) -> dict[str, str]:
+    """ "Outlet: headline" of the articles that joined ``story`` since ``before``."""
+    if before is None:
+        return {}
+    joined = [a for a in story.article_ids if a not in set(before.article_ids)][:500]
+    outlets = {a: c.outlet for c in story.coverage for a in c.article_ids}
+    marks = ",".join("?" * len(joined))
+    rows = db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", joined) if joined else []
+    return {r[0]: f"{outlets.get(r[0]) or '?'}: {r[1]}" if r[1] else outlets.get(r[0]) or r[0] for r in rows}
+
+
+def _previous_change(db: sqlite3.Connection, story_id: str) -> str | None:
+    row = db.execute("SELECT MAX(at) FROM story_changes WHERE story_id = ?", (story_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _index_entities(db: sqlite3.Connection, story: Story) -> None:
+    db.execute("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
+    key = {id(e) for e in key_entities(story)}
+    rows = []
+    for entity in story.entities:
+        for n, entity_key in enumerate(entity_keys(entity)):
+            rows.append((story.id, entity_key, entity.name, entity.kind, entity.mentions, int(id(entity) in key), n))
+    db.executemany(
+        "INSERT OR IGNORE INTO story_entities (story_id, entity_id, name, kind, mentions, key_entity, alias)"
+        " VALUES (?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def refresh_threads(db: sqlite3.Connection, changed: Sequence[str] | None = None) -> None:
+    """Recompute the previous-story link of the changed stories and of every story sharing a key
+    entity with them (all stories when ``changed`` is None)."""
+    total = int(db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+    df = {k: int(n) for k, n in db.execute("SELECT entity_id, COUNT(*) FROM story_entities GROUP BY entity_id")}
+    keys: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, set[str]] = defaultdict(set)
+    for story_id, entity_key, key_entity in db.execute(
+        "SELECT story_id, entity_id, key_entity FROM story_entities WHERE kind IN (?, ?)", KEY_KINDS
+    ):
+        names[story_id].add(entity_key)
+        holders[entity_key].add(story_id)
+        if key_entity:
+            keys[story_id].add(entity_key)
+    if changed is None:
+        targets = set(keys) | {r[0] for r in db.execute("SELECT id FROM stories")}
+    else:
+        targets = set(changed)
+        for start in range(0, len(changed), 500):  # stories that followed a changed or removed one look again
+            part = list(changed[start : start + 500])
+            marks = ",".join("?" * len(part))
+            targets |= {
+                r[0] for r in db.execute(f"SELECT story_id FROM story_threads WHERE previous_id IN ({marks})", part)
+            }
+        for story_id in changed:
+            for entity_key in names.get(story_id, ()):
+                targets |= holders[entity_key]
+    dates = {
+        r[0]: (_date(r[1]), _date(r[2])) for r in db.execute("SELECT id, first_published, last_published FROM stories")
+    }
+    db.executemany("DELETE FROM story_threads WHERE story_id = ?", [(t,) for t in targets])
+    links = []
+    for story_id in targets:
+        if story_id not in dates:
+            continue
+        me = StoryKeys(story_id, *dates[story_id], frozenset(keys.get(story_id, ())))
+        candidates = {other for k in me.keys for other in holders[k]} - {story_id}
+        link = previous_link(
+            me,
+            [
+                StoryKeys(o, *dates[o], frozenset(keys.get(o, ())), frozenset(names[o]))
+                for o in sorted(candidates)
+                if o in dates
+            ],
+            df,
+            total,
+        )
+        if link is not None:
+            links.append((link.story_id, link.previous_id, link.score, json.dumps(list(link.shared))))
+    db.executemany("INSERT INTO story_threads (story_id, previous_id, score, shared) VALUES (?,?,?,?)", links)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
