@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from .errors import FormatError
 from .models import Story
+from .quotes.passages import SHOWN_CONFIDENCE
 
 KINDS = (
     "story_opened",
@@ -71,7 +72,8 @@ def diff_stories(old: Story | None, new: Story, at: str, labels: dict[str, str] 
     _diff_summary(old, new, add)
     old_quotes = {(q.speaker, q.text) for q in old.quotes}
     for q in new.quotes:
-        if (q.speaker, q.text) not in old_quotes:
+        # an attribution too unsure for the story page is not news on it either
+        if (q.speaker, q.text) not in old_quotes and q.confidence >= SHOWN_CONFIDENCE:
             add("quote_added", f"{q.speaker}: {q.text}", article_id=q.article_id)
     old_timeline = {(t.date, t.text) for t in old.timeline}
     for t in new.timeline:
