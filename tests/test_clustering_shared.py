@@ -83,7 +83,7 @@ def test_sample_corpus_floor(engine: Engine) -> None:
     assert score.precision >= 0.97 and score.f1 >= 0.93  # measured 2026-11-22: P 1.0, R 1.0, F1 1.0
 
 
-REALWORLD_FLOOR = 0.94  # measured 2026-12-03: 0.9476 (TF-IDF + agglomerative 0.9290)
+REALWORLD_FLOOR = 0.95  # measured 2026-12-03: 0.9549 (TF-IDF + agglomerative 0.9290)
 
 
 @pytest.mark.shared
@@ -96,5 +96,5 @@ def test_real_dev_window_floor_and_margin(engine: Engine) -> None:
     assert len(evalset.articles) == 314
     ours = scores["ringkas"]
     best_peer = max(v.f1 for k, v in scores.items() if k != "ringkas")
-    # the bar is 0.95 and the best peer + 0.02: measured 0.9476 and +0.0186, not met
-    assert ours.f1 >= REALWORLD_FLOOR and ours.f1 >= best_peer + 0.01
+    # the bar: 0.95 and the best peer + 0.02 (measured 0.9549, +0.0259)
+    assert ours.f1 >= REALWORLD_FLOOR and ours.f1 >= best_peer + 0.02
