@@ -294,6 +294,20 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 @main.command()
 @click.pass_obj
 @_guard
+def rebuild(obj: Context) -> None:
+    """Cluster and summarize the whole store again (uploads and 'watch' only redo what they touch)."""
+    with obj.engine() as engine, progress_bar(obj.settings["progress"]) as progress:
+        if engine.store.count_articles() == 0:
+            raise RingkasError(f"the store {obj.settings['db']} holds no articles: 'ringkas ingest' some first")
+        built = engine.build_stories(progress)
+    err.print(f"rebuilt {len(built)} stories", markup=False)
+    for story in built:
+        print_story(story)
+
+
+@main.command()
+@click.pass_obj
+@_guard
 def stories(obj: Context) -> None:
     """List the stored stories, newest first."""
     with obj.engine() as engine:

@@ -2,7 +2,9 @@
 
 WAL mode, a schema version (``PRAGMA user_version``) with ordered migrations, idempotent
 ingest (an article is keyed by id, URL and content hash: the same article twice is stored
-once), and every write in one transaction.
+once), and every write in one transaction. One writing connection (one transaction at a
+time); every thread reads on a connection of its own, which in WAL mode sees the last commit
+and never waits for the writer.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -190,20 +193,43 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=5000")
+            self._writer = threading.RLock()  # the writing connection runs one transaction at a time
+            self._local = threading.local()
+            self._readers: list[sqlite3.Connection] = []
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
 
+    @property
+    def _read(self) -> sqlite3.Connection:
+        """This thread's reading connection, opened on first use (an in-memory store has one
+        database per connection: it reads on the writing one)."""
+        if self.path in (":memory:", ""):
+            return self._db
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+                db.execute("PRAGMA busy_timeout=5000")
+                db.execute("PRAGMA query_only=ON")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
+            with self._writer:
+                self._readers.append(db)
+            self._local.db = db
+        return db
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+        with self._writer:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -223,7 +249,11 @@ class Store:
                 db.execute(f"PRAGMA user_version = {target + 1}")
 
     def close(self) -> None:
-        self._db.close()
+        with self._writer:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self._db.close()
 
     # -- articles -----------------------------------------------------------------
 
@@ -271,7 +301,7 @@ class Store:
         return AddResult(article.id, "stored")
 
     def article(self, article_id: str) -> Article:
-        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._read.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
         return from_jsonable(Article, json.loads(row[0]))
@@ -279,14 +309,14 @@ class Store:
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Articles in ingest-independent order: by publication date, then id."""
         if ids is None:
-            rows = self._db.execute("SELECT data FROM articles ORDER BY published IS NULL, published, id").fetchall()
+            rows = self._read.execute("SELECT data FROM articles ORDER BY published IS NULL, published, id").fetchall()
         else:
             wanted = list(ids)
             rows = []
             for chunk in range(0, len(wanted), 500):
                 part = wanted[chunk : chunk + 500]
                 marks = ",".join("?" * len(part))
-                rows += self._db.execute(f"SELECT data FROM articles WHERE id IN ({marks})", part).fetchall()
+                rows += self._read.execute(f"SELECT data FROM articles WHERE id IN ({marks})", part).fetchall()
         articles = [from_jsonable(Article, json.loads(r[0])) for r in rows]
         if ids is not None:
             order = {i: n for n, i in enumerate(wanted)}
@@ -295,11 +325,11 @@ class Store:
 
     def article_ids(self) -> list[str]:
         """Every article id in the order of ``articles()``, for paging through a large store."""
-        rows = self._db.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")
+        rows = self._read.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")
         return [r[0] for r in rows]
 
     def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return int(self._read.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     # -- vectors --------------------------------------------------------------------
 
@@ -308,7 +338,7 @@ class Store:
         for chunk in range(0, len(ids), 500):
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
-            for article_id, blob in self._db.execute(
+            for article_id, blob in self._read.execute(
                 f"SELECT article_id, vector FROM vectors WHERE model = ? AND article_id IN ({marks})", [model, *part]
             ):
                 out[article_id] = np.frombuffer(blob, dtype=np.float32)
@@ -360,20 +390,20 @@ class Store:
         )
 
     def story(self, story_id: str) -> Story:
-        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = self._read.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no story with id {story_id!r}")
         return from_jsonable(Story, json.loads(row[0]))
 
     def stories(self) -> list[Story]:
         """Newest first (by last publication date), then by id."""
-        rows = self._db.execute(
+        rows = self._read.execute(
             "SELECT data FROM stories ORDER BY last_published IS NULL, last_published DESC, id"
         ).fetchall()
         return [from_jsonable(Story, json.loads(r[0])) for r in rows]
 
     def story_of(self, article_id: str) -> str | None:
-        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._read.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return None if row is None else str(row[0])
 
     # -- search (FTS5) and filters -------------------------------------------------
@@ -404,8 +434,8 @@ class Store:
             )
             params = [match, match, *params]
             order = "hits.rank, s.last_published IS NULL, s.last_published DESC, s.id"
-        total = int(self._db.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
-        rows = self._db.execute(
+        total = int(self._read.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
+        rows = self._read.execute(
             f"SELECT s.data FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
@@ -419,7 +449,7 @@ class Store:
             return []
         filters = filters or StoryFilter()
         conditions, params = _article_conditions(filters)
-        rows = self._db.execute(
+        rows = self._read.execute(
             "SELECT a.id, a.title, a.outlet, a.published, sa.story_id,"
             f" snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 24)"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -432,13 +462,13 @@ class Store:
 
     def facets(self) -> Facets:
         """The outlets and languages of the stored articles (with counts) and their date range."""
-        outlets = self._db.execute(
+        outlets = self._read.execute(
             "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
         ).fetchall()
-        languages = self._db.execute(
+        languages = self._read.execute(
             "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY language"
         ).fetchall()
-        first, last = self._db.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        first, last = self._read.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
         return Facets(
             outlets=tuple((str(o), int(n)) for o, n in outlets),
             languages=tuple((str(lang), int(n)) for lang, n in languages),

@@ -3,7 +3,7 @@
 A ``Watcher`` polls its sources at an interval: folders (and files) for article files that
 are new or changed since the last poll, feed URLs (RSS/Atom, read by ``ringkas.reading``) for
 their current entries, which the store keeps once each. What it reads goes to the engine's
-online mode: each new article joins a story or opens one, and changed stories are summarized
+``Engine.add``: each new article joins a story or opens one, and changed stories are summarized
 again. ``ringkas watch`` is a thin loop around it.
 """
 
@@ -42,7 +42,7 @@ class PollReport:
 
 
 class Watcher:
-    """Polls folders, files and feed URLs and feeds what is new to ``engine.add_online``."""
+    """Polls folders, files and feed URLs and feeds what is new to ``engine.add``."""
 
     def __init__(
         self,
@@ -107,7 +107,7 @@ class Watcher:
         report = PollReport(self.polls)
         if not items:
             return report
-        result = self.engine.add_online(items)
+        result = self.engine.add(items)
         report.read = result.ingest.read
         report.stored = result.ingest.stored
         report.updated = result.ingest.updated

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from ..engine import Engine, IngestReport
-from ..errors import EmptyInputError, FormatError, InputError, NotFoundError
+from ..engine import Engine
+from ..errors import EmptyInputError, FormatError, InputError
 from ..exporting import article_dict, story_dict
 from ..models import Article, Story
 from ..stories import media_group_count
@@ -108,9 +108,9 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     if filters.since and filters.until and filters.since > filters.until:
         raise FormatError("query parameter 'since' is after 'until'")
     page = _page_param(params.page)
-    stories, total = engine.store.find_stories(params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    hits = engine.store.search_articles(params.q, filters) if params.q.strip() else []
-    facets = engine.store.facets()
+    stories, total = engine.find_stories(params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    hits = engine.search_articles(params.q, filters) if params.q.strip() else []
+    facets = engine.facets()
     pages = max(1, math.ceil(total / PAGE_SIZE))
     current = {k: v for k, v in vars(params).items() if v and k != "page"}
 
@@ -321,14 +321,8 @@ def article_page(engine: Engine, article_id: str, highlight: str | None = None) 
     """An article's clean text as sentences (``#s<n>`` anchors) and the noise removed from it."""
     article = engine.article(article_id)
     marked = _highlight_param(highlight)
-    document = engine.analyzer.analyse(article)
-    story_id = engine.store.story_of(article.id)
-    story = None
-    if story_id is not None:
-        try:
-            story = engine.story(story_id)
-        except NotFoundError:
-            story = None
+    document = engine.sentences(article)
+    story = engine.story_of(article.id)
     return {
         "article": article_dict(article),
         "href": article_href(article.id),
@@ -401,43 +395,34 @@ def ingest_form(limits: Limits) -> dict[str, Any]:
 
 
 def ingest(engine: Engine, items: Sequence[Article | InputError]) -> dict[str, Any]:
-    """Store the readable items, rebuild the stories, and say where each article landed.
+    """Add the readable items (``Engine.add``: only the stories they touch are clustered and
+    summarized again) and say where each article landed.
 
     Unreadable items are reported and skipped; only when nothing could be read is it an error."""
-    cleaned = [engine.clean(item) for item in items]
-    articles = [i for i in cleaned if isinstance(i, Article)]
-    problems = [i for i in cleaned if isinstance(i, InputError)]
-    if not articles:
+    report = engine.add(items)
+    problems = report.ingest.skipped
+    if not report.placed:
         if len(problems) == 1:
             raise problems[0]
         if not problems:
             raise EmptyInputError("nothing to ingest: paste an article or choose files")
         raise EmptyInputError("nothing could be read: " + "; ".join(p.describe() for p in problems))
-    report = IngestReport()
-    engine.store_articles(articles, report)
-    if report.stored or report.updated:
-        engine.build_stories()
-    placed = []
-    story_ids: list[str] = []
-    for article in articles:
-        story_id = engine.store.story_of(article.id)
-        placed.append(
-            {"id": article.id, "title": article.title, "href": article_href(article.id), "story_id": story_id}
-        )
-        if story_id is not None and story_id not in story_ids:
-            story_ids.append(story_id)
-    stories = [engine.story(s) for s in story_ids]
+    written = {s.id: s for s in report.stories}
+    stories = [written.get(s) or engine.story(s) for s in report.story_ids]
     return {
-        "read": len(articles),
-        "stored": report.stored,
-        "updated": report.updated,
-        "duplicates": report.duplicates,
-        "near_duplicates": report.near_duplicates,
+        "read": report.ingest.read,
+        "stored": report.ingest.stored,
+        "updated": report.ingest.updated,
+        "duplicates": report.ingest.duplicates,
+        "near_duplicates": report.ingest.near_duplicates,
         "skipped": [
             {"source": p.source, "line": p.line, "message": p.message, "error": p.describe(), "status": p.status}
             for p in problems
         ],
-        "articles": placed,
+        "articles": [
+            {"id": p.article_id, "title": p.title, "href": article_href(p.stored_as), "story_id": p.story_id}
+            for p in report.placed
+        ],
         "stories": [
             {"id": s.id, "headline": s.headline, "href": story_href(s.id), "articles": len(s.article_ids)}
             for s in stories

@@ -1,41 +1,41 @@
-"""Online mode: a story stream kept in step with an engine's store.
+"""Online mode: the one way an article arrives (``Engine.add``), a story stream kept in step
+with the engine's store.
 
-Articles are stored as they arrive; each joins a story or opens one, and every story whose
-articles changed is summarized again and stored, the stories it absorbed removed. The
-stream starts from the stored articles in store order (publication date, then id), so online
-arrivals in that order give the same stories as a batch ``build_stories`` over the store.
+Arriving items are cleaned and stored; each stored article joins a story or opens one in the
+stream, and only the stories whose articles changed are summarized again and stored (the
+stories they absorbed removed). The stream starts from the stored articles in store order
+(publication date, then id), so arrivals in that order give the stories a batch
+``build_stories`` gives over the same store.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
-from ..models import Article, Document, Story
-from ..stories import founding_order, story_id
-from .events import EventClusterer
+from .clustering import EventClusterer
+from .models import Article, Document
+from .reports import AddReport, Placement
+from .stories import founding_order, story_id
 
 if TYPE_CHECKING:
-    from ..engine import Engine, IngestReport
+    from .engine import Engine
 
 # Analysed documents kept for summarizing a story again when an article joins it.
 _DOCUMENT_CACHE = 4096
 
 
-@dataclass
-class OnlineReport:
-    """What one call added: the ingest counts, the stories written, the story ids removed."""
-
-    ingest: IngestReport
-    stories: list[Story] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+def store_order(article: Article) -> tuple[bool, object, str]:
+    """The store's order of articles (``Store.articles``): dated first, by date, then by id."""
+    return (article.published is None, article.published, article.id)
 
 
 class OnlineStories:
-    """The engine's online clustering state (built from the store on first use)."""
+    """The engine's online clustering state: the stream of the stored articles (``reconcile``
+    then makes the stored stories those of the stream).
+
+    Not thread-safe: the engine calls it from one writer at a time."""
 
     def __init__(self, engine: Engine) -> None:
         clusterer = engine.clusterer()
@@ -51,48 +51,48 @@ class OnlineStories:
         if stored:
             self.stream.extend(clusterer.arrivals(stored))
             self._articles.update((a.id, a) for a in stored)
-        self.reconcile()
 
-    def reconcile(self) -> OnlineReport:
+    def groups(self) -> dict[str, tuple[str, ...]]:
+        """The stream's stories: story id -> article ids."""
+        return {self._story_id(group): tuple(group) for group in self.stream.groups()}
+
+    def reconcile(self) -> AddReport:
         """Make the stored stories those of the stream: stories that differ are summarized again."""
-        from ..engine import IngestReport
-
-        wanted = {self._story_id(group): set(group) for group in self.stream.groups()}
+        wanted = {sid: set(group) for sid, group in self.groups().items()}
         stored = {s.id: set(s.article_ids) for s in self.engine.store.stories()}
         stale = [sid for sid in stored if sid not in wanted]
         changed = [tuple(sorted(ids)) for sid, ids in wanted.items() if stored.get(sid) != ids]
-        return self._write(changed, stale, IngestReport())
+        return self._write(changed, stale, AddReport())
 
-    def add(self, items: Iterable[Article | InputError]) -> OnlineReport:
-        """Clean and store articles one at a time; each joins a story or opens one.
-
-        ``InputError`` items (what a reader could not use) and articles that cleaning empties
-        are reported as skipped."""
-        from ..engine import IngestReport
-
-        report = IngestReport()
+    def add(self, cleaned: Sequence[Article], report: AddReport) -> AddReport:
+        """Store cleaned articles in one transaction, then put each stored one in the stream in
+        store order; summarize again only the stories that changed. Fills in ``report``."""
+        order = sorted(range(len(cleaned)), key=lambda n: store_order(cleaned[n]))
+        results = self.engine.store_articles([cleaned[n] for n in order], report.ingest)
         touched: list[str] = []
         before: set[str] = set()
-        for item in items:
-            cleaned = self.engine.clean(item)
-            if isinstance(cleaned, InputError):
-                report.skipped.append(cleaned)
-                continue
-            single = IngestReport()
-            self.engine.store_articles([cleaned], single)
-            report.read += single.read
-            report.stored += single.stored
-            report.updated += single.updated
-            report.duplicates += single.duplicates
-            report.near_duplicates += single.near_duplicates
-            report.article_ids += single.article_ids
-            for article_id in single.article_ids:
-                touched.append(article_id)
-                before.update(self._arrive(article_id))
+        for result in results:
+            if result.status != "duplicate":
+                touched.append(result.article_id)
+                before.update(self._arrive(result.article_id))
         groups = {self.stream.story_of(a) for a in touched}
         new_ids = {self._story_id(g) for g in groups}
         old_ids = {sid for a in before | set(touched) if (sid := self.engine.store.story_of(a)) is not None}
-        return self._write(sorted(groups), sorted(old_ids - new_ids), report)
+        written = self._write(sorted(groups), sorted(old_ids - new_ids), report)
+        landed = dict(zip(order, results, strict=True))
+        for n, article in enumerate(cleaned):
+            result = landed[n]
+            stored_as = result.duplicate_of if result.status == "duplicate" and result.duplicate_of else article.id
+            report.placed.append(
+                Placement(article.id, article.title, result.status, stored_as, self.story_of(stored_as))
+            )
+        return written
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story the stream holds the article in (None: not in the stream)."""
+        if article_id not in self.stream:
+            return None
+        return self._story_id(self.stream.story_of(article_id))
 
     def _arrive(self, article_id: str) -> set[str]:
         """Put one stored article in the stream; the ids of the stories it touched before."""
@@ -114,10 +114,12 @@ class OnlineStories:
         founder = min((self._articles[a] for a in group), key=lambda a: founding_order(_shell(a)))
         return story_id(founder.id)
 
-    def _write(self, groups: Sequence[Sequence[str]], stale: Sequence[str], report: IngestReport) -> OnlineReport:
+    def _write(self, groups: Sequence[Sequence[str]], stale: Sequence[str], report: AddReport) -> AddReport:
         stories = [self.engine.summarize(self._analysed(group)) for group in groups]
         self.engine.store.put_stories(stories, remove=stale)
-        return OnlineReport(report, stories, list(stale))
+        report.stories = stories
+        report.removed = list(stale)
+        return report
 
     def _analysed(self, group: Sequence[str]) -> list[Document]:
         out = []
