@@ -6,8 +6,7 @@ cited summary of each. The public API is what ``__all__`` lists; everything else
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .engine import Engine, IngestReport
 from .errors import RingkasError
 from .lengths import LengthSpec

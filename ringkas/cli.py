@@ -14,12 +14,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
+from ._version import __version__
 from .engine import Engine, IngestReport, ProgressCallback
 from .errors import RingkasError
 from .exporting import FORMATS
 from .models import Story
-from .settings import Settings, parse_assignment
+from .settings import SETTINGS, Settings, parse_assignment
+from .watching import PollReport, Watcher
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -380,8 +381,6 @@ def serve(obj: Context, db: str | None, host: str, port: int, max_body_bytes: in
 def settings_cmd(obj: Context) -> None:
     """List every setting: value, where it came from, and what it does."""
     table = Table("name", "value", "origin", "help", box=None)
-    from .settings import SETTINGS
-
     for s in SETTINGS:
         table.add_row(s.name, repr(obj.settings[s.name]), obj.settings.origins[s.name], s.help)
     out.print(table)
@@ -396,7 +395,6 @@ def settings_cmd(obj: Context) -> None:
 @_guard
 def watch(obj: Context, sources: tuple[str, ...], interval: float | None, polls: int | None) -> None:
     """Keep ingesting SOURCES (folders, files, feed URLs) as articles appear; stories update as they arrive."""
-    from .watching import PollReport, Watcher
 
     def report(poll: PollReport) -> None:
         for problem in poll.skipped:

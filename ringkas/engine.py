@@ -19,13 +19,14 @@ from .clustering.links import LinkModel
 from .dedup import DuplicateMarker
 from .embedding import Embedder, StoreVectorCache, make_embedder
 from .errors import InputError, NotFoundError, RingkasError
+from .exporting import export
 from .lengths import LengthSpec
 from .models import Article, Document, Story
 from .online import OnlineStories
 from .outlets import OutletRegistry
 from .reading import Reader
 from .reports import AddReport, IngestReport
-from .settings import Settings
+from .settings import SETTINGS, Settings
 from .stories import build_story
 from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
 from .summarizing import Summarizer, make_summarizer
@@ -342,13 +343,10 @@ class Engine:
         return Document(article=article, sentences=analyzer.splitter.split(article.text, article.id))
 
     def export(self, fmt: str) -> str:
-        from .exporting import export
-
-        return export(self, fmt)
+        """The stored stories and articles as JSON, Markdown or HTML (``exporting.export``)."""
+        return export(self.stories(), self.store.articles(), fmt)
 
     def settings_table(self) -> list[Mapping[str, Any]]:
-        from .settings import SETTINGS
-
         return [
             {
                 "name": s.name,

@@ -4,17 +4,15 @@ Markdown or a standalone HTML page."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from . import __version__
+from ._version import __version__
 from .errors import ConfigError
 from .models import Article, Conflict, Entity, Story
 from .serialization import to_jsonable
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 FORMATS = ("json", "markdown", "html")
 _ENTITY_KEYS = {"PERSON": "people", "ORGANISATION": "organisations", "PLACE": "places"}
@@ -107,18 +105,19 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def export_data(engine: Engine) -> dict[str, Any]:
+def export_data(stories: Sequence[Story], articles: Sequence[Article]) -> dict[str, Any]:
     return {
         "ringkas_version": __version__,
-        "stories": [story_dict(s) for s in engine.stories()],
-        "articles": [article_dict(a) for a in engine.store.articles()],
+        "stories": [story_dict(s) for s in stories],
+        "articles": [article_dict(a) for a in articles],
     }
 
 
-def export(engine: Engine, fmt: str) -> str:
+def export(stories: Sequence[Story], articles: Sequence[Article], fmt: str) -> str:
+    """Stories and articles in one of ``FORMATS`` (JSON: the stable format the README documents)."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    data = export_data(engine)
+    data = export_data(stories, articles)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     env = Environment(loader=PackageLoader("ringkas", "templates"), autoescape=select_autoescape(["html"]))

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from .clustering import EventClusterer
-from .models import Article, Document
-from .reports import AddReport, Placement
+from .analysis import Analyzer
+from .clustering import Clusterer, StreamClusterer
+from .models import Article, Document, Story
+from .reports import AddReport, IngestReport, Placement
 from .stories import founding_order, story_id
-
-if TYPE_CHECKING:
-    from .engine import Engine
+from .storing import AddResult, Store
 
 # Analysed documents kept for summarizing a story again when an article joins it.
 _DOCUMENT_CACHE = 4096
@@ -31,19 +30,37 @@ def store_order(article: Article) -> tuple[bool, object, str]:
     return (article.published is None, article.published, article.id)
 
 
+class Pipeline(Protocol):
+    """What online mode uses of the engine that holds it (``ringkas.engine.Engine``)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def analyzer(self) -> Analyzer: ...
+
+    def clusterer(self, name: str | None = None) -> Clusterer: ...
+
+    def store_articles(
+        self, articles: list[Article], report: IngestReport, *, marked: bool = False
+    ) -> list[AddResult]: ...
+
+    def summarize(self, documents: Sequence[Document]) -> Story: ...
+
+
 class OnlineStories:
     """The engine's online clustering state: the stream of the stored articles (``reconcile``
     then makes the stored stories those of the stream).
 
     Not thread-safe: the engine calls it from one writer at a time."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Pipeline) -> None:
         clusterer = engine.clusterer()
-        if not isinstance(clusterer, EventClusterer):  # online mode needs a stream: the event clusterer
+        if not isinstance(clusterer, StreamClusterer):  # online mode needs a stream: the event clusterer
             clusterer = engine.clusterer("events")
-        assert isinstance(clusterer, EventClusterer)
+        assert isinstance(clusterer, StreamClusterer)
         self.engine = engine
-        self.clusterer: EventClusterer = clusterer
+        self.clusterer: StreamClusterer = clusterer
         self.stream = clusterer.stream()
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._articles: dict[str, Article] = {}

@@ -13,15 +13,12 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .engine import Engine
 from .errors import ConfigError, InputError
 from .models import Article, Story
 from .reading import SUPPORTED_SUFFIXES, Reader
 from .reading.web import is_url
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 # A file changed less than this many seconds ago may still be being written: the next poll reads it.
 SETTLE_SECONDS = 1.0

@@ -6,19 +6,17 @@ every document in order, so both give the same stories.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from ..cleaning.language import LanguageIdentifier
+from ..embedding import Embedder, VectorCache, cached_vectors, make_embedder
 from ..models import Article, Document
 from ..tokens import Tokenizer
 from .features import day_number, event_cues, event_text, lexical_terms
 from .links import LinkModel
 from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
-
-if TYPE_CHECKING:
-    from ..embedding import Embedder, VectorCache
 
 # stage, done, total
 Progress = Callable[[str, int, int], None]
@@ -41,8 +39,6 @@ class EventClusterer:
         **_unused: Any,
     ) -> None:
         if embedder is None:
-            from ..embedding import make_embedder
-
             embedder = make_embedder("use")
         self.embedder = embedder
         self.cache = vectors
@@ -70,8 +66,6 @@ class EventClusterer:
 
     def vectors(self, articles: Sequence[Article], keys: Sequence[str] | None = None) -> np.ndarray:
         """Embeddings of the articles' event text, through the cache when there is one."""
-        from ..embedding import cached_vectors
-
         texts = [event_text(a) for a in articles]
 
         def report(done: int, total: int) -> None:

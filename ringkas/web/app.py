@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
+from .._version import __version__
 from ..engine import Engine
 from ..errors import EmptyInputError, FormatError, InputError, InputTooLargeError, NotFoundError, RingkasError
 from ..models import Article
