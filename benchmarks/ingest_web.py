@@ -266,7 +266,7 @@ def measure(size: int, store: Path, rows: list[dict[str, Any]], args: argparse.N
         shutil.copy(store, db)
         server = Server(db)
         try:
-            with httpx.Client(base_url=server.base, timeout=600) as client:
+            with httpx.Client(base_url=server.base, timeout=3600) as client:  # the first add reads the store
                 warm = post(client, held_out[0])
                 client.get("/api/stories").raise_for_status()
                 cpu_before = server.cpu_seconds()

@@ -15,10 +15,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ._version import __version__
-from .engine import Engine, IngestReport, ProgressCallback
+from .engine import Engine, ProgressCallback
 from .errors import RingkasError
 from .exporting import FORMATS
 from .models import Story
+from .reports import IngestReport
 from .settings import SETTINGS, Settings, parse_assignment
 from .watching import PollReport, Watcher
 

@@ -184,7 +184,7 @@ class Engine:
             if not marked:
                 articles = self.mark_duplicates(articles)
             results = self.store.add_articles(articles)
-        copies = {a.id for a in articles if "duplicate_of" in a.metadata}
+        copies = {a.id for a in articles if a.duplicate_of is not None}
         for result in results:
             if result.status != "duplicate" and result.article_id in copies:
                 report.near_duplicates += 1
@@ -199,7 +199,7 @@ class Engine:
         return results
 
     def mark_duplicates(self, articles: list[Article]) -> list[Article]:
-        """Later copies of one story (this batch or stored) get ``metadata["duplicate_of"]``; none is dropped.
+        """Later copies of one story (this batch or stored) get ``duplicate_of``; none is dropped.
 
         The first batch an engine stores indexes every stored article once (about half a
         millisecond each); later batches reuse the index the engine keeps.
@@ -272,15 +272,15 @@ class Engine:
         report says where each usable article landed."""
         report = AddReport()
         cleaned: list[Article] = []
-        for item in items:
-            result = self.clean(item)
-            if isinstance(result, InputError):
-                report.ingest.skipped.append(result)
-            else:
-                cleaned.append(result)
-        if not cleaned:
-            return report
-        with self._writing:
+        with self._writing:  # the cleaner too serves one thread at a time
+            for item in items:
+                result = self.clean(item)
+                if isinstance(result, InputError):
+                    report.ingest.skipped.append(result)
+                else:
+                    cleaned.append(result)
+            if not cleaned:
+                return report
             if self._online is None:
                 self._online = OnlineStories(self)
                 self._online.reconcile()
@@ -309,6 +309,10 @@ class Engine:
 
     def story_articles(self, story: Story) -> list[Article]:
         return self.store.articles(story.article_ids)
+
+    def story_outlets(self, story: Story) -> list[str]:
+        """The outlets of a story's articles, sorted."""
+        return self.store.outlets(story.article_ids)
 
     def story_of(self, article_id: str) -> Story | None:
         """The story an article is in (None: not clustered yet)."""

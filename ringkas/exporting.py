@@ -101,8 +101,18 @@ def article_dict(article: Article) -> dict[str, Any]:
         "language": article.language,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
         "subheadings": list(article.subheadings),
-        "metadata": to_jsonable(article.metadata),
+        "metadata": to_jsonable(article_metadata(article)),
     }
+
+
+def article_metadata(article: Article) -> dict[str, Any]:
+    """The article's metadata as exports have always shown it: with ``duplicate_of`` (now a field
+    of ``Article``) for a near-copy, before its ``duplicate_similarity``."""
+    if article.duplicate_of is None:
+        return dict(article.metadata)
+    rest = {k: v for k, v in article.metadata.items() if k != "duplicate_of"}
+    similarity = {k: rest.pop(k) for k in ("duplicate_similarity",) if k in rest}
+    return {**rest, "duplicate_of": article.duplicate_of, **similarity}
 
 
 def export_data(stories: Sequence[Story], articles: Sequence[Article]) -> dict[str, Any]:

@@ -119,8 +119,7 @@ class OnlineStories:
         before: set[str] = set()
         if article_id in self.stream:
             before.update(self.stream.story_of(article_id))
-        original = stored.metadata.get("duplicate_of")
-        copy = isinstance(original, str) and original in self.stream
+        copy = stored.duplicate_of is not None and stored.duplicate_of in self.stream
         vector = None if copy else self.clusterer.vectors([stored])[0]
         change = self.stream.add(self.clusterer.arrival(stored, vector))
         for group in change.updated + change.removed:

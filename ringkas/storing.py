@@ -304,7 +304,7 @@ class Store:
         row = self._read.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        return from_jsonable(Article, json.loads(row[0]))
+        return _article(row[0])
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Articles in ingest-independent order: by publication date, then id."""
@@ -317,11 +317,24 @@ class Store:
                 part = wanted[chunk : chunk + 500]
                 marks = ",".join("?" * len(part))
                 rows += self._read.execute(f"SELECT data FROM articles WHERE id IN ({marks})", part).fetchall()
-        articles = [from_jsonable(Article, json.loads(r[0])) for r in rows]
+        articles = [_article(r[0]) for r in rows]
         if ids is not None:
             order = {i: n for n, i in enumerate(wanted)}
             articles.sort(key=lambda a: order[a.id])
         return articles
+
+    def outlets(self, ids: Iterable[str]) -> list[str]:
+        """The distinct outlets of these articles, sorted (without reading the articles' text)."""
+        wanted = list(ids)
+        found: set[str] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._read.execute(
+                f"SELECT DISTINCT outlet FROM articles WHERE id IN ({marks}) AND outlet IS NOT NULL", part
+            )
+            found.update(str(r[0]) for r in rows if r[0])
+        return sorted(found)
 
     def article_ids(self) -> list[str]:
         """Every article id in the order of ``articles()``, for paging through a large store."""
@@ -486,6 +499,17 @@ class Store:
                 " (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(stories.data, '$.summary'))"
                 " FROM stories"
             )
+
+
+def _article(data: str) -> Article:
+    """A stored article; one stored before ``Article.duplicate_of`` was a field has it in its metadata."""
+    fields = json.loads(data)
+    metadata = fields.get("metadata") or {}
+    if "duplicate_of" in metadata:
+        original = metadata.pop("duplicate_of")
+        if fields.get("duplicate_of") is None and isinstance(original, str):
+            fields["duplicate_of"] = original
+    return from_jsonable(Article, fields)
 
 
 def _statements(script: str) -> list[str]:

@@ -204,3 +204,22 @@ def test_concurrent_posts_lose_and_duplicate_nothing(served: tuple[Engine, str])
     with httpx.Client(base_url=base, timeout=60) as client:
         for article_id in posted:
             assert client.get(f"/api/articles/{article_id}").json()["story"] is not None
+
+
+def test_rebuild_command_clusters_the_whole_store_again(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ringkas.cli import main
+
+    db = str(tmp_path / "rebuild.db")
+    empty = CliRunner().invoke(main, ["--db", db, "--no-progress", "rebuild"])
+    assert empty.exit_code == 1 and "holds no articles" in empty.output
+    with Engine(db=db, progress=False) as engine:  # stored, never clustered
+        engine.add_articles([article_from_mapping(a, source="fixture") for a in [*FLOOD, *RICE]])
+        assert engine.stories() == []
+    result = CliRunner().invoke(main, ["--db", db, "--no-progress", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert "rebuilt 2 stories" in result.output
+    with Engine(db=db, progress=False) as engine:
+        groups = sorted(sorted(s.article_ids) for s in engine.stories())
+    assert groups == [sorted(a["id"] for a in FLOOD), sorted(a["id"] for a in RICE)]

@@ -58,8 +58,7 @@ class EventClusterer:
         seen: set[str] = set()
         riding: set[str] = set()
         for article in articles:
-            original = article.metadata.get("duplicate_of")
-            if isinstance(original, str) and original in seen:
+            if article.duplicate_of is not None and article.duplicate_of in seen:
                 riding.add(article.id)
             seen.add(article.id)
         return riding
@@ -94,14 +93,13 @@ class EventClusterer:
 
     def arrival(self, article: Article, vector: np.ndarray | None) -> Arrival:
         """What the stream reads of one article (``vector`` None: a copy riding with its original)."""
-        original = article.metadata.get("duplicate_of")
         return Arrival(
             article_id=article.id,
             vector=vector,
             terms=lexical_terms(event_text(article), self.stopwords),
             language=article.language or self.language.identify(f"{article.title}\n{article.text}"),
             day=day_number(article.published),
-            duplicate_of=original if isinstance(original, str) else None,
+            duplicate_of=article.duplicate_of,
             cues=event_cues(article, self.stopwords),
             outlet=article.outlet,
         )

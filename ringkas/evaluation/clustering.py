@@ -304,7 +304,7 @@ def run_ringkas(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -
     groups = stream.groups()
     seconds = time.perf_counter() - start + (vectors.seconds if vectors.embedded else 0.0)
     labels = {article_id: f"s{n}" for n, group in enumerate(groups) for article_id in group}
-    copies = sum("duplicate_of" in a.metadata for a in marked)
+    copies = sum(a.duplicate_of is not None for a in marked)
     notes = f"embedded {vectors.embedded} in {vectors.seconds:.1f}s" if vectors.embedded else "vectors from the cache"
     return SystemRun(
         "ringkas",

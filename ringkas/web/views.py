@@ -154,7 +154,6 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
 
 
 def _story_card(engine: Engine, story: Story) -> dict[str, Any]:
-    articles = engine.story_articles(story)
     return {
         "id": story.id,
         "headline": story.headline,
@@ -162,7 +161,7 @@ def _story_card(engine: Engine, story: Story) -> dict[str, Any]:
         "first_published": _iso(story.first_published),
         "last_published": _iso(story.last_published),
         "articles": len(story.article_ids),
-        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "outlets": engine.story_outlets(story),
         "lead": story.summary[0].text if story.summary else None,
     }
 
