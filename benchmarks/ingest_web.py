@@ -8,8 +8,8 @@ For each size a store is built (once: it is kept in ``--store-dir``, default
 ``$TMPDIR/ringkas-web-bench``, and reused by later runs), a real ``ringkas serve`` is started on
 127.0.0.1 over a copy of it, and then:
 
-1. one warm-up POST (the server's first add reads the store into its online stream and its
-   near-duplicate index, once per server);
+1. one warm-up POST (it waits for what the server prepares at start, once: the online stream
+   and the near-duplicate index over the stored articles; pages are served meanwhile);
 2. ``--posts`` POSTs of one article each, one after another: p50 and p95 of their latency;
 3. ``--clients`` clients post ``--per-client`` articles each, one at a time, while one reader
    asks ``GET /api/stories`` in a loop: p50 and p95 of the reads;

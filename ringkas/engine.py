@@ -163,14 +163,21 @@ class Engine:
                 articles.append(item)
             if progress:
                 progress("read", len(articles) + len(report.skipped), 0)
-        self.store_articles(articles, report)
+        self._store_unplaced(articles, report)
         return report
 
     def add_articles(self, articles: Iterable[Article]) -> IngestReport:
-        """Clean and store articles made by a caller (the API, a feed poller)."""
+        """Clean and store articles made by a caller, without placing them in stories (``add``
+        places each; ``build_stories`` clusters the whole store)."""
         report = IngestReport()
-        self.store_articles([self.canonical(self.cleaner.clean(a)) for a in articles], report)
+        self._store_unplaced([self.canonical(self.cleaner.clean(a)) for a in articles], report)
         return report
+
+    def _store_unplaced(self, articles: list[Article], report: IngestReport) -> None:
+        with self._writing:
+            self.store_articles(articles, report)
+            if report.stored or report.updated:
+                self._online = None  # its stream lacks these: the next add builds it again from the store
 
     def store_articles(self, articles: list[Article], report: IngestReport, *, marked: bool = False) -> list[AddResult]:
         """Mark near-duplicates, store cleaned articles in one transaction, count what happened;
@@ -206,10 +213,7 @@ class Engine:
         """
         if not articles:
             return articles
-        if self._duplicates is None:
-            self._duplicates = DuplicateMarker()
-            self._duplicates.remember(self.store.articles())
-        return self._duplicates.mark(articles)
+        return self._duplicate_marker().mark(articles)
 
     def analyse(self, articles: list[Article], progress: ProgressCallback | None = None) -> list[Document]:
         documents = []
@@ -281,10 +285,27 @@ class Engine:
                     cleaned.append(result)
             if not cleaned:
                 return report
-            if self._online is None:
-                self._online = OnlineStories(self)
-                self._online.reconcile()
-            return self._online.add(cleaned, report)
+            return self._online_stories().add(cleaned, report)
+
+    def prepare(self) -> None:
+        """Build now what the first ``add`` would: the near-duplicate index and the online stream
+        over the stored articles (``ringkas serve`` starts it at once, so the first upload does not
+        wait for it; pages are served meanwhile)."""
+        with self._writing:
+            self._duplicate_marker()
+            self._online_stories()
+
+    def _online_stories(self) -> OnlineStories:
+        if self._online is None:
+            self._online = OnlineStories(self)
+            self._online.reconcile()
+        return self._online
+
+    def _duplicate_marker(self) -> DuplicateMarker:
+        if self._duplicates is None:
+            self._duplicates = DuplicateMarker()
+            self._duplicates.remember(self.store.articles())
+        return self._duplicates
 
     def add_online(self, articles: Iterable[Article | InputError]) -> AddReport:
         """``add`` under its earlier name."""
@@ -310,9 +331,9 @@ class Engine:
     def story_articles(self, story: Story) -> list[Article]:
         return self.store.articles(story.article_ids)
 
-    def story_outlets(self, story: Story) -> list[str]:
-        """The outlets of a story's articles, sorted."""
-        return self.store.outlets(story.article_ids)
+    def story_outlets(self, stories: Sequence[Story]) -> dict[str, list[str]]:
+        """Story id -> the outlets of its articles, sorted."""
+        return self.store.story_outlets(s.id for s in stories)
 
     def story_of(self, article_id: str) -> Story | None:
         """The story an article is in (None: not clustered yet)."""

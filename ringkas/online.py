@@ -1,8 +1,8 @@
 """Online mode: the one way an article arrives (``Engine.add``), a story stream kept in step
 with the engine's store.
 
-Arriving items are cleaned and stored; each stored article joins a story or opens one in the
-stream, and only the stories whose articles changed are summarized again and stored (the
+The engine cleans what arrives; here the articles are stored, each stored one joins a story or
+opens one in the stream, and only the stories whose articles changed are summarized again and stored (the
 stories they absorbed removed). The stream starts from the stored articles in store order
 (publication date, then id), so arrivals in that order give the stories a batch
 ``build_stories`` gives over the same store.

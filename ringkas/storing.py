@@ -323,18 +323,22 @@ class Store:
             articles.sort(key=lambda a: order[a.id])
         return articles
 
-    def outlets(self, ids: Iterable[str]) -> list[str]:
-        """The distinct outlets of these articles, sorted (without reading the articles' text)."""
-        wanted = list(ids)
-        found: set[str] = set()
+    def story_outlets(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The distinct outlets of each story's articles, sorted, in one query (no article text read)."""
+        wanted = list(story_ids)
+        found: dict[str, set[str]] = {s: set() for s in wanted}
         for chunk in range(0, len(wanted), 500):
             part = wanted[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
             rows = self._read.execute(
-                f"SELECT DISTINCT outlet FROM articles WHERE id IN ({marks}) AND outlet IS NOT NULL", part
-            )
-            found.update(str(r[0]) for r in rows if r[0])
-        return sorted(found)
+                "SELECT DISTINCT sa.story_id, a.outlet FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                f" WHERE sa.story_id IN ({marks}) AND a.outlet IS NOT NULL",
+                part,
+            ).fetchall()
+            for story_id, outlet in rows:
+                if outlet:
+                    found[story_id].add(str(outlet))
+        return {s: sorted(outlets) for s, outlets in found.items()}
 
     def article_ids(self) -> list[str]:
         """Every article id in the order of ``articles()``, for paging through a large store."""

@@ -111,6 +111,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     stories, total = engine.find_stories(params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     hits = engine.search_articles(params.q, filters) if params.q.strip() else []
     facets = engine.facets()
+    outlets = engine.story_outlets(stories)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     current = {k: v for k, v in vars(params).items() if v and k != "page"}
 
@@ -137,7 +138,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
         "pages": pages,
         "previous_href": page_href(page - 1) if page > 1 else None,
         "next_href": page_href(page + 1) if page < pages else None,
-        "stories": [_story_card(engine, s) for s in stories],
+        "stories": [_story_card(s, outlets[s.id]) for s in stories],
         "articles": [
             {
                 "id": h.article_id,
@@ -153,7 +154,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     }
 
 
-def _story_card(engine: Engine, story: Story) -> dict[str, Any]:
+def _story_card(story: Story, outlets: list[str]) -> dict[str, Any]:
     return {
         "id": story.id,
         "headline": story.headline,
@@ -161,7 +162,7 @@ def _story_card(engine: Engine, story: Story) -> dict[str, Any]:
         "first_published": _iso(story.first_published),
         "last_published": _iso(story.last_published),
         "articles": len(story.article_ids),
-        "outlets": engine.story_outlets(story),
+        "outlets": outlets,
         "lead": story.summary[0].text if story.summary else None,
     }
 
