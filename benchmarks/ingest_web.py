@@ -200,7 +200,7 @@ class Server:
         self.log = db.with_suffix(".log")
         with self.log.open("wb") as log:  # a file, not a pipe: a pipe nobody reads would block the server
             self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 900  # a loaded machine takes minutes to import and start it
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise SystemExit(f"ringkas serve stopped: {self.log.read_text(errors='replace')[-2000:]}")
@@ -209,7 +209,8 @@ class Server:
                     return
             except httpx.HTTPError:
                 time.sleep(0.3)
-        raise SystemExit("ringkas serve did not answer within 120 s")
+        self.stop()
+        raise SystemExit("ringkas serve did not answer within 900 s")
 
     def cpu_seconds(self) -> float:
         """CPU time the server process has used (user + system): a figure the machine's load
