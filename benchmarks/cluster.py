@@ -137,8 +137,8 @@ def copy_ceiling(evalset) -> tuple[int, float]:
     gold = evalset.gold
     crossing: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for article in DuplicateMarker().mark(list(evalset.articles)):
-        original = article.metadata.get("duplicate_of")
-        if isinstance(original, str) and gold[original] != gold[article.id]:
+        original = article.duplicate_of
+        if original is not None and gold[original] != gold[article.id]:
             first, second = sorted((gold[original], gold[article.id]))
             crossing.setdefault((first, second), []).append((original, article.id))
     if not crossing or len(crossing) > 12:  # 2^12 combinations at most

@@ -1,6 +1,7 @@
 """Ingest speed and extraction quality: ringkas reading + cleaning beside trafilatura and jusText.
 
     python benchmarks/ingest.py [--articles N] [--quality] [--dedup]
+    python benchmarks/ingest.py web [--sizes 100,2000,20000] ...   (see benchmarks/ingest_web.py)
 
 The corpus is built at run time from IndoSum articles (``../shared/data/indosum/dev123.jsonl``,
 real Indonesian news with its own "Baca juga" lines): each article is written once as a ``.txt``
@@ -268,6 +269,11 @@ def dedup_table() -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["web"]:  # one article through a running server: benchmarks/ingest_web.py
+        from benchmarks.ingest_web import main as web_main
+
+        web_main(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=500, help="IndoSum articles to build pages from")
     parser.add_argument("--quality", action="store_true", help="also run the held-out check on all of IndoSum")

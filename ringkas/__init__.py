@@ -6,9 +6,8 @@ cited summary of each. The public API is what ``__all__`` lists; everything else
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .engine import Engine, IngestReport
+from ._version import __version__
+from .engine import Engine
 from .errors import RingkasError
 from .lengths import LengthSpec
 from .models import (
@@ -23,10 +22,12 @@ from .models import (
     SummarySentence,
     TimelineEntry,
 )
+from .reports import AddReport, IngestReport, Placement
 from .settings import SETTINGS, Settings
 
 __all__ = [
     "SETTINGS",
+    "AddReport",
     "Article",
     "Citation",
     "Document",
@@ -34,6 +35,7 @@ __all__ = [
     "Entity",
     "IngestReport",
     "LengthSpec",
+    "Placement",
     "Quote",
     "RemovedLine",
     "RingkasError",

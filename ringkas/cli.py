@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,13 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
-from .engine import Engine, IngestReport, ProgressCallback
+from ._version import __version__
+from .engine import Engine, ProgressCallback
 from .errors import RingkasError
 from .exporting import FORMATS
 from .models import Story
 from .ranking import ORDERS, outlet_count
-from .settings import Settings, parse_assignment
+from .reports import IngestReport
+from .settings import SETTINGS, Settings, parse_assignment
+from .watching import PollReport, Watcher
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -294,6 +297,20 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 
 
 @main.command()
+@click.pass_obj
+@_guard
+def rebuild(obj: Context) -> None:
+    """Cluster and summarize the whole store again (uploads and 'watch' only redo what they touch)."""
+    with obj.engine() as engine, progress_bar(obj.settings["progress"]) as progress:
+        if engine.store.count_articles() == 0:
+            raise RingkasError(f"the store {obj.settings['db']} holds no articles: 'ringkas ingest' some first")
+        built = engine.build_stories(progress)
+    err.print(f"rebuilt {len(built)} stories", markup=False)
+    for story in built:
+        print_story(story)
+
+
+@main.command()
 @click.option(
     "--order", type=click.Choice(ORDERS), default="coverage", show_default=True, help="Biggest first, or newest."
 )
@@ -375,7 +392,19 @@ def serve(
     with Engine(settings) as engine:
         limits = Limits(max_body_bytes=max_body_bytes, max_files=max_files, max_file_bytes=settings["max_file_bytes"])
         err.print(f"serving {settings['db']} on http://{host}:{port}/ (API: /api, Ctrl+C stops)", markup=False)
+        # A page that waits on SQLite gives up the GIL; while an upload is being analysed it gets it
+        # back only at the next switch: every 1 ms rather than Python's default 5 ms.
+        sys.setswitchinterval(0.001)
+        # The online stream over the store is built while the first pages are served.
+        threading.Thread(target=_prepare, args=(engine,), name="ringkas-prepare", daemon=True).start()
         uvicorn.run(create_app(engine, limits), host=host, port=port, log_level="warning")
+
+
+def _prepare(engine: Engine) -> None:
+    try:
+        engine.prepare()
+    except Exception as exc:  # the server stopped first (store closed): the next add builds it
+        err.print(f"could not prepare the online stream: {exc}", markup=False)
 
 
 @main.command("settings")
@@ -384,8 +413,6 @@ def serve(
 def settings_cmd(obj: Context) -> None:
     """List every setting: value, where it came from, and what it does."""
     table = Table("name", "value", "origin", "help", box=None)
-    from .settings import SETTINGS
-
     for s in SETTINGS:
         table.add_row(s.name, repr(obj.settings[s.name]), obj.settings.origins[s.name], s.help)
     out.print(table)
@@ -400,7 +427,6 @@ def settings_cmd(obj: Context) -> None:
 @_guard
 def watch(obj: Context, sources: tuple[str, ...], interval: float | None, polls: int | None) -> None:
     """Keep ingesting SOURCES (folders, files, feed URLs) as articles appear; stories update as they arrive."""
-    from .watching import PollReport, Watcher
 
     def report(poll: PollReport) -> None:
         for problem in poll.skipped:

@@ -2,8 +2,8 @@
 
 Each article's clean text becomes a MinHash of its word 3-grams (datasketch); a MinHashLSH
 index finds earlier articles that share most of them. A later copy gets
-``metadata["duplicate_of"]`` = the id of the earliest copy (by publication date, then by the
-order it was read) and ``metadata["duplicate_similarity"]``; the earliest copy is untouched.
+``Article.duplicate_of`` = the id of the earliest copy (by publication date, then by the order
+it was read) and ``metadata["duplicate_similarity"]``; the earliest copy is untouched.
 """
 
 from __future__ import annotations
@@ -63,8 +63,7 @@ class DuplicateMarker:
         """Index articles already stored, so new copies of them are found (nothing is marked)."""
         for article in sorted(articles, key=_date_key):
             if article.id not in self._entries:
-                root = article.metadata.get("duplicate_of")
-                self._add(article, root if isinstance(root, str) else article.id)
+                self._add(article, article.duplicate_of or article.id)
 
     def mark(self, articles: Sequence[Article]) -> list[Article]:
         """The batch in its order, each later near-copy marked with the id of its earliest copy."""
@@ -80,9 +79,8 @@ class DuplicateMarker:
                 continue
             root, similarity = found
             metadata = dict(article.metadata)
-            metadata["duplicate_of"] = root
             metadata["duplicate_similarity"] = round(similarity, 2)
-            out[i] = replace(article, metadata=metadata)
+            out[i] = replace(article, duplicate_of=root, metadata=metadata)
             self._add(article, root)
         return out
 

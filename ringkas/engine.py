@@ -7,46 +7,41 @@ The CLI, API and web layers are thin wrappers around it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from .analysis import Analyzer
 from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
 from .clustering.links import LinkModel
-from .clustering.online import OnlineReport, OnlineStories
 from .dedup import DuplicateMarker
 from .embedding import Embedder, StoreVectorCache, make_embedder
-from .errors import InputError, RingkasError
+from .errors import InputError, NotFoundError, RingkasError
+from .exporting import export
 from .lengths import LengthSpec
 from .models import Article, Document, Story
+from .online import OnlineStories
 from .outlets import OutletRegistry
 from .reading import Reader
-from .settings import Settings
+from .reports import AddReport, IngestReport
+from .settings import SETTINGS, Settings
 from .stories import build_story
-from .storing import Store
+from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
 from .summarizing import Summarizer, make_summarizer
 
 # stage name, items done, items in all
 ProgressCallback = Callable[[str, int, int], None]
 
 
-@dataclass
-class IngestReport:
-    """Counts of one ingest: what was read, stored, already there, and what was skipped why."""
-
-    read: int = 0
-    stored: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    near_duplicates: int = 0  # stored, and marked as a copy of an earlier article (metadata["duplicate_of"])
-    skipped: list[InputError] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
-
-
 class Engine:
-    """ringkas as a library: ``Engine(db="news.db").run(["folder/"])``."""
+    """ringkas as a library: ``Engine(db="news.db").run(["folder/"])``.
+
+    One writer at a time: ``add``, ``ingest`` and ``build_stories`` take the engine's write lock.
+    Queries (``stories``, ``story``, ``search`` ...) take no lock: the store answers each thread
+    on its own connection from the last committed state, so readers never wait for a writer.
+    """
 
     def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
         self.settings = settings.replace(**overrides) if settings is not None else Settings(overrides)
@@ -59,15 +54,20 @@ class Engine:
         self._embedder: Embedder | None = None
         self._online: OnlineStories | None = None
         self._outlets: OutletRegistry | None = None
+        self._writing = threading.RLock()  # one writer: the store, the online stream, the duplicate index
+        self._making = threading.Lock()  # lazily made resources are made once, whichever thread asks first
 
     # -- resources --------------------------------------------------------------------
 
     @property
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:
-            self._analyzer = Analyzer(
-                quote_paraphrases=self.settings["quote_paraphrases"], name_network=self.settings["name_network"]
-            )
+            with self._making:
+                if self._analyzer is None:
+                    self._analyzer = Analyzer(
+                        quote_paraphrases=self.settings["quote_paraphrases"],
+                        name_network=self.settings["name_network"],
+                    )
         return self._analyzer
 
     @property
@@ -153,6 +153,7 @@ class Engine:
         return cleaned
 
     def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
+        """Read, clean and store (no stories): the first half of the batch path."""
         report = IngestReport()
         articles: list[Article] = []
         for item in self.read(paths):
@@ -162,26 +163,36 @@ class Engine:
                 articles.append(item)
             if progress:
                 progress("read", len(articles) + len(report.skipped), 0)
-        self.store_articles(articles, report)
+        self._store_unplaced(articles, report)
         return report
 
     def add_articles(self, articles: Iterable[Article]) -> IngestReport:
-        """Clean and store articles made by a caller (the API, a feed poller)."""
+        """Clean and store articles made by a caller, without placing them in stories (``add``
+        places each; ``build_stories`` clusters the whole store)."""
         report = IngestReport()
-        self.store_articles([self.canonical(self.cleaner.clean(a)) for a in articles], report)
+        self._store_unplaced([self.canonical(self.cleaner.clean(a)) for a in articles], report)
         return report
 
-    def store_articles(self, articles: list[Article], report: IngestReport, *, marked: bool = False) -> None:
-        """Mark near-duplicates, store cleaned articles in one transaction, count what happened.
+    def _store_unplaced(self, articles: list[Article], report: IngestReport) -> None:
+        with self._writing:
+            self.store_articles(articles, report)
+            if report.stored or report.updated:
+                self._online = None  # its stream lacks these: the next add builds it again from the store
+
+    def store_articles(self, articles: list[Article], report: IngestReport, *, marked: bool = False) -> list[AddResult]:
+        """Mark near-duplicates, store cleaned articles in one transaction, count what happened;
+        what became of each article, in order.
 
         ``marked``: ``mark_duplicates`` already ran over these (the Dask engine marks a large
         batch in date-ordered chunks, then stores it in read order in chunks).
         """
-        report.read += len(articles)
-        if not marked:
-            articles = self.mark_duplicates(articles)
-        copies = {a.id for a in articles if "duplicate_of" in a.metadata}
-        for result in self.store.add_articles(articles):
+        with self._writing:
+            report.read += len(articles)
+            if not marked:
+                articles = self.mark_duplicates(articles)
+            results = self.store.add_articles(articles)
+        copies = {a.id for a in articles if a.duplicate_of is not None}
+        for result in results:
             if result.status != "duplicate" and result.article_id in copies:
                 report.near_duplicates += 1
             if result.status == "duplicate":
@@ -192,19 +203,17 @@ class Engine:
             else:
                 report.stored += 1
                 report.article_ids.append(result.article_id)
+        return results
 
     def mark_duplicates(self, articles: list[Article]) -> list[Article]:
-        """Later copies of one story (this batch or stored) get ``metadata["duplicate_of"]``; none is dropped.
+        """Later copies of one story (this batch or stored) get ``duplicate_of``; none is dropped.
 
         The first batch an engine stores indexes every stored article once (about half a
         millisecond each); later batches reuse the index the engine keeps.
         """
         if not articles:
             return articles
-        if self._duplicates is None:
-            self._duplicates = DuplicateMarker()
-            self._duplicates.remember(self.store.articles())
-        return self._duplicates.mark(articles)
+        return self._duplicate_marker().mark(articles)
 
     def analyse(self, articles: list[Article], progress: ProgressCallback | None = None) -> list[Document]:
         documents = []
@@ -215,7 +224,13 @@ class Engine:
         return documents
 
     def build_stories(self, progress: ProgressCallback | None = None) -> list[Story]:
-        """Cluster every stored article into stories, summarize them and store the result."""
+        """Cluster every stored article into stories, summarize them and store the result: the
+        whole-store rebuild (``ringkas run``, ``ringkas rebuild``). ``add`` changes only what an
+        arrival touches."""
+        with self._writing:
+            return self._build_stories(progress)
+
+    def _build_stories(self, progress: ProgressCallback | None) -> list[Story]:
         documents = self.analyse(self.store.articles(), progress)
         if progress:
             progress("cluster", 0, 1)
@@ -251,13 +266,50 @@ class Engine:
             self.outlets,
         )
 
-    def add_online(self, articles: Iterable[Article | InputError]) -> OnlineReport:
-        """Online mode: clean and store articles one at a time; each joins a story or opens one,
-        and every story whose articles changed is summarized again. Arrivals in store order
-        (date, then id) give the stories ``build_stories`` gives over the same articles."""
+    def add(self, items: Iterable[Article | InputError]) -> AddReport:
+        """The one way articles arrive (web, API, ``watch``, library): clean and store them, place
+        each with the online clusterer (it joins a story or opens one), and summarize again only
+        the stories whose articles changed. Arrivals in store order (date, then id) give the
+        stories ``build_stories`` gives over the same articles.
+
+        ``InputError`` items and articles that cleaning empties are reported as skipped; the
+        report says where each usable article landed."""
+        report = AddReport()
+        cleaned: list[Article] = []
+        with self._writing:  # the cleaner too serves one thread at a time
+            for item in items:
+                result = self.clean(item)
+                if isinstance(result, InputError):
+                    report.ingest.skipped.append(result)
+                else:
+                    cleaned.append(result)
+            if not cleaned:
+                return report
+            return self._online_stories().add(cleaned, report)
+
+    def prepare(self) -> None:
+        """Build now what the first ``add`` would: the near-duplicate index and the online stream
+        over the stored articles (``ringkas serve`` starts it at once, so the first upload does not
+        wait for it; pages are served meanwhile)."""
+        with self._writing:
+            self._duplicate_marker()
+            self._online_stories()
+
+    def _online_stories(self) -> OnlineStories:
         if self._online is None:
             self._online = OnlineStories(self)
-        return self._online.add(articles)
+            self._online.reconcile()
+        return self._online
+
+    def _duplicate_marker(self) -> DuplicateMarker:
+        if self._duplicates is None:
+            self._duplicates = DuplicateMarker()
+            self._duplicates.remember(self.store.articles())
+        return self._duplicates
+
+    def add_online(self, articles: Iterable[Article | InputError]) -> AddReport:
+        """``add`` under its earlier name."""
+        return self.add(articles)
 
     def run(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> tuple[IngestReport, list[Story]]:
         report = self.ingest(paths, progress)
@@ -279,14 +331,58 @@ class Engine:
     def story_articles(self, story: Story) -> list[Article]:
         return self.store.articles(story.article_ids)
 
-    def export(self, fmt: str) -> str:
-        from .exporting import export
+    def story_outlets(self, stories: Sequence[Story]) -> dict[str, list[str]]:
+        """Story id -> the outlets of its articles, sorted."""
+        return self.store.story_outlets(s.id for s in stories)
 
-        return export(self, fmt)
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article is in (None: not clustered yet)."""
+        found = self.store.story_of(article_id)
+        if found is None:
+            return None
+        try:
+            return self.store.story(found)
+        except NotFoundError:  # removed between the two reads
+            return None
+
+    def find_stories(
+        self,
+        query: str = "",
+        filters: StoryFilter | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        order: str | None = None,
+    ) -> tuple[list[Story], int]:
+        """Stories matching the words of ``query`` (newest first without one, or in ``order``), and
+        how many match."""
+        return self.store.find_stories(query, filters, limit=limit, offset=offset, order=order)
+
+    def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
+        """Story id -> (outlets, media groups, articles, last changed): what the list ranks by."""
+        return self.store.story_ranks()
+
+    def search_articles(self, query: str, filters: StoryFilter | None = None, *, limit: int = 20) -> list[ArticleHit]:
+        """Articles whose title or text hold the words of ``query``, best first, with snippets."""
+        return self.store.search_articles(query, filters, limit=limit)
+
+    def facets(self) -> Facets:
+        """The outlets and languages of the stored articles and their date range."""
+        return self.store.facets()
+
+    def sentences(self, article: Article) -> Document:
+        """The article as the article page shows it: its language and its sentences (what
+        citations point at), without the names, dates and quotes of a full analysis."""
+        analyzer = self.analyzer
+        if article.language is None:
+            article = replace(article, language=analyzer.language.identify(article.title + "\n" + article.text))
+        return Document(article=article, sentences=analyzer.splitter.split(article.text, article.id))
+
+    def export(self, fmt: str) -> str:
+        """The stored stories and articles as JSON, Markdown or HTML (``exporting.export``)."""
+        return export(self.stories(), self.store.articles(), fmt, self.store.changes(), self.store.thread_links())
 
     def settings_table(self) -> list[Mapping[str, Any]]:
-        from .settings import SETTINGS
-
         return [
             {
                 "name": s.name,

@@ -4,17 +4,16 @@ Markdown or a standalone HTML page."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from . import __version__
+from ._version import __version__
+from .changes import Change
 from .errors import ConfigError
 from .models import Article, Conflict, Entity, Story
 from .serialization import to_jsonable
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 FORMATS = ("json", "markdown", "html")
 _ENTITY_KEYS = {"PERSON": "people", "ORGANISATION": "organisations", "PLACE": "places"}
@@ -113,28 +112,51 @@ def article_dict(article: Article) -> dict[str, Any]:
         "language": article.language,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
         "subheadings": list(article.subheadings),
-        "metadata": to_jsonable(article.metadata),
+        "metadata": to_jsonable(article_metadata(article)),
     }
 
 
-def export_data(engine: Engine) -> dict[str, Any]:
+def article_metadata(article: Article) -> dict[str, Any]:
+    """The article's metadata as exports have always shown it: with ``duplicate_of`` (now a field
+    of ``Article``) for a near-copy, before its ``duplicate_similarity``."""
+    if article.duplicate_of is None:
+        return dict(article.metadata)
+    rest = {k: v for k, v in article.metadata.items() if k != "duplicate_of"}
+    similarity = {k: rest.pop(k) for k in ("duplicate_similarity",) if k in rest}
+    return {**rest, "duplicate_of": article.duplicate_of, **similarity}
+
+
+def export_data(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    changes: Sequence[Change] = (),
+    threads: Mapping[str, tuple[str, float, Sequence[str]]] | None = None,
+) -> dict[str, Any]:
+    threads = threads or {}
     return {
         "ringkas_version": __version__,
-        "stories": [story_dict(s) for s in engine.stories()],
-        "articles": [article_dict(a) for a in engine.store.articles()],
-        # The daily tool's records (README, "The daily tool"): the change log, thread links, follows.
-        "changes": [vars(c) for c in engine.store.changes()],
+        "stories": [story_dict(s) for s in stories],
+        "articles": [article_dict(a) for a in articles],
+        # The daily tool's records (README, "The daily tool"): the change log, thread links.
+        "changes": [vars(c) for c in changes],
         "threads": [
             {"story_id": s, "previous_id": p, "score": score, "shared": list(shared)}
-            for s, (p, score, shared) in sorted(engine.store.thread_links().items())
+            for s, (p, score, shared) in sorted(threads.items())
         ],
     }
 
 
-def export(engine: Engine, fmt: str) -> str:
+def export(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    fmt: str,
+    changes: Sequence[Change] = (),
+    threads: Mapping[str, tuple[str, float, Sequence[str]]] | None = None,
+) -> str:
+    """Stories and articles in one of ``FORMATS`` (JSON: the stable format the README documents)."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    data = export_data(engine)
+    data = export_data(stories, articles, changes, threads)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     env = Environment(loader=PackageLoader("ringkas", "templates"), autoescape=select_autoescape(["html"]))

@@ -36,6 +36,8 @@ class Article:
     language: str | None = None
     removed: tuple[RemovedLine, ...] = ()
     subheadings: tuple[str, ...] = ()
+    # The id of the earliest near-copy of this article (``dedup``): a copy rides with it into its story.
+    duplicate_of: str | None = field(default=None, compare=False)
     metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property

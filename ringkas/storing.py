@@ -2,7 +2,9 @@
 
 WAL mode, a schema version (``PRAGMA user_version``) with ordered migrations, idempotent
 ingest (an article is keyed by id, URL and content hash: the same article twice is stored
-once), and every write in one transaction.
+once), and every write in one transaction. One writing connection (one transaction at a
+time); every thread reads on a connection of its own, which in WAL mode sees the last commit
+and never waits for the writer.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -249,20 +252,43 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=5000")
+            self._writer = threading.RLock()  # the writing connection runs one transaction at a time
+            self._local = threading.local()
+            self._readers: list[sqlite3.Connection] = []
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
 
+    @property
+    def _read(self) -> sqlite3.Connection:
+        """This thread's reading connection, opened on first use (an in-memory store has one
+        database per connection: it reads on the writing one)."""
+        if self.path in (":memory:", ""):
+            return self._db
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+                db.execute("PRAGMA busy_timeout=5000")
+                db.execute("PRAGMA query_only=ON")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
+            with self._writer:
+                self._readers.append(db)
+            self._local.db = db
+        return db
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+        with self._writer:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -284,7 +310,11 @@ class Store:
             self.reindex_stories()  # stories stored before the change log get their index and threads
 
     def close(self) -> None:
-        self._db.close()
+        with self._writer:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self._db.close()
 
     # -- articles -----------------------------------------------------------------
 
@@ -332,35 +362,52 @@ class Store:
         return AddResult(article.id, "stored")
 
     def article(self, article_id: str) -> Article:
-        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._read.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        return from_jsonable(Article, json.loads(row[0]))
+        return _article(row[0])
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Articles in ingest-independent order: by publication date, then id."""
         if ids is None:
-            rows = self._db.execute("SELECT data FROM articles ORDER BY published IS NULL, published, id").fetchall()
+            rows = self._read.execute("SELECT data FROM articles ORDER BY published IS NULL, published, id").fetchall()
         else:
             wanted = list(ids)
             rows = []
             for chunk in range(0, len(wanted), 500):
                 part = wanted[chunk : chunk + 500]
                 marks = ",".join("?" * len(part))
-                rows += self._db.execute(f"SELECT data FROM articles WHERE id IN ({marks})", part).fetchall()
-        articles = [from_jsonable(Article, json.loads(r[0])) for r in rows]
+                rows += self._read.execute(f"SELECT data FROM articles WHERE id IN ({marks})", part).fetchall()
+        articles = [_article(r[0]) for r in rows]
         if ids is not None:
             order = {i: n for n, i in enumerate(wanted)}
             articles.sort(key=lambda a: order[a.id])
         return articles
 
+    def story_outlets(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The distinct outlets of each story's articles, sorted, in one query (no article text read)."""
+        wanted = list(story_ids)
+        found: dict[str, set[str]] = {s: set() for s in wanted}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._read.execute(
+                "SELECT DISTINCT sa.story_id, a.outlet FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                f" WHERE sa.story_id IN ({marks}) AND a.outlet IS NOT NULL",
+                part,
+            ).fetchall()
+            for story_id, outlet in rows:
+                if outlet:
+                    found[story_id].add(str(outlet))
+        return {s: sorted(outlets) for s, outlets in found.items()}
+
     def article_ids(self) -> list[str]:
         """Every article id in the order of ``articles()``, for paging through a large store."""
-        rows = self._db.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")
+        rows = self._read.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")
         return [r[0] for r in rows]
 
     def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return int(self._read.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     # -- vectors --------------------------------------------------------------------
 
@@ -369,7 +416,7 @@ class Store:
         for chunk in range(0, len(ids), 500):
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
-            for article_id, blob in self._db.execute(
+            for article_id, blob in self._read.execute(
                 f"SELECT article_id, vector FROM vectors WHERE model = ? AND article_id IN ({marks})", [model, *part]
             ):
                 out[article_id] = np.frombuffer(blob, dtype=np.float32)
@@ -446,7 +493,7 @@ class Store:
         if since:
             conditions.append("at > ?")
             params.append(since)
-        rows = self._db.execute(
+        rows = self._read.execute(
             "SELECT story_id, at, kind, text, previous, article_id FROM story_changes"
             f" WHERE {' AND '.join(conditions)} ORDER BY at, id",
             params,
@@ -455,7 +502,7 @@ class Store:
 
     def story_entities(self, entity_id: str) -> list[tuple[str, str, str, int]]:
         """The stories naming an entity, as (story id, name there, kind, mentions)."""
-        rows = self._db.execute(
+        rows = self._read.execute(
             "SELECT story_id, name, kind, mentions FROM story_entities WHERE entity_id = ? ORDER BY story_id",
             (entity_id,),
         )
@@ -463,27 +510,27 @@ class Store:
 
     def thread_links(self) -> dict[str, tuple[str, float, tuple[str, ...]]]:
         """Every story's previous story in its thread: id -> (previous id, score, shared entity ids)."""
-        rows = self._db.execute("SELECT story_id, previous_id, score, shared FROM story_threads")
+        rows = self._read.execute("SELECT story_id, previous_id, score, shared FROM story_threads")
         return {r[0]: (r[1], float(r[2]), tuple(json.loads(r[3]))) for r in rows}
 
     def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
         """Each story's (outlets, media groups, articles, last change time)."""
-        rows = self._db.execute("SELECT id, outlets, media_groups, articles, changed_at FROM stories")
+        rows = self._read.execute("SELECT id, outlets, media_groups, articles, changed_at FROM stories")
         return {r[0]: (int(r[1]), int(r[2]), int(r[3]), r[4]) for r in rows}
 
     def story(self, story_id: str) -> Story:
-        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = self._read.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no story with id {story_id!r}")
         return from_jsonable(Story, json.loads(row[0]))
 
     def stories(self, order: str = "newest") -> list[Story]:
         """Newest first (by last publication date), then by id; or biggest first (``"coverage"``)."""
-        rows = self._db.execute(f"SELECT data FROM stories s ORDER BY {STORY_ORDERS[order]}").fetchall()
+        rows = self._read.execute(f"SELECT data FROM stories s ORDER BY {STORY_ORDERS[order]}").fetchall()
         return [from_jsonable(Story, json.loads(r[0])) for r in rows]
 
     def story_of(self, article_id: str) -> str | None:
-        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._read.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return None if row is None else str(row[0])
 
     # -- search (FTS5) and filters -------------------------------------------------
@@ -521,8 +568,8 @@ class Store:
             )
             params = [match, match, *params]
             sort = STORY_ORDERS[order] if order else "hits.rank, s.last_published IS NULL, s.last_published DESC, s.id"
-        total = int(self._db.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
-        rows = self._db.execute(
+        total = int(self._read.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
+        rows = self._read.execute(
             f"SELECT s.data FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {sort} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
@@ -536,7 +583,7 @@ class Store:
             return []
         filters = filters or StoryFilter()
         conditions, params = _article_conditions(filters)
-        rows = self._db.execute(
+        rows = self._read.execute(
             "SELECT a.id, a.title, a.outlet, a.published, sa.story_id,"
             f" snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 24)"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -549,13 +596,13 @@ class Store:
 
     def facets(self) -> Facets:
         """The outlets and languages of the stored articles (with counts) and their date range."""
-        outlets = self._db.execute(
+        outlets = self._read.execute(
             "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
         ).fetchall()
-        languages = self._db.execute(
+        languages = self._read.execute(
             "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY language"
         ).fetchall()
-        first, last = self._db.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        first, last = self._read.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
         return Facets(
             outlets=tuple((str(o), int(n)) for o, n in outlets),
             languages=tuple((str(lang), int(n)) for lang, n in languages),
@@ -573,6 +620,17 @@ class Store:
                 " (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(stories.data, '$.summary'))"
                 " FROM stories"
             )
+
+
+def _article(data: str) -> Article:
+    """A stored article; one stored before ``Article.duplicate_of`` was a field has it in its metadata."""
+    fields = json.loads(data)
+    metadata = fields.get("metadata") or {}
+    if "duplicate_of" in metadata:
+        original = metadata.pop("duplicate_of")
+        if fields.get("duplicate_of") is None and isinstance(original, str):
+            fields["duplicate_of"] = original
+    return from_jsonable(Article, fields)
 
 
 def _statements(script: str) -> list[str]:

@@ -3,7 +3,7 @@
 A ``Watcher`` polls its sources at an interval: folders (and files) for article files that
 are new or changed since the last poll, feed URLs (RSS/Atom, read by ``ringkas.reading``) for
 their current entries, which the store keeps once each. What it reads goes to the engine's
-online mode: each new article joins a story or opens one, and changed stories are summarized
+``Engine.add``: each new article joins a story or opens one, and changed stories are summarized
 again. ``ringkas watch`` is a thin loop around it.
 """
 
@@ -13,15 +13,12 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .engine import Engine
 from .errors import ConfigError, InputError
 from .models import Article, Story
 from .reading import SUPPORTED_SUFFIXES, Reader
 from .reading.web import is_url
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 # A file changed less than this many seconds ago may still be being written: the next poll reads it.
 SETTLE_SECONDS = 1.0
@@ -42,7 +39,7 @@ class PollReport:
 
 
 class Watcher:
-    """Polls folders, files and feed URLs and feeds what is new to ``engine.add_online``."""
+    """Polls folders, files and feed URLs and feeds what is new to ``engine.add``."""
 
     def __init__(
         self,
@@ -107,7 +104,7 @@ class Watcher:
         report = PollReport(self.polls)
         if not items:
             return report
-        result = self.engine.add_online(items)
+        result = self.engine.add(items)
         report.read = result.ingest.read
         report.stored = result.ingest.stored
         report.updated = result.ingest.updated

@@ -47,12 +47,12 @@ def test_later_copies_point_at_the_earliest_and_nothing_is_dropped():
     batch = copies()
     marked = DuplicateMarker().mark(batch)
     assert [a.id for a in marked] == [a.id for a in batch]  # same articles, same order
-    by_id = {a.id: a.metadata for a in marked}
-    assert by_id["kabar-2"]["duplicate_of"] == "warta-1"
-    assert by_id["selat-3"]["duplicate_of"] == "warta-1"
-    assert 0.5 <= by_id["kabar-2"]["duplicate_similarity"] <= 1.0
+    by_id = {a.id: a for a in marked}
+    assert by_id["kabar-2"].duplicate_of == "warta-1"
+    assert by_id["selat-3"].duplicate_of == "warta-1"
+    assert 0.5 <= by_id["kabar-2"].metadata["duplicate_similarity"] <= 1.0
     for original in ("warta-1", "sendiri-4", "pendek-5"):
-        assert "duplicate_of" not in by_id[original]
+        assert by_id[original].duplicate_of is None
     assert [a.text for a in marked] == [a.text for a in batch]
 
 
@@ -60,18 +60,18 @@ def test_ties_on_date_go_to_the_article_read_first():
     first = article("a", WIRE, date(2024, 3, 4), "A")
     second = article("b", WIRE[:-1], date(2024, 3, 4), "B")
     marked = DuplicateMarker().mark([first, second])
-    assert "duplicate_of" not in marked[0].metadata
-    assert marked[1].metadata["duplicate_of"] == "a"
+    assert marked[0].duplicate_of is None
+    assert marked[1].duplicate_of == "a"
 
 
 def test_copies_of_stored_articles_are_found_across_batches():
     marker = DuplicateMarker()
     marker.remember([article("warta-1", WIRE, date(2024, 3, 4), "Warta Uji")])
     (later,) = marker.mark([article("kabar-9", WIRE[1:], date(2024, 3, 8), "Kabar")])
-    assert later.metadata["duplicate_of"] == "warta-1"
+    assert later.duplicate_of == "warta-1"
     # a newer version of a known article is judged afresh, not as a copy of itself
     (again,) = marker.mark([article("warta-1", [*WIRE, "Tambahan paragraf baru."], date(2024, 3, 4), "Warta Uji")])
-    assert "duplicate_of" not in again.metadata
+    assert again.duplicate_of is None
 
 
 def test_engine_marks_and_counts_near_duplicates(tmp_path):
@@ -83,7 +83,7 @@ def test_engine_marks_and_counts_near_duplicates(tmp_path):
     assert result.exit_code == 0, result.output
     assert "read 5, stored 5" in result.output and "near-duplicates marked 2" in result.output
     with Engine(db=db) as engine:
-        assert engine.article("selat-3").metadata["duplicate_of"] == "warta-1"
+        assert engine.article("selat-3").duplicate_of == "warta-1"
     # a second run (a new engine) finds copies of what is stored
     extra = tmp_path / "lagi"
     extra.mkdir()

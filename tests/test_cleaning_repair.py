@@ -2,8 +2,7 @@
 
 import pytest
 
-from ringkas.cleaning import Cleaner, match_dateline
-from ringkas.cleaning.repair import repair_glued
+from ringkas.cleaning import Cleaner, match_dateline, repair_glued
 from ringkas.models import Article
 
 

@@ -217,7 +217,7 @@ def test_registry_has_events_and_refuses_unknown_names() -> None:
 
 def test_vectors_come_from_the_cache_once_embedded_and_copies_are_not_embedded(engine) -> None:  # type: ignore[no-untyped-def]
     documents = fixture_documents(engine)
-    copy = replace(documents[1].article, id="copy-of-1", metadata={"duplicate_of": documents[0].id})
+    copy = replace(documents[1].article, id="copy-of-1", duplicate_of=documents[0].id)
     documents.insert(2, Document(copy, ()))
     embedder, cache = FakeEmbedder(), MemoryCache()
     clusterer = EventClusterer(embedder=embedder, vectors=cache)

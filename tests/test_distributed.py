@@ -246,14 +246,14 @@ def test_near_duplicates_are_marked_as_in_one_local_batch(tmp_path, client, clus
         _feed(folder / name, [json.dumps(row)])
     with Engine(db=str(tmp_path / "l.db"), progress=False, clusterer=clusterer) as engine:
         local_report, local_stories = engine.run([str(folder)])
-        local_marks = {a.id: a.metadata.get("duplicate_of") for a in engine.store.articles()}
+        local_marks = {a.id: a.duplicate_of for a in engine.store.articles()}
         step = vector_step(engine.clusterer())
         local_vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids())) if step else set()
     with Engine(db=str(tmp_path / "d.db"), progress=False, clusterer=clusterer) as engine:
         dask_engine = DaskEngine(engine, client=client, partition_size=1)
         dask_engine.store_chunk = 1
         report, stories = dask_engine.run([str(folder)])
-        marks = {a.id: a.metadata.get("duplicate_of") for a in engine.store.articles()}
+        marks = {a.id: a.duplicate_of for a in engine.store.articles()}
         vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids())) if step else set()
     assert local_marks["salinan"] == "asli"
     assert marks == local_marks and report.near_duplicates == local_report.near_duplicates == 1
@@ -278,7 +278,7 @@ def test_a_copy_stored_before_its_original_is_embedded_on_the_driver(tmp_path, c
         _feed(folder / name, [json.dumps(row)])
     with Engine(db=str(tmp_path / "l.db"), progress=False) as engine:
         _, local_stories = engine.run([str(folder)])
-        assert engine.article("aa-salinan").metadata.get("duplicate_of") == "zz-asli"
+        assert engine.article("aa-salinan").duplicate_of == "zz-asli"
         step = vector_step(engine.clusterer())
         local_vectors = set(engine.store.vectors(step.model_id, engine.store.article_ids()))
     with Engine(db=str(tmp_path / "d.db"), progress=False) as engine:

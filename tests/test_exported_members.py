@@ -6,6 +6,7 @@ def test_public_api_is_locked():
     assert sorted(ringkas.__all__) == sorted(
         [
             "SETTINGS",
+            "AddReport",
             "Article",
             "Citation",
             "Document",
@@ -13,6 +14,7 @@ def test_public_api_is_locked():
             "Entity",
             "IngestReport",
             "LengthSpec",
+            "Placement",
             "Quote",
             "RemovedLine",
             "RingkasError",

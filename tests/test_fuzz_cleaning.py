@@ -102,5 +102,5 @@ def test_duplicate_marker(texts, dated):
     assert [a.id for a in marked] == [a.id for a in articles]
     ids = {a.id for a in articles}
     for a in marked:
-        root = a.metadata.get("duplicate_of")
+        root = a.duplicate_of
         assert root is None or (root in ids and root != a.id)

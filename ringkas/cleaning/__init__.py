@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -297,6 +298,14 @@ def is_subheading(line: str, previous: str | None, next_line: str | None) -> boo
 
 def _is_prose(line: str) -> bool:
     return bool(SENTENCE_END.search(line.strip())) or len(line.split()) > 14
+
+
+def repair_glued(text: str, is_word: Callable[[str], bool] | None = None) -> tuple[str, int]:
+    """``text`` with glued words split (the text itself is the context), and the number of splits;
+    words are judged by ``is_word``, else by a ``Cleaner``'s Indonesian vocabulary."""
+    if is_word is None:
+        return Cleaner(identify_language=False).glue_repair(text).repair(text)
+    return GlueRepair(is_word, function_words(), context=text).repair(text)
 
 
 def clean_article(article: Article, cleaner: Cleaner | None = None) -> Article:

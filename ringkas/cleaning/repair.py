@@ -215,12 +215,3 @@ def function_words() -> frozenset[str]:
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
     return frozenset(StopWordRemoverFactory().get_stop_words())
-
-
-def repair_glued(text: str, is_word: Callable[[str], bool] | None = None) -> tuple[str, int]:
-    """``text`` with glued words split (the text itself is the context), and the number of splits."""
-    if is_word is None:
-        from . import Cleaner
-
-        return Cleaner(identify_language=False).glue_repair(text).repair(text)
-    return GlueRepair(is_word, function_words(), context=text).repair(text)

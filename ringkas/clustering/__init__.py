@@ -4,17 +4,22 @@ A clusterer is any object with ``name`` and ``cluster(documents) -> list[list[in
 indexes into ``documents``). Register new ones in ``CLUSTERERS``; choose by the ``clusterer``
 setting. Every factory takes the engine's options as keywords (``threshold``, ``window_days``,
 ``tokenizer``, ``embedder``, ``vectors``) and ignores those it does not use. ``events`` (the
-default) also has an online form, ``EventClusterer.stream()``.
+default) also has an online form: it is a ``StreamClusterer``, what online mode and the Dask
+engine's one-pass clustering need.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
-from ..models import Document
+import numpy as np
+
+from ..embedding import Embedder, VectorCache
+from ..models import Article, Document
 from ..registry import Registry
 from .events import EventClusterer
+from .stream import Arrival, StoryStream
 from .tfidf import TfidfClusterer
 
 
@@ -22,6 +27,33 @@ class Clusterer(Protocol):
     name: str
 
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]: ...
+
+
+@runtime_checkable
+class EmbeddingClusterer(Protocol):
+    """A clusterer that embeds articles through a vector cache (the Dask engine has its workers
+    make the vectors the cache lacks)."""
+
+    embedder: Embedder
+    cache: VectorCache | None
+
+    def vectors(self, articles: Sequence[Article]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class StreamClusterer(EmbeddingClusterer, Protocol):
+    """A clusterer with an online form: an empty ``stream()`` that takes one ``arrival`` per
+    article (online mode, ``Engine.add``; the Dask engine's pass over arrivals made on workers)."""
+
+    name: str
+
+    def cluster(self, documents: Sequence[Document]) -> list[list[int]]: ...
+
+    def stream(self) -> StoryStream: ...
+
+    def arrivals(self, articles: Sequence[Article], vectors: np.ndarray | None = None) -> list[Arrival]: ...
+
+    def arrival(self, article: Article, vector: np.ndarray | None) -> Arrival: ...
 
 
 CLUSTERERS: Registry[Clusterer] = Registry("clusterer", {"events": EventClusterer, "tfidf": TfidfClusterer})
@@ -32,4 +64,12 @@ def make_clusterer(name: str, **options: Any) -> Clusterer:
     return CLUSTERERS.make(name, **options)
 
 
-__all__ = ["CLUSTERERS", "Clusterer", "EventClusterer", "TfidfClusterer", "make_clusterer"]
+__all__ = [
+    "CLUSTERERS",
+    "Clusterer",
+    "EmbeddingClusterer",
+    "EventClusterer",
+    "StreamClusterer",
+    "TfidfClusterer",
+    "make_clusterer",
+]

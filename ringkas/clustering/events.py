@@ -6,19 +6,17 @@ every document in order, so both give the same stories.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from ..cleaning.language import LanguageIdentifier
+from ..embedding import Embedder, VectorCache, cached_vectors, make_embedder
 from ..models import Article, Document
 from ..tokens import Tokenizer
 from .features import day_number, event_cues, event_text, lexical_terms
 from .links import LinkModel
 from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
-
-if TYPE_CHECKING:
-    from ..embedding import Embedder, VectorCache
 
 # stage, done, total
 Progress = Callable[[str, int, int], None]
@@ -41,8 +39,6 @@ class EventClusterer:
         **_unused: Any,
     ) -> None:
         if embedder is None:
-            from ..embedding import make_embedder
-
             embedder = make_embedder("use")
         self.embedder = embedder
         self.cache = vectors
@@ -62,16 +58,13 @@ class EventClusterer:
         seen: set[str] = set()
         riding: set[str] = set()
         for article in articles:
-            original = article.metadata.get("duplicate_of")
-            if isinstance(original, str) and original in seen:
+            if article.duplicate_of is not None and article.duplicate_of in seen:
                 riding.add(article.id)
             seen.add(article.id)
         return riding
 
     def vectors(self, articles: Sequence[Article], keys: Sequence[str] | None = None) -> np.ndarray:
         """Embeddings of the articles' event text, through the cache when there is one."""
-        from ..embedding import cached_vectors
-
         texts = [event_text(a) for a in articles]
 
         def report(done: int, total: int) -> None:
@@ -100,14 +93,13 @@ class EventClusterer:
 
     def arrival(self, article: Article, vector: np.ndarray | None) -> Arrival:
         """What the stream reads of one article (``vector`` None: a copy riding with its original)."""
-        original = article.metadata.get("duplicate_of")
         return Arrival(
             article_id=article.id,
             vector=vector,
             terms=lexical_terms(event_text(article), self.stopwords),
             language=article.language or self.language.identify(f"{article.title}\n{article.text}"),
             day=day_number(article.published),
-            duplicate_of=original if isinstance(original, str) else None,
+            duplicate_of=article.duplicate_of,
             cues=event_cues(article, self.stopwords),
             outlet=article.outlet,
         )

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .links import FEATURES, LinkModel
+from .scores import bcubed
 from .stream import Arrival, StoryStream, StreamParams
 
 # The boosting's settings: small trees, many of them, slowly. Chosen once (2026-12-03) among three
@@ -207,8 +208,6 @@ def _flatten(model: Any, prefilter: tuple[float, float], *, trained_on: tuple[st
 
 def cluster_f1(labelled: LabelledSet, params: StreamParams) -> tuple[float, float, float]:
     """BCubed precision, recall and F1 of the stream's stories on a labelled set."""
-    from ..evaluation.metrics import bcubed
-
     stream = StoryStream(labelled.dim, params)
     stream.extend(labelled.arrivals)
     labels = {article_id: n for n, group in enumerate(stream.groups()) for article_id in group}

@@ -23,9 +23,10 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, as_completed
 
-from ..engine import Engine, IngestReport, ProgressCallback
+from ..engine import Engine, ProgressCallback
 from ..errors import ConfigError
 from ..models import Article, Document, Story
+from ..reports import IngestReport
 from .parquet import ParquetOutput
 from .portable import PortableError
 from .sources import PartitionStream
@@ -374,7 +375,7 @@ class AnalysedDocuments:
 
 
 def _copy(article: Article) -> bool:
-    return isinstance(article.metadata.get("duplicate_of"), str)
+    return article.duplicate_of is not None
 
 
 def _batches(order: Sequence[int], groups: Sequence[Sequence[int]], size: int) -> Iterator[list[int]]:

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import ConfigError
+from ..exporting import article_metadata
 from ..models import Article, Story
 from ..serialization import to_jsonable
 from ..storing import Store
@@ -92,7 +93,7 @@ class ParquetOutput:
             rows["language"].append(a.language)
             rows["removed"].append([{"text": r.text, "reason": r.reason, "line": r.line} for r in a.removed])
             rows["subheadings"].append(list(a.subheadings))
-            rows["metadata"].append(_json(a.metadata))
+            rows["metadata"].append(_json(article_metadata(a)))
         if rows["id"]:
             self._write("articles", ARTICLES, rows)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..clustering import EmbeddingClusterer, StreamClusterer
 from ..models import Article
 
 
@@ -39,23 +40,14 @@ class VectorStep:
 
 def vector_step(clusterer: object) -> VectorStep | None:
     """The clusterer's embedding cache, when it embeds articles through one; else None."""
-    embedder = getattr(clusterer, "embedder", None)
-    cache = getattr(clusterer, "cache", None)
-    model_id = getattr(embedder, "model_id", None)
-    if not isinstance(model_id, str) or cache is None or not callable(getattr(clusterer, "vectors", None)):
+    if not isinstance(clusterer, EmbeddingClusterer) or clusterer.cache is None:
         return None
-    if not (callable(getattr(cache, "get", None)) and callable(getattr(cache, "put", None))):
-        return None
-    return VectorStep(model_id, cache)
+    return VectorStep(clusterer.embedder.model_id, clusterer.cache)
 
 
 def takes_arrivals(clusterer: object) -> bool:
     """Whether the clusterer embeds through a cache and clusters a ``stream()`` of ``arrival``s."""
-    return (
-        vector_step(clusterer) is not None
-        and callable(getattr(clusterer, "stream", None))
-        and callable(getattr(clusterer, "arrival", None))
-    )
+    return isinstance(clusterer, StreamClusterer) and vector_step(clusterer) is not None
 
 
 def cluster_arrivals(

@@ -27,15 +27,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..clustering.events import EventClusterer
-from ..embedding import FileVectorCache, VectorCache
+from ..clustering.features import event_text
+from ..clustering.links import LinkModel
+from ..clustering.training import PREFILTER, LabelledSet, fit, pair_table, samples
+from ..dedup import DuplicateMarker
+from ..embedding import FileVectorCache, VectorCache, make_embedder, text_key
 from ..errors import ConfigError, FormatError, InputError
 from ..models import Article
 from .metrics import BCubed, bcubed
 from .sets import clean_article, parse_line, set_lines
 
 if TYPE_CHECKING:
-    from ..clustering.links import LinkModel
-    from ..clustering.training import LabelledSet
     from ..engine import Engine
 
 DEFAULT_SEED = 13
@@ -259,8 +261,6 @@ def event_clusterer(
 ) -> EventClusterer:
     """Ringkas's clusterer as the engine's settings make it, with vectors cached in ``cache``
     (and ``link_model`` instead of the shipped one, when given)."""
-    from ..clustering.events import EventClusterer
-    from ..embedding import make_embedder
 
     settings = engine.settings
     embedder = make_embedder(settings["embedder"], max_tokens=settings["embed_max_tokens"])
@@ -275,8 +275,6 @@ def event_clusterer(
 
 
 def ringkas_vectors(clusterer: EventClusterer, evalset: EvalSet) -> Vectors:
-    from ..clustering.features import event_text
-    from ..embedding import text_key
 
     model = clusterer.embedder.model_id
     keys = [text_key(model + "\n" + event_text(a)) for a in evalset.articles]
@@ -289,8 +287,6 @@ def ringkas_vectors(clusterer: EventClusterer, evalset: EvalSet) -> Vectors:
 def labelled_set(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -> LabelledSet:
     """The eval set as the link model's training reads it: arrivals in the eval's order (near-copies
     marked, as ``run_ringkas`` feeds them) and the gold event of each article."""
-    from ..clustering.training import LabelledSet
-    from ..dedup import DuplicateMarker
 
     marked = DuplicateMarker().mark(list(evalset.articles))
     name = Path(evalset.path).stem
@@ -300,7 +296,6 @@ def labelled_set(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) 
 
 
 def run_ringkas(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -> SystemRun:
-    from ..dedup import DuplicateMarker
 
     start = time.perf_counter()
     marked = DuplicateMarker().mark(list(evalset.articles))
@@ -309,7 +304,7 @@ def run_ringkas(clusterer: EventClusterer, evalset: EvalSet, vectors: Vectors) -
     groups = stream.groups()
     seconds = time.perf_counter() - start + (vectors.seconds if vectors.embedded else 0.0)
     labels = {article_id: f"s{n}" for n, group in enumerate(groups) for article_id in group}
-    copies = sum("duplicate_of" in a.metadata for a in marked)
+    copies = sum(a.duplicate_of is not None for a in marked)
     notes = f"embedded {vectors.embedded} in {vectors.seconds:.1f}s" if vectors.embedded else "vectors from the cache"
     return SystemRun(
         "ringkas",
@@ -450,7 +445,6 @@ def _leave_one_set_out(
     reports: list[SetReport], engine: Engine, cache: VectorCache | None, progress: Callable[[str], None] | None
 ) -> list[SetReport]:
     """Each report with ringkas run by a link model trained on the other reports' sets."""
-    from ..clustering.training import PREFILTER, fit, pair_table, samples
 
     clusterer = event_clusterer(engine, cache)
     shipped = clusterer.link_model

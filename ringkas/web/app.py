@@ -8,7 +8,6 @@ one handler that answers JSON under ``/api`` and an HTML page elsewhere.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from importlib import resources
 from typing import Annotated, Any, TypeVar
@@ -22,7 +21,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
+from .._version import __version__
 from ..engine import Engine
 from ..errors import EmptyInputError, FormatError, InputError, InputTooLargeError, NotFoundError, RingkasError
 from ..models import Article
@@ -51,13 +50,14 @@ ERROR_TITLES = {404: "Tidak ditemukan", 413: "Terlalu besar", 422: "Masukan tida
 
 
 class Site:
-    """What one app owns: the engine (behind a lock: one SQLite connection, one writer at a
-    time), the request limits, the templates and the static files."""
+    """What one app owns: the engine, the request limits, the templates and the static files.
+
+    No lock here: the engine lets one writer in at a time (``Engine.add``) and answers every
+    reading thread on its own store connection, so pages never wait for an upload."""
 
     def __init__(self, engine: Engine, limits: Limits) -> None:
         self.engine = engine
         self.limits = limits
-        self.lock = threading.Lock()
         self.templates = Environment(
             loader=PackageLoader("ringkas.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
@@ -70,8 +70,7 @@ class Site:
                 self.static[item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
 
     def call(self, view: Callable[..., T], *args: Any) -> T:
-        with self.lock:
-            return view(self.engine, *args)
+        return view(self.engine, *args)
 
     def render(self, name: str, request: Request, data: Any, status: int = 200) -> HTMLResponse:
         lang = choose_language(self.engine.settings["ui_language"], request.headers.get("accept-language"))
@@ -340,14 +339,15 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
 
     @app.post(
         "/api/articles",
-        summary="Add articles as JSON, build stories",
+        summary="Add articles as JSON; each joins a story or opens one",
         status_code=201,
         responses=ERROR_RESPONSES,
         openapi_extra=ARTICLES_BODY,
     )
     async def articles_api(request: Request) -> JSONResponse:
         """Runs the pipeline on the articles and says which story each one joined (`stories[].href`).
-        Articles that cannot be used are listed under `skipped`; the rest are stored."""
+        Only the stories they touch are clustered and summarized again. Articles that cannot be
+        used are listed under `skipped`; the rest are stored."""
         items = read_json_body(await request.body(), limits)
         result = await run_in_threadpool(site.call, views.ingest, items)
         return JSONResponse(result, status_code=201)

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from .. import ranking
-from ..engine import Engine, IngestReport
-from ..errors import EmptyInputError, FormatError, InputError, NotFoundError
+from ..engine import Engine
+from ..errors import EmptyInputError, FormatError, InputError
 from ..exporting import article_dict, story_dict
 from ..models import Article, Story
 from ..quotes import SHOWN_CONFIDENCE
@@ -116,12 +116,11 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     page = _page_param(params.page)
     # Biggest first by default; a search keeps best match first unless an order is asked for.
     order = ranking.check_order(params.order) if params.order or not params.q.strip() else None
-    stories, total = engine.store.find_stories(
-        params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order=order
-    )
-    hits = engine.store.search_articles(params.q, filters) if params.q.strip() else []
-    facets = engine.store.facets()
-    ranks = engine.store.story_ranks()
+    stories, total = engine.find_stories(params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order=order)
+    hits = engine.search_articles(params.q, filters) if params.q.strip() else []
+    facets = engine.facets()
+    outlets = engine.story_outlets(stories)
+    ranks = engine.story_ranks()
     pages = max(1, math.ceil(total / PAGE_SIZE))
     current = {k: v for k, v in vars(params).items() if v and k != "page"}
 
@@ -152,7 +151,9 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
         "pages": pages,
         "previous_href": page_href(page - 1) if page > 1 else None,
         "next_href": page_href(page + 1) if page < pages else None,
-        "stories": [_story_card(engine, s) | daily.card_fields(s, facets.last_published, ranks) for s in stories],
+        "stories": [
+            _story_card(s, outlets[s.id]) | daily.card_fields(s, facets.last_published, ranks) for s in stories
+        ],
         "articles": [
             {
                 "id": h.article_id,
@@ -168,8 +169,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     }
 
 
-def _story_card(engine: Engine, story: Story) -> dict[str, Any]:
-    articles = engine.story_articles(story)
+def _story_card(story: Story, outlets: list[str]) -> dict[str, Any]:
     return {
         "id": story.id,
         "headline": story.headline,
@@ -177,7 +177,7 @@ def _story_card(engine: Engine, story: Story) -> dict[str, Any]:
         "first_published": _iso(story.first_published),
         "last_published": _iso(story.last_published),
         "articles": len(story.article_ids),
-        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "outlets": outlets,
         "lead": story.summary[0].text if story.summary else None,
     }
 
@@ -341,14 +341,8 @@ def article_page(engine: Engine, article_id: str, highlight: str | None = None) 
     """An article's clean text as sentences (``#s<n>`` anchors) and the noise removed from it."""
     article = engine.article(article_id)
     marked = _highlight_param(highlight)
-    document = engine.analyzer.analyse(article)
-    story_id = engine.store.story_of(article.id)
-    story = None
-    if story_id is not None:
-        try:
-            story = engine.story(story_id)
-        except NotFoundError:
-            story = None
+    document = engine.sentences(article)
+    story = engine.story_of(article.id)
     return {
         "article": article_dict(article),
         "href": article_href(article.id),
@@ -421,43 +415,34 @@ def ingest_form(limits: Limits) -> dict[str, Any]:
 
 
 def ingest(engine: Engine, items: Sequence[Article | InputError]) -> dict[str, Any]:
-    """Store the readable items, rebuild the stories, and say where each article landed.
+    """Add the readable items (``Engine.add``: only the stories they touch are clustered and
+    summarized again) and say where each article landed.
 
     Unreadable items are reported and skipped; only when nothing could be read is it an error."""
-    cleaned = [engine.clean(item) for item in items]
-    articles = [i for i in cleaned if isinstance(i, Article)]
-    problems = [i for i in cleaned if isinstance(i, InputError)]
-    if not articles:
+    report = engine.add(items)
+    problems = report.ingest.skipped
+    if not report.placed:
         if len(problems) == 1:
             raise problems[0]
         if not problems:
             raise EmptyInputError("nothing to ingest: paste an article or choose files")
         raise EmptyInputError("nothing could be read: " + "; ".join(p.describe() for p in problems))
-    report = IngestReport()
-    engine.store_articles(articles, report)
-    if report.stored or report.updated:
-        engine.build_stories()
-    placed = []
-    story_ids: list[str] = []
-    for article in articles:
-        story_id = engine.store.story_of(article.id)
-        placed.append(
-            {"id": article.id, "title": article.title, "href": article_href(article.id), "story_id": story_id}
-        )
-        if story_id is not None and story_id not in story_ids:
-            story_ids.append(story_id)
-    stories = [engine.story(s) for s in story_ids]
+    written = {s.id: s for s in report.stories}
+    stories = [written.get(s) or engine.story(s) for s in report.story_ids]
     return {
-        "read": len(articles),
-        "stored": report.stored,
-        "updated": report.updated,
-        "duplicates": report.duplicates,
-        "near_duplicates": report.near_duplicates,
+        "read": report.ingest.read,
+        "stored": report.ingest.stored,
+        "updated": report.ingest.updated,
+        "duplicates": report.ingest.duplicates,
+        "near_duplicates": report.ingest.near_duplicates,
         "skipped": [
             {"source": p.source, "line": p.line, "message": p.message, "error": p.describe(), "status": p.status}
             for p in problems
         ],
-        "articles": placed,
+        "articles": [
+            {"id": p.article_id, "title": p.title, "href": article_href(p.stored_as), "story_id": p.story_id}
+            for p in report.placed
+        ],
         "stories": [
             {"id": s.id, "headline": s.headline, "href": story_href(s.id), "articles": len(s.article_ids)}
             for s in stories
