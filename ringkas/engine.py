@@ -66,7 +66,9 @@ class Engine:
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:
             self._analyzer = Analyzer(
-                quote_paraphrases=self.settings["quote_paraphrases"], name_network=self.settings["name_network"]
+                quote_paraphrases=self.settings["quote_paraphrases"],
+                name_network=self.settings["name_network"],
+                max_chars=self.settings["analysis_max_chars"],
             )
         return self._analyzer
 
