@@ -18,6 +18,7 @@ from ..errors import EmptyInputError, InputError
 from .formats import SUPPORTED_SUFFIXES
 
 WalkItem = Path | InputError
+LOOP = "link loop (the link leads back to itself)"
 
 
 def walk(path: Path) -> Iterator[WalkItem]:
@@ -66,7 +67,8 @@ def _entries(folder: Path) -> Iterator[WalkItem]:
                         yield path
                     continue
             except OSError as exc:
-                yield InputError(f"cannot read entry: {exc.strerror or exc}", source=str(path))
+                problem = LOOP if exc.errno == errno.ELOOP else f"cannot read entry: {exc.strerror or exc}"
+                yield InputError(problem, source=str(path))
                 continue
             problem = _link_problem(path) if is_link else f"not a regular file ({_kind(path)})"
             yield InputError(problem, source=str(path))
@@ -77,7 +79,7 @@ def _link_problem(path: Path) -> str:
         path.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "link loop (the link points back at itself)"
+            return LOOP
         return "broken link (its target does not exist)"
     return f"link to something that is not a regular file ({_kind(path)})"
 
