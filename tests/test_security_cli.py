@@ -102,7 +102,7 @@ def test_a_million_errors_print_twenty_lines_and_a_count(hostile_batch):
 
 
 def test_file_names_are_escaped_and_every_skipped_entry_is_named(hostile_batch):
-    base, result = hostile_batch
+    _, result = hostile_batch
     assert "\x1b" not in result.stderr
     lines = result.stderr.splitlines()
     assert all(line.startswith(("skipped: ", "read ")) for line in lines), lines  # no forged line

@@ -120,8 +120,10 @@ def capped(items: Iterable[Any], limit: int = MAX_ERRORS_PER_SOURCE) -> Iterator
 
 
 def error_lines(errors: Sequence[InputError], limit: int = MAX_ERRORS_SHOWN) -> list[str]:
-    """One line per error for the first ``limit`` errors, then one "and N more" line."""
+    """One line per error for the first ``limit`` errors, then one "and N more" line (N counts
+    the errors a ``MoreErrors`` stands for)."""
     lines = [e.describe() for e in errors[:limit]]
-    if len(errors) > limit:
-        lines.append(f"and {len(errors) - limit} more")
+    hidden = sum(e.count if isinstance(e, MoreErrors) else 1 for e in errors[limit:])
+    if hidden:
+        lines.append(f"and {hidden} more")
     return lines
