@@ -43,7 +43,7 @@ from .json import (
     read_json_text,
     starts_with_object_line,
 )
-from .limits import capped, error_lines, load_json, printable
+from .limits import MAX_DEPTH, capped, error_lines, load_json, printable
 from .text import decode, parse_text_article, split_lines
 from .web import Fetcher, is_url, url_article_id
 
@@ -52,6 +52,7 @@ __all__ = [
     "FORMATS_BY_SUFFIX",
     "HTML_SUFFIXES",
     "JSON_SUFFIXES",
+    "MAX_DEPTH",
     "STREAMED_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "TEXT_SUFFIXES",
