@@ -41,7 +41,7 @@ def attacker(server: str) -> Iterator[str]:  # noqa: F811 - the imported fixture
     page = attacker_page(server).encode()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("content-type", "text/html; charset=utf-8")
             self.send_header("content-length", str(len(page)))
