@@ -5,7 +5,9 @@ dates and quotes) that clustering and summarizing read without re-parsing text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from .cleaning.language import LanguageIdentifier
 from .dates import DateFinder, to_iso
@@ -18,12 +20,19 @@ from .tokens import Tokenizer
 
 # Languages whose dates, names and roles the Indonesian tools read (Malay shares them).
 INDONESIAN = frozenset({"id", "ms"})
+# The default of the setting ``analysis_max_chars``: a long news article is 10-30 KB of text.
+MAX_ANALYSED_CHARS = 100_000
+# Sentences handed to the name tagger at once: its per-token structures live for one batch only.
+NAME_BATCH_SENTENCES = 256
 
 
 class Analyzer:
     """Holds the language tools (splitter, tokenizer) and analyses one article at a time."""
 
-    def __init__(self, *, quote_paraphrases: bool = False, name_network: bool = True) -> None:
+    def __init__(
+        self, *, quote_paraphrases: bool = False, name_network: bool = True, max_chars: int = MAX_ANALYSED_CHARS
+    ) -> None:
+        self.max_chars = max_chars
         self.language = LanguageIdentifier()  # for articles that did not come through the cleaner
         self.splitter = SentenceSplitter()
         self.tokenizer = Tokenizer()
@@ -33,6 +42,9 @@ class Analyzer:
         self.quotes = QuoteExtractor(paraphrases=quote_paraphrases)
 
     def analyse(self, article: Article) -> Document:
+        """The article's sentences, dates, names and quotes, found in its first ``max_chars``
+        characters (the document's article carries that text; the stored article keeps it all)."""
+        article = analysed_part(article, self.max_chars)
         if article.language is None:
             article = replace(article, language=self.language.identify(article.title + "\n" + article.text))
         sentences = self.splitter.split(article.text, article.id)
@@ -48,8 +60,7 @@ class Analyzer:
         """Names of people, organisations and places in each sentence; people get the role an
         apposition gives them ("Presiden Rusia", "juru bicara Kementerian Luar Negeri")."""
         out = []
-        found = self.names.find_tokens_many([s.text for s in sentences])
-        for sentence, (tokens, spans) in zip(sentences, found, strict=True):
+        for sentence, (tokens, spans) in zip(sentences, self._name_spans(sentences), strict=True):
             persons = [(a, b) for a, b, kind in spans if kind == "PERSON"]
             for a, b, kind in spans:
                 start, end = tokens[a][1], tokens[b - 1][2]
@@ -67,6 +78,12 @@ class Analyzer:
                 )
         return tuple(out)
 
+    def _name_spans(self, sentences: tuple[Sentence, ...]) -> Iterator[tuple[Any, Any]]:
+        """The tagger's tokens and name spans of each sentence, a batch of sentences at a time."""
+        for at in range(0, len(sentences), NAME_BATCH_SENTENCES):
+            batch = sentences[at : at + NAME_BATCH_SENTENCES]
+            yield from self.names.find_tokens_many([s.text for s in batch])
+
     def find_times(self, article: Article, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
         """Date expressions with a calendar value (day, month, year or range), relative ones
         resolved against the publication date; "sekarang" and the like, decades and centuries
@@ -82,3 +99,18 @@ class Analyzer:
             index = max(0, bisect.bisect_right(starts, timex.start) - 1)
             out.append(TimeExpression(timex.text, value, article.id, index, timex.start, timex.end))
         return tuple(out)
+
+
+def analysed_part(article: Article, max_chars: int) -> Article:
+    """The article with its text cut to at most ``max_chars`` characters, at the last paragraph
+    or sentence end before the cut when there is one in the second half (bounded work per
+    article, whatever its length)."""
+    text = article.text
+    if max_chars <= 0 or len(text) <= max_chars:
+        return article
+    cut = text.rfind("\n", 0, max_chars)
+    if cut < max_chars // 2:
+        cut = text.rfind(". ", 0, max_chars) + 1
+    if cut < max_chars // 2:
+        cut = max_chars
+    return replace(article, text=text[:cut])

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ._version import __version__
 from .engine import Engine, ProgressCallback
-from .errors import RingkasError
+from .errors import MoreErrors, RingkasError
 from .exporting import FORMATS
 from .models import Story
 from .ranking import ORDERS, outlet_count
@@ -159,9 +159,10 @@ def main(
 def print_report(report: IngestReport) -> None:
     for problem in report.skipped:
         err.print(f"skipped: {problem.describe()}", markup=False)
+    skipped = sum(p.count if isinstance(p, MoreErrors) else 1 for p in report.skipped)
     err.print(
         f"read {report.read}, stored {report.stored}, updated {report.updated}, "
-        f"already stored {report.duplicates}, skipped {len(report.skipped)}"
+        f"already stored {report.duplicates}, skipped {skipped}"
         + (f", near-duplicates marked {report.near_duplicates}" if report.near_duplicates else ""),
         markup=False,
     )
@@ -374,30 +375,63 @@ def export(obj: Context, fmt: str, output: str | None) -> None:
 @click.option("--max-body-bytes", default=20_000_000, show_default=True, type=click.IntRange(1), help="Request limit.")
 @click.option("--max-files", default=100, show_default=True, type=click.IntRange(1), help="Files per request.")
 @click.option("--ui-language", type=click.Choice(["id", "en"]), help="Labels of the web UI (default: the browser's).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    metavar="NAME",
+    multiple=True,
+    help="Also answer requests for this host name (the Host header); '*' for any (setting 'allow_hosts').",
+)
+@click.option("--token", help="Ask every client for this token (setting 'web_token'); needed beyond loopback.")
+@click.option("--read-only", is_flag=True, help="Refuse every change: pages, search and the API only read.")
 @click.pass_obj
 @_guard
 def serve(
-    obj: Context, db: str | None, host: str, port: int, max_body_bytes: int, max_files: int, ui_language: str | None
+    obj: Context,
+    db: str | None,
+    host: str,
+    port: int,
+    max_body_bytes: int,
+    max_files: int,
+    ui_language: str | None,
+    allow_hosts: tuple[str, ...],
+    token: str | None,
+    read_only: bool,
 ) -> None:
     """Serve the web UI and JSON API (pages, search, ingest) on HOST:PORT."""
     try:
         import uvicorn
 
         from .web import Limits, create_app
+        from .web.security import Policy, is_loopback
     except ImportError as exc:
         raise RingkasError(f"'ringkas serve' needs the web extra (pip install 'ringkas[web]'): {exc}") from None
     settings = obj.settings.replace(db=db) if db else obj.settings
     if ui_language:
         settings = settings.replace(ui_language=ui_language)
+    token = token if token is not None else settings["web_token"]
+    if not is_loopback(host) and not token:
+        raise RingkasError(
+            f"--host {host} serves beyond this machine: give --token (or the setting 'web_token') so that"
+            " only those who know it can read and add articles"
+        )
+    names = [*allow_hosts, *settings["allow_hosts"].split(",")]
+    if not is_loopback(host) and host not in ("0.0.0.0", "::"):
+        names.append(host)  # the address it binds is a name its clients use
+    policy = Policy.make(names, token=token, read_only=read_only)
     with Engine(settings) as engine:
         limits = Limits(max_body_bytes=max_body_bytes, max_files=max_files, max_file_bytes=settings["max_file_bytes"])
-        err.print(f"serving {settings['db']} on http://{host}:{port}/ (API: /api, Ctrl+C stops)", markup=False)
+        mode = " read-only," if read_only else ""
+        err.print(f"serving {settings['db']} on http://{host}:{port}/{mode} (API: /api, Ctrl+C stops)", markup=False)
+        if not is_loopback(host):
+            hosts = ", ".join(sorted(policy.allowed_hosts))
+            err.print(f"answering for the hosts {hosts} (add more with --allow-host NAME)", markup=False)
         # A page that waits on SQLite gives up the GIL; while an upload is being analysed it gets it
         # back only at the next switch: every 1 ms rather than Python's default 5 ms.
         sys.setswitchinterval(0.001)
         # The online stream over the store is built while the first pages are served.
         threading.Thread(target=_prepare, args=(engine,), name="ringkas-prepare", daemon=True).start()
-        uvicorn.run(create_app(engine, limits), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(engine, limits, policy), host=host, port=port, log_level="warning")
 
 
 def _prepare(engine: Engine) -> None:

@@ -67,6 +67,7 @@ class Engine:
                     self._analyzer = Analyzer(
                         quote_paraphrases=self.settings["quote_paraphrases"],
                         name_network=self.settings["name_network"],
+                        max_chars=self.settings["analysis_max_chars"],
                     )
         return self._analyzer
 

@@ -75,6 +75,24 @@ SETTINGS: tuple[Setting, ...] = (
         "JSON file of the learned link between articles (as scripts/train_links.py writes it); empty: the"
         " model shipped in ringkas/data/link-model.json.",
     ),
+    Setting(
+        "analysis_max_chars",
+        100_000,
+        "Characters of an article's text that analysis reads (sentences, names, dates, quotes); the whole"
+        " text is still stored and shown. Bounds the memory and time one very long article takes.",
+    ),
+    Setting(
+        "web_token",
+        "",
+        "Token 'ringkas serve' asks for (an 'Authorization: Bearer' header, or once in the web UI);"
+        " needed to serve beyond this machine. Empty: no token.",
+    ),
+    Setting(
+        "allow_hosts",
+        "",
+        "Comma-separated host names 'ringkas serve' answers to besides localhost and 127.0.0.1"
+        " (the Host header; anything else is refused against DNS rebinding).",
+    ),
     Setting("http_timeout", 10.0, "Seconds before an HTTP fetch of a URL or feed gives up."),
     Setting("progress", True, "Show progress bars on the terminal."),
     Setting("ui_language", "", "Language of the web UI's labels: id or en (blank: the browser's choice, else id)."),

@@ -3,6 +3,7 @@
 
 import contextlib
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,50 @@ def test_stdin(data):
     with Reader(max_bytes=200, stdin=io.BytesIO(data)) as reader:
         items = list(reader.read(["-"]))
     assert all(isinstance(i, (Article, InputError)) for i in items)
+
+
+# -- deep nesting and non-finite numbers (issue #17) -------------------------------------------
+
+NON_FINITE = ["NaN", "Infinity", "-Infinity", "1e999", "-1e400", "2E+308"]
+
+
+@st.composite
+def nested_article(draw) -> tuple[str, int, bool]:
+    """A JSON article line with an extra field nested ``depth`` levels (objects and arrays
+    mixed), a non-finite number somewhere in it or not: (line, depth, non-finite)."""
+    depth = draw(st.one_of(st.integers(0, 70), st.integers(60, 3000)))
+    opens = draw(st.lists(st.sampled_from(["[", '{"k":']), min_size=depth, max_size=depth))
+    closes = "".join("]" if o == "[" else "}" for o in reversed(opens))
+    bad = draw(st.booleans())
+    leaf = draw(st.sampled_from(NON_FINITE)) if bad else draw(st.sampled_from(["1", "2.5", '"x"', "null", "-0.0"]))
+    extra = "".join(opens) + leaf + closes
+    return '{"id": "dalam", "text": "Isi berita pendek untuk diuji.", "extra": ' + extra + "}", depth, bad
+
+
+@FUZZ
+@given(case=nested_article())
+def test_deep_nesting_and_non_finite_numbers_are_named_errors(case):
+    from ringkas.errors import NestingTooDeepError, NonFiniteNumberError
+    from ringkas.reading import MAX_DEPTH, read_json_body
+    from ringkas.serialization import to_jsonable
+
+    line, depth, bad = case
+    for items in (
+        read_all(line.encode(), "json"),
+        read_all(("\n" + line + "\n").encode(), "json"),  # as JSON Lines
+        read_all(("[" + line + "]").encode(), "json"),  # in an array: one level deeper
+    ):
+        (item,) = items
+        if isinstance(item, Article):
+            assert not bad and depth < MAX_DEPTH
+            json.dumps(to_jsonable(item), allow_nan=False)  # the store and exports can write it
+        elif bad:
+            assert isinstance(item, (NonFiniteNumberError, NestingTooDeepError)), item.describe()
+        else:
+            assert isinstance(item, NestingTooDeepError) and depth >= MAX_DEPTH - 1, item.describe()
+    try:
+        body = read_json_body(line.encode(), source="request body", max_items=10)
+    except (NonFiniteNumberError, NestingTooDeepError):
+        assert bad or depth >= MAX_DEPTH
+    else:
+        assert not bad and isinstance(body[0], Article)

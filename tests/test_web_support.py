@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from typing import Any
 
 import httpx
@@ -103,11 +104,12 @@ def as_jsonl(articles: list[dict[str, Any]]) -> str:
 
 class Client:
     """A synchronous face on ``httpx.AsyncClient`` over the ASGI app: requests go to the app in
-    this process, never to a network."""
+    this process, never to a network. Like a browser, it keeps cookies and posts the ingest form
+    with the token of the page it got the form from."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, base_url: str = "http://127.0.0.1") -> None:
         self._loop = asyncio.new_event_loop()
-        self._client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+        self._client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         return self._loop.run_until_complete(self._client.request(method, url, **kwargs))
@@ -116,7 +118,14 @@ class Client:
         return self.request("GET", url, **kwargs)
 
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        if url == "/ingest":  # the HTML form: its hidden token field, as the page holds it
+            kwargs["data"] = {"csrf_token": self.form_token(), **(kwargs.get("data") or {})}
         return self.request("POST", url, **kwargs)
+
+    def form_token(self, page: str = "/ingest") -> str:
+        found = re.search(r'name="csrf_token" value="([^"]*)"', self.get(page).text)
+        assert found, f"no form token on {page}"
+        return found.group(1)
 
     def close(self) -> None:
         self._loop.run_until_complete(self._client.aclose())

@@ -29,10 +29,15 @@ MIN_COVERED = 0.5
 # A line that holds just one other line must start with it and add only noise (a glued share
 # prompt) or a few words, so a paragraph whose quote also stands alone as a pull quote is kept.
 MAX_TAIL_WORDS = 3
+# Trying every paragraph on every line grows with the square of the text: past this many lines
+# (news articles have 5 to 100; 1,000 lines is about 200 KB of text, a second of work) only
+# exact repeats are looked for, so that one very long text cannot hold the cleaner for minutes.
+MAX_CONTAINMENT_LINES = 1000
 
 
 def duplicate_lines(lines: Sequence[str]) -> set[int]:
-    """Positions of the lines that repeat an earlier line or are mostly made of other lines."""
+    """Positions of the lines that repeat an earlier line or (in a text of at most
+    ``MAX_CONTAINMENT_LINES`` lines) are mostly made of other lines."""
     keys = [normalize_line(line) for line in lines]
     found: set[int] = set()
     first: dict[str, int] = {}
@@ -50,7 +55,7 @@ def duplicate_lines(lines: Sequence[str]) -> set[int]:
         },
         key=len,
     )
-    if len(parts) < 2:
+    if len(parts) < 2 or len(lines) > MAX_CONTAINMENT_LINES:
         return found
     for pos, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if pos not in found and _is_copy(line, key, [part for part in parts if len(part) < len(key)]):

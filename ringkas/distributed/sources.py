@@ -7,18 +7,15 @@ the reading stage, and items the driver had to read itself (stdin, URLs) or erro
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EmptyInputError, InputError, InputTooLargeError
+from ..errors import InputError, InputTooLargeError
 from ..models import Article
-from ..reading import SUPPORTED_SUFFIXES, Reader
+from ..reading import STREAMED_SUFFIXES, Reader, walk
+from ..reading.json import starts_with_object_line
 from .portable import PortableError
-
-# JSON Lines files are streamed; a .json file (an array or one object) is read whole, as locally.
-STREAMED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 
 @dataclass(frozen=True)
@@ -46,43 +43,6 @@ class ReadSlice:
 
 Slice = FileSlice | LineSlice | ReadSlice
 Partition = tuple[Slice, ...]
-
-
-def input_files(path: Path) -> Iterator[Path | InputError]:
-    """The files under a path, in the reading stage's order (sorted, hidden ones left out)."""
-    if path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in SUPPORTED_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and p.is_file()
-        )
-        if not files:
-            kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-            yield EmptyInputError(f"folder holds no article files ({kinds})", source=str(path))
-        yield from files
-    elif path.is_file():
-        yield path
-    elif path.exists():
-        yield InputError("not a regular file or folder", source=str(path))
-    else:
-        yield InputError("no such file or folder", source=str(path))
-
-
-def _streamable(path: Path) -> bool:
-    """A JSON Lines file whose first non-blank line is one complete JSON object."""
-    if path.suffix.lower() not in STREAMED_SUFFIXES:
-        return False
-    try:
-        with path.open("rb") as handle:
-            for raw in handle:
-                if raw.strip():
-                    item = json.loads(raw.decode("utf-8-sig"))
-                    return isinstance(item, dict)
-    except (OSError, ValueError, RecursionError):
-        return False  # the reader says what is wrong with it, as it does locally
-    return False
 
 
 class PartitionStream:
@@ -119,10 +79,10 @@ class PartitionStream:
             if raw == "-" or raw.lower().startswith(("http://", "https://")):
                 yield from self._read_here(raw)
                 continue
-            for found in input_files(Path(raw)):
+            for found in walk(Path(raw)):
                 if isinstance(found, InputError):
                     yield _failed(found), 1
-                elif _streamable(found):
+                elif _streamable(found, self.max_bytes):
                     yield from self._lines(found)
                 else:
                     yield FileSlice(str(found)), 1
@@ -160,6 +120,15 @@ class PartitionStream:
             yield _failed(InputError(f"cannot read file: {exc.strerror or exc}", source=source)), 1
         if chunk:
             yield LineSlice(source, first, b"".join(chunk)), len(chunk)
+
+
+def _streamable(path: Path, max_bytes: int) -> bool:
+    """A JSON Lines file the reader would stream (an unprintable name goes whole, to be refused)."""
+    return (
+        path.name.isprintable()
+        and path.suffix.lower() in STREAMED_SUFFIXES
+        and starts_with_object_line(path, max_bytes)
+    )
 
 
 def _failed(error: InputError) -> ReadSlice:

@@ -18,8 +18,7 @@ from distributed import WorkerPlugin, get_worker
 from ..engine import Engine
 from ..errors import InputError
 from ..models import Article, Document, Story
-from ..reading import Reader
-from ..reading.json import read_json_lines
+from ..reading import Reader, capped, read_json_lines
 from ..settings import Settings
 from .portable import PortableError
 from .sources import FileSlice, LineSlice, Partition
@@ -89,7 +88,7 @@ def read_partition(plugin_name: str, partition: Partition) -> list[Article | Por
 
 def json_lines(piece: LineSlice) -> Iterator[Article | InputError]:
     """Articles of a run of JSON Lines, numbered and named as the reading stage does for a whole file."""
-    return read_json_lines(enumerate(piece.data.split(b"\n"), piece.first_line), piece.source)
+    return capped(read_json_lines(enumerate(piece.data.split(b"\n"), piece.first_line), piece.source))
 
 
 def analyse_partition(plugin_name: str, articles: Sequence[Article]) -> list[Document]:

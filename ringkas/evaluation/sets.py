@@ -3,14 +3,13 @@ a line, read into clean articles the way the engine reads any input, bad lines n
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FormatError, InputError
 from ..models import Article
-from ..reading import article_from_mapping
+from ..reading import article_from_mapping, load_json
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -40,10 +39,7 @@ def set_lines(path: str | Path, limit: int | None = None) -> Iterator[tuple[int,
 
 def parse_line(line: str, source: str, lineno: int | None) -> tuple[dict[str, Any], list[Any]]:
     """A line's object and its ``articles`` (each given the line's ``language`` unless it has its own)."""
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON: {exc.msg}", source=source, line=lineno) from None
+    item = load_json(line, source=source, line=lineno)
     if not isinstance(item, dict):
         raise FormatError("expected a JSON object", source=source, line=lineno)
     articles = item.get("articles")

@@ -22,7 +22,7 @@ from ..engine import Engine
 from ..errors import ConfigError, EmptyInputError, FormatError, InputError
 from ..lengths import LengthSpec
 from ..models import Document, Story
-from ..reading import article_from_mapping
+from ..reading import article_from_mapping, load_json
 from ..settings import Settings
 from ..stories import build_story
 from ..summarizing import Summarizer, make_summarizer
@@ -372,7 +372,7 @@ def summarize_seeds(
         for lineno, line in enumerate(Path(articles_path).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
-            article = article_from_mapping(json.loads(line), source=source, line=lineno)
+            article = article_from_mapping(load_json(line, source=source, line=lineno), source=source, line=lineno)
             if article.id not in event["articles"]:
                 continue
             cleaned = engine.clean(article)

@@ -1,9 +1,12 @@
 """Reading: turn files, folders, stdin and URLs into raw ``Article`` objects (noise still in).
 
-One module per format: ``text`` (.txt), ``json`` (.json/.jsonl), ``html`` (pages, via
-trafilatura), ``feeds`` (RSS/Atom, via feedparser) and ``web`` (http(s) URLs, via httpx).
-A ``Reader`` yields ``Article`` objects, or an ``InputError`` value for each item it cannot
-use, so one bad file, line or entry never stops a batch. Cleaning is the next stage's job.
+One module per format: ``text`` (.txt), ``json`` (.json/.jsonl and request bodies), ``html``
+(pages, via trafilatura), ``feeds`` (RSS/Atom, via feedparser) and ``web`` (http(s) URLs, via
+httpx); ``formats`` picks the parser, ``folders`` walks folders, ``limits`` bounds JSON depth,
+numbers and error lists. A ``Reader`` yields ``Article`` objects, or an ``InputError`` value for
+each item it cannot use, so one bad file, line or entry never stops a batch. This package is
+the only input parser: the local engine, Dask workers, web uploads and evaluation sets read
+through it. Cleaning is the next stage's job.
 """
 
 from __future__ import annotations
@@ -16,78 +19,68 @@ from typing import BinaryIO
 
 from ..errors import EmptyInputError, InputError, InputTooLargeError
 from ..models import Article
-from .feeds import looks_like_feed, read_feed
+from .feeds import read_feed
+from .folders import walk
+from .formats import (
+    FEED_SUFFIXES,
+    FORMATS_BY_MEDIA_TYPE,
+    FORMATS_BY_SUFFIX,
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    STREAMED_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+    format_of,
+    sniff_format,
+)
 from .html import read_html
-from .json import article_from_mapping, parse_published, read_json_lines, read_json_text, starts_with_object_line
+from .json import (
+    article_from_mapping,
+    json_line_article,
+    parse_published,
+    read_json_body,
+    read_json_lines,
+    read_json_text,
+    starts_with_object_line,
+)
+from .limits import MAX_DEPTH, capped, error_lines, load_json, printable
 from .text import decode, parse_text_article, split_lines
 from .web import Fetcher, is_url, url_article_id
 
 __all__ = [
     "FEED_SUFFIXES",
+    "FORMATS_BY_SUFFIX",
     "HTML_SUFFIXES",
     "JSON_SUFFIXES",
+    "MAX_DEPTH",
+    "STREAMED_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "TEXT_SUFFIXES",
     "ReadItem",
     "Reader",
     "article_from_mapping",
+    "capped",
     "decode",
+    "error_lines",
+    "format_of",
+    "json_line_article",
+    "load_json",
     "parse_published",
     "parse_text_article",
+    "printable",
     "read_feed",
     "read_html",
+    "read_json_body",
+    "read_json_lines",
     "read_json_text",
     "read_paths",
     "sniff_format",
     "split_lines",
+    "walk",
 ]
 
 ReadItem = Article | InputError
-
-FORMATS_BY_SUFFIX = {
-    ".txt": "text",
-    ".text": "text",
-    ".json": "json",
-    ".jsonl": "json",
-    ".ndjson": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".xml": "feed",
-    ".rss": "feed",
-    ".atom": "feed",
-}
-SUPPORTED_SUFFIXES = frozenset(FORMATS_BY_SUFFIX)
-# JSON Lines files are read a line at a time: ``max_bytes`` limits each line, not the file.
-STREAMED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _CHUNK_BYTES = 1 << 20
-TEXT_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "text")
-JSON_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "json")
-HTML_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "html")
-FEED_SUFFIXES = frozenset(s for s, f in FORMATS_BY_SUFFIX.items() if f == "feed")
-_FORMATS_BY_MEDIA_TYPE = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "application/rss+xml": "feed",
-    "application/atom+xml": "feed",
-    "application/rdf+xml": "feed",
-    "application/json": "json",
-    "application/x-ndjson": "json",
-    "application/jsonl": "json",
-    "text/plain": "text",
-}
-
-
-def sniff_format(data: bytes) -> str:
-    """The format of a document from its first bytes: feed, html, json or text."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if looks_like_feed(head):
-        return "feed"
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p>")):
-        return "html"
-    if head.startswith((b"{", b"[")):
-        return "json"
-    return "text"
 
 
 class Reader:
@@ -121,39 +114,32 @@ class Reader:
                 yield from self.read_path(Path(raw))
 
     def read_path(self, path: Path) -> Iterator[ReadItem]:
-        if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(p.relative_to(path)) and p.is_file()
-            )
-            if not files:
-                kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-                yield EmptyInputError(f"folder holds no article files ({kinds})", source=str(path))
-            for file in files:
-                yield from self.read_file(file)
-        elif path.is_file():
-            yield from self.read_file(path)
-        elif path.exists():
-            yield InputError("not a regular file or folder", source=str(path))
-        else:
-            yield InputError("no such file or folder", source=str(path))
+        """Every article of a file, or of the files under a folder (each skipped entry named)."""
+        for found in walk(path):
+            if isinstance(found, InputError):
+                yield found
+            else:
+                yield from self.read_file(found)
 
     def read_file(self, path: Path) -> Iterator[ReadItem]:
         source = str(path)
+        if not path.name.isprintable():  # its name would be shown escaped, its stem become an id
+            yield InputError("file name holds a control character; rename the file", source=source)
+            return
         if path.suffix.lower() in STREAMED_SUFFIXES and starts_with_object_line(path, self.max_bytes):
-            yield from read_json_lines(self._lines(path), source)
+            yield from capped(read_json_lines(self._lines(path), source))
             return
         try:
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                yield InputTooLargeError(f"file is {size} bytes, over the {self.max_bytes}-byte limit", source=source)
-                return
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # read at most the limit, whatever the size claims
+                data = handle.read(self.max_bytes + 1)
         except OSError as exc:
             yield InputError(f"cannot read file: {exc.strerror or exc}", source=source)
             return
-        fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower()) or sniff_format(data)
+        if len(data) > self.max_bytes:
+            size = _size(path, len(data))
+            yield InputTooLargeError(f"file is {size} bytes, over the {self.max_bytes}-byte limit", source=source)
+            return
+        fmt = format_of(path.suffix.lower(), data)
         yield from self.read_bytes(data, source=source, fmt=fmt, article_id=path.stem)
 
     def _lines(self, path: Path) -> Iterator[tuple[int, bytes] | InputError]:
@@ -200,7 +186,7 @@ class Reader:
         except InputError as exc:
             yield exc
             return
-        fmt = _FORMATS_BY_MEDIA_TYPE.get(fetched.content_type)
+        fmt = FORMATS_BY_MEDIA_TYPE.get(fetched.content_type)
         sniffed = sniff_format(fetched.data)
         if fmt is None or (fmt in ("html", "text") and sniffed == "feed"):
             fmt = sniffed  # feeds are often served as text/html or text/xml
@@ -209,7 +195,13 @@ class Reader:
     def read_bytes(
         self, data: bytes, *, source: str, fmt: str, article_id: str, url: str | None = None
     ) -> Iterator[ReadItem]:
-        """Articles from one document's bytes in a known format (text, json, html or feed)."""
+        """Articles from one document's bytes in a known format (text, json, html or feed); at
+        most ``limits.MAX_ERRORS_PER_SOURCE`` errors, then one that counts the rest."""
+        return capped(self._read_bytes(data, source=source, fmt=fmt, article_id=article_id, url=url))
+
+    def _read_bytes(
+        self, data: bytes, *, source: str, fmt: str, article_id: str, url: str | None
+    ) -> Iterator[ReadItem]:
         if fmt == "feed":
             if not data.strip():
                 yield EmptyInputError("file is empty", source=source)
@@ -238,8 +230,11 @@ def _with_url(article: Article, url: str) -> Article:
     return replace(article, url=url)
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _size(path: Path, at_least: int) -> int:
+    try:
+        return max(path.stat().st_size, at_least)
+    except OSError:
+        return at_least
 
 
 def read_paths(paths: Iterable[str], *, max_bytes: int = 5_000_000, http_timeout: float = 10.0) -> Iterator[ReadItem]:

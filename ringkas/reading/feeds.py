@@ -77,7 +77,9 @@ def _article(
     raw_id = _get(entry, "id") or link
     # Without a guid or link, the entry's content names it: its position changes as the feed moves.
     digest = hashlib.sha1((title + "\n" + text).encode("utf-8")).hexdigest()[:10]
-    article_id = str(raw_id) if raw_id else f"{stem}-{digest}"
+    article_id = str(raw_id).strip() if raw_id else f"{stem}-{digest}"
+    if not article_id.isprintable():  # a newline or ESC in an id would forge lines where it is shown
+        raise FormatError(f"{label}: its id holds a control character: {article_id[:40]!r}", source=source, line=line)
     source_info = _get(entry, "source")
     entry_outlet = _clean(_get(source_info, "title")) if isinstance(source_info, dict) else ""
     metadata: dict[str, Any] = {"source_path": f"{source} entry {n}"}

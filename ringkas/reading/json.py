@@ -1,12 +1,16 @@
-"""JSON articles: one object, an array of objects, or JSON Lines (one object a line).
+"""JSON articles: one object, an array of objects, JSON Lines (one object a line) or a request body.
 
 Known fields (title, text/body/content, url, outlet/source, published/date, language) fill
 the ``Article``; every other field is kept in ``metadata``. A bad line is an error naming it.
+Every JSON value is parsed by ``limits.load_json`` (depth and non-finite numbers refused), so
+files, Dask workers, web uploads, request bodies and evaluation sets share one parser and
+one set of error texts.
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -15,8 +19,16 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import EmptyInputError, FormatError, InputError
+from ..errors import (
+    EmptyInputError,
+    FormatError,
+    InputError,
+    InputTooLargeError,
+    NestingTooDeepError,
+    NonFiniteNumberError,
+)
 from ..models import Article
+from .limits import load_json
 from .text import decode
 
 ReadItem = Article | InputError
@@ -60,9 +72,9 @@ def read_json_text(text: str, source: str) -> Iterator[ReadItem]:
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            items = json.loads(stripped)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield _json_error(exc, source)
+            items = load_json(stripped, source=source)
+        except InputError as exc:
+            yield exc
             return
         if not isinstance(items, list):
             yield FormatError("expected a JSON array of objects", source=source)
@@ -72,21 +84,18 @@ def read_json_text(text: str, source: str) -> Iterator[ReadItem]:
         return
     if stripped.startswith("{") and "\n" in stripped:
         try:  # a single pretty-printed object
-            item = json.loads(stripped)
-        except (json.JSONDecodeError, RecursionError):
+            item = load_json(stripped, source=source)
+        except (NestingTooDeepError, NonFiniteNumberError) as exc:
+            yield exc  # one object, refused as a whole
+            return
+        except InputError:
             pass  # not one object: read as JSON Lines
         else:
             yield _article_or_error(item, source, None, stem)
             return
     for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield _json_error(exc, source, lineno)
-            continue
-        yield _article_or_error(item, source, lineno, f"{stem}-{lineno}")
+        if line.strip():
+            yield json_line_article(line, source, lineno, f"{stem}-{lineno}")
 
 
 def read_json_lines(lines: Iterable[tuple[int, bytes] | InputError], source: str) -> Iterator[ReadItem]:
@@ -106,12 +115,48 @@ def read_json_lines(lines: Iterable[tuple[int, bytes] | InputError], source: str
         except InputError as exc:
             yield type(exc)(exc.message, source=source, line=lineno)
             continue
+        yield json_line_article(text, source, lineno, f"{stem}-{lineno}")
+
+
+def json_line_article(line: str, source: str, lineno: int, fallback_id: str) -> ReadItem:
+    """The article of one JSON line (an object), or the error saying why it is none."""
+    try:
+        item = load_json(line, source=source, line=lineno)
+    except InputError as exc:
+        return exc
+    return _article_or_error(item, source, lineno, fallback_id)
+
+
+def read_json_body(body: bytes, *, source: str, max_items: int) -> list[ReadItem]:
+    """The articles of a JSON request body: one object, a list, or ``{"articles": [...]}``.
+
+    Raises when the body as a whole cannot be used (empty, invalid JSON, over ``max_items``);
+    an unusable item is an error in the list, named ``articles[n]``. An article sent without
+    an id gets one derived from its content.
+    """
+    if not body.strip():
+        raise EmptyInputError("the request body is empty; send a JSON object or a list of them", source=source)
+    data: Any = load_json(body, source=source)
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items: list[Any] = data if isinstance(data, list) else [data]
+    if not items:
+        raise EmptyInputError("the list of articles is empty", source=source)
+    if len(items) > max_items:
+        raise InputTooLargeError(f"{len(items)} articles in one request, over the limit of {max_items}", source=source)
+    out: list[ReadItem] = []
+    for n, item in enumerate(items):
         try:
-            item = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield _json_error(exc, source, lineno)
-            continue
-        yield _article_or_error(item, source, lineno, f"{stem}-{lineno}")
+            out.append(article_from_mapping(item, source=f"articles[{n}]", fallback_id=content_id(item)))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+def content_id(item: Any) -> str:
+    """An id for an article sent without one: stable for the same content."""
+    text = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
+    return "api-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def starts_with_object_line(path: Path, max_bytes: int) -> bool:
@@ -126,17 +171,11 @@ def starts_with_object_line(path: Path, max_bytes: int) -> bool:
                 if len(raw) > max_bytes or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                     return False
                 if raw.strip():
-                    item = json.loads(raw.decode("utf-8-sig"))
+                    item = load_json(raw, source=str(path))
                     return isinstance(item, dict)
-    except (OSError, ValueError, RecursionError):
+    except (OSError, InputError):
         return False
     return False
-
-
-def _json_error(exc: Exception, source: str, line: int | None = None) -> FormatError:
-    if isinstance(exc, json.JSONDecodeError):
-        return FormatError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=line or exc.lineno)
-    return FormatError("invalid JSON: nested too deeply", source=source, line=line)
 
 
 def _article_or_error(item: Any, source: str, line: int | None, fallback_id: str, where: str = "") -> ReadItem:
@@ -165,6 +204,8 @@ def article_from_mapping(item: Any, *, source: str, line: int | None = None, fal
     raw_id = item.get("id", fallback_id)
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or str(raw_id).strip() == "":
         raise FormatError(f"field 'id' is {_json_type(raw_id)}, not a string or number", source=source, line=line)
+    if not str(raw_id).strip().isprintable():  # a newline or ESC in an id would forge lines where it is shown
+        raise FormatError(f"field 'id' holds a control character: {str(raw_id)[:40]!r}", source=source, line=line)
     date_name, published = _first(item, DATE_FIELDS)
     _, outlet = _first(item, OUTLET_FIELDS)
     if isinstance(outlet, dict):  # {"source": {"name": "Kompas", ...}}

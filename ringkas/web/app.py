@@ -23,11 +23,20 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
 from ..engine import Engine
-from ..errors import EmptyInputError, FormatError, InputError, InputTooLargeError, NotFoundError, RingkasError
+from ..errors import (
+    AccessError,
+    EmptyInputError,
+    FormatError,
+    InputError,
+    InputTooLargeError,
+    NotFoundError,
+    RingkasError,
+)
 from ..models import Article
 from . import views
 from .daily_routes import SINCE_HELP, add_daily_routes
 from .labels import choose_language, labels_for
+from .security import FORM_FIELD, Guard, Policy, SecurityGuard, login_cookie_header, safe_next, session_of
 from .uploads import Limits, read_json_body, read_pasted, read_upload
 
 log = logging.getLogger("ringkas.web")
@@ -55,9 +64,10 @@ class Site:
     No lock here: the engine lets one writer in at a time (``Engine.add``) and answers every
     reading thread on its own store connection, so pages never wait for an upload."""
 
-    def __init__(self, engine: Engine, limits: Limits) -> None:
+    def __init__(self, engine: Engine, limits: Limits, guard: Guard | None = None) -> None:
         self.engine = engine
         self.limits = limits
+        self.guard = guard or Guard(Policy())
         self.templates = Environment(
             loader=PackageLoader("ringkas.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
@@ -81,6 +91,7 @@ class Site:
             path=request.url.path,
             lang=lang,
             t=labels_for(lang),
+            form_token=self.guard.form_token(session_of(request)),
         )
         return HTMLResponse(html, status_code=status)
 
@@ -219,10 +230,12 @@ UPLOAD_BODY = {
 }
 
 
-def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
-    """The web UI and JSON API for ``engine``; the caller owns (and closes) the engine."""
+def create_app(engine: Engine, limits: Limits | None = None, policy: Policy | None = None) -> FastAPI:
+    """The web UI and JSON API for ``engine``; the caller owns (and closes) the engine.
+
+    ``policy``: allowed host names, access token, read-only (default: loopback names only)."""
     limits = limits or Limits(max_file_bytes=engine.settings["max_file_bytes"])
-    site = Site(engine, limits)
+    site = Site(engine, limits, Guard(policy or Policy()))
     app = FastAPI(
         title="ringkas",
         version=__version__,
@@ -231,6 +244,8 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.site = site
+    # Added first, so it runs inside RequestGuard: its refusals carry the security headers too.
+    app.add_middleware(SecurityGuard, guard=site.guard, on_error=lambda request, exc: error_response(request, exc))
     app.add_middleware(RequestGuard, max_body_bytes=limits.max_body_bytes)
 
     def original_openapi() -> dict[str, Any]:
@@ -315,13 +330,13 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     def ingest_api() -> JSONResponse:
         return JSONResponse(views.ingest_form(limits))
 
-    async def ingest_uploads(request: Request) -> dict[str, Any]:
-        items = await read_form(request, limits)
+    async def ingest_uploads(request: Request, *, html: bool = False) -> dict[str, Any]:
+        items = await read_form(request, limits, site.guard if html else None)
         return await run_in_threadpool(site.call, views.ingest, items)
 
     @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
     async def ingest_submit(request: Request) -> Response:
-        result = await ingest_uploads(request)
+        result = await ingest_uploads(request, html=True)
         if result["redirect"] and not result["skipped"]:
             return RedirectResponse(result["redirect"], status_code=303)
         return site.render("ingested.html", request, result)
@@ -352,6 +367,24 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
         result = await run_in_threadpool(site.call, views.ingest, items)
         return JSONResponse(result, status_code=201)
 
+    # -- login (only with a token) ------------------------------------------------------------
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request, next: str = "/") -> Response:
+        return site.render("login.html", request, {"next": safe_next(next), "needed": bool(site.guard.policy.token)})
+
+    @app.post("/login", response_class=HTMLResponse, include_in_schema=False)
+    async def login_submit(request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=5)
+        site.guard.check_form_token(request, form.get(FORM_FIELD))
+        token = form.get("token")
+        if not site.guard.policy.token or not (isinstance(token, str) and site.guard.token_matches(token)):
+            raise AccessError("wrong token", status=401)
+        target = form.get("next")
+        response = RedirectResponse(safe_next(target if isinstance(target, str) else "/"), status_code=303)
+        response.headers.append("set-cookie", login_cookie_header(site.guard))
+        return response
+
     add_daily_routes(app, site)
 
     # -- API docs and static files -----------------------------------------------------------
@@ -370,8 +403,9 @@ def create_app(engine: Engine, limits: Limits | None = None) -> FastAPI:
     return app
 
 
-async def read_form(request: Request, limits: Limits) -> list[Article | InputError]:
-    """The uploaded files and pasted article of an ingest form."""
+async def read_form(request: Request, limits: Limits, guard: Guard | None = None) -> list[Article | InputError]:
+    """The uploaded files and pasted article of an ingest form (with ``guard``: an HTML form,
+    whose per-session token is checked). At most ``limits.max_files`` articles in all."""
     try:
         form = await request.form(max_files=limits.max_files, max_fields=20)
     except HTTPException as exc:
@@ -380,12 +414,16 @@ async def read_form(request: Request, limits: Limits) -> list[Article | InputErr
         raise FormatError(f"cannot read the form: {exc.detail}") from None
     items: list[Article | InputError] = []
     try:
+        if guard is not None:
+            guard.check_form_token(request, form.get(FORM_FIELD))
         uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and (f.filename or f.size)]
         for n, upload in enumerate(uploads, 1):
             data = await upload.read()  # bounded by the body limit
-            items.extend(read_upload(upload.filename, data, limits, n))
+            items.extend(read_upload(upload.filename, data, limits, n, max_items=limits.max_files - len(items)))
         text = _field(form.get("text"))
         if text.strip():
+            if len(items) >= limits.max_files:
+                raise InputTooLargeError(f"more than {limits.max_files} articles in one request")
             try:
                 items.append(
                     read_pasted(

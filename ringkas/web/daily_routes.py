@@ -19,6 +19,7 @@ from ..ranking import min_outlets_param
 from ..storing import StoryFilter
 from . import daily, feeds
 from .labels import choose_language, labels_for
+from .security import FORM_FIELD, Guard
 
 if TYPE_CHECKING:
     from .app import Site
@@ -61,7 +62,7 @@ def _atom(body: bytes) -> Response:
     return Response(body, media_type=feeds.MEDIA_TYPE)
 
 
-async def _form_or_json(request: Request) -> dict[str, str]:
+async def _form_or_json(request: Request, guard: Guard) -> dict[str, str]:
     if request.headers.get("content-type", "").startswith("application/json"):
         try:
             data = json.loads(await request.body() or b"{}")
@@ -71,6 +72,7 @@ async def _form_or_json(request: Request) -> dict[str, str]:
             raise FormatError("request body must be a JSON object with 'q' (and 'outlet', 'min_outlets')")
     else:
         form = await request.form(max_files=0, max_fields=10)
+        guard.check_form_token(request, form.get(FORM_FIELD))  # a form is a browser's: same-session proof
         data = {k: v for k, v in form.items() if isinstance(v, str)}
     return {k: str(data.get(k, "") or "")[:MAX_FORM_CHARS] for k in ("q", "query", "outlet", "min_outlets")}
 
@@ -121,7 +123,7 @@ def add_daily_routes(app: FastAPI, site: Site) -> None:
         return JSONResponse(site.call(daily.follows_page))
 
     async def add_follow(request: Request) -> dict[str, Any]:
-        data = await _form_or_json(request)
+        data = await _form_or_json(request, site.guard)
         query = data["q"] or data["query"]
         return await run_in_threadpool(site.call, daily.follow_search, query, data["outlet"], data["min_outlets"])
 
@@ -136,8 +138,10 @@ def add_daily_routes(app: FastAPI, site: Site) -> None:
         return JSONResponse(await add_follow(request), status_code=201)
 
     @app.post("/follows/{follow_id}/delete", include_in_schema=False)
-    def unfollow_submit(follow_id: str) -> Response:
-        site.call(daily.unfollow, follow_id)
+    async def unfollow_submit(request: Request, follow_id: str) -> Response:
+        form = await request.form(max_files=0, max_fields=5)
+        site.guard.check_form_token(request, form.get(FORM_FIELD))
+        await run_in_threadpool(site.call, daily.unfollow, follow_id)
         return RedirectResponse("/follows", status_code=303)
 
     @app.delete("/api/follows/{follow_id}", summary="Stop following a search")

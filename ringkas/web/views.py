@@ -22,12 +22,15 @@ from ..errors import EmptyInputError, FormatError, InputError
 from ..exporting import article_dict, story_dict
 from ..models import Article, Story
 from ..quotes import SHOWN_CONFIDENCE
+from ..reading import error_lines
 from ..stories import media_group_count
 from ..storing import HIT_END, HIT_START, StoryFilter
 from . import daily
 from .uploads import Limits
 
 PAGE_SIZE = 30
+# Page numbers past this are read as this one (an empty page): SQLite offsets are 64-bit.
+MAX_PAGE = 1_000_000
 MAX_QUERY_CHARS = 300
 # A chart wider than this many days groups articles by week, so that it stays readable on a phone.
 MAX_CHART_DAYS = 31
@@ -96,8 +99,8 @@ def _page_param(value: str) -> int:
     except ValueError:
         raise FormatError(f"query parameter 'page' is not a number: {value[:40]!r}") from None
     if page < 1:
-        raise FormatError(f"query parameter 'page' must be 1 or more, got {page}")
-    return page
+        raise FormatError(f"query parameter 'page' must be 1 or more, got {str(page)[:40]}")
+    return min(page, MAX_PAGE)
 
 
 def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
@@ -426,7 +429,7 @@ def ingest(engine: Engine, items: Sequence[Article | InputError]) -> dict[str, A
             raise problems[0]
         if not problems:
             raise EmptyInputError("nothing to ingest: paste an article or choose files")
-        raise EmptyInputError("nothing could be read: " + "; ".join(p.describe() for p in problems))
+        raise EmptyInputError("nothing could be read: " + "; ".join(error_lines(problems)))
     written = {s.id: s for s in report.stories}
     stories = [written.get(s) or engine.story(s) for s in report.story_ids]
     return {
