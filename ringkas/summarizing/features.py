@@ -28,7 +28,6 @@ _DIGITS = re.compile(r"\d")
 FEATURES = (
     "inverse_position",
     "relative_position",
-    "first",
     "log_words",
     "agreement",
     "agreement_per_word",
@@ -42,10 +41,6 @@ FEATURES = (
     "quoted",
     "needs_previous",
     "inverse_paragraph",
-    "several_articles",
-    "log_articles",
-    "inverse_position_several",
-    "agreement_several",
 )
 
 
@@ -106,7 +101,6 @@ def sentence_features(
     """A row of ``FEATURES`` for each candidate of ``pool``."""
     terms = story_terms(documents, stopwords)
     n_docs = len(documents)
-    several = 1.0 if n_docs > 1 else 0.0
     # Word weights for centrality: a word counts by how many articles use it (or, in a single
     # article, by how many sentences do), damped by how common it is across the sentences.
     sentence_count: Counter[str] = Counter()
@@ -138,22 +132,17 @@ def sentence_features(
         words = max(1, c.words)
         rows[i, 0] = 1.0 / (1.0 + k)
         rows[i, 1] = k / n
-        rows[i, 2] = 1.0 if k == 0 else 0.0
-        rows[i, 3] = math.log1p(words)
-        rows[i, 6] = shared
-        rows[i, 7] = article_spread
-        rows[i, 9] = len(ws & own) / len(own) if own else 0.0
-        rows[i, 10] = max((len(ws & t) / len(t) for t in other_titles), default=0.0)
-        rows[i, 11] = 1.0 if _DIGITS.search(text) else 0.0
-        rows[i, 12] = min(1.0, len(_CAPITALISED.findall(text)) / words)
-        rows[i, 13] = 1.0 if any(q in text for q in '"\u201c\u201d') else 0.0
-        rows[i, 14] = 1.0 if c.needs_previous else 0.0
-        rows[i, 15] = 1.0 / (1.0 + c.sentence.paragraph)
-        rows[i, 16] = several
-        rows[i, 17] = math.log(n_docs)
-        rows[i, 18] = rows[i, 0] * several
-    rows[:, 4] = _share_of_best(agreement)
-    rows[:, 5] = _share_of_best(agreement / np.maximum(1.0, [c.words for c in pool]))
-    rows[:, 8] = _share_of_best(centrality)
-    rows[:, 19] = rows[:, 4] * several
+        rows[i, 2] = math.log1p(words)
+        rows[i, 5] = shared
+        rows[i, 6] = article_spread
+        rows[i, 8] = len(ws & own) / len(own) if own else 0.0
+        rows[i, 9] = max((len(ws & t) / len(t) for t in other_titles), default=0.0)
+        rows[i, 10] = 1.0 if _DIGITS.search(text) else 0.0
+        rows[i, 11] = min(1.0, len(_CAPITALISED.findall(text)) / words)
+        rows[i, 12] = 1.0 if any(q in text for q in '"\u201c\u201d') else 0.0
+        rows[i, 13] = 1.0 if c.needs_previous else 0.0
+        rows[i, 14] = 1.0 / (1.0 + c.sentence.paragraph)
+    rows[:, 3] = _share_of_best(agreement)
+    rows[:, 4] = _share_of_best(agreement / np.maximum(1.0, [c.words for c in pool]))
+    rows[:, 7] = _share_of_best(centrality)
     return rows

@@ -91,11 +91,12 @@ def fact_of(text: str) -> Fact:
 
 def same_fact(a: Fact, b: Fact) -> bool:
     """Two sentences report the same happening: the same figures (one's a subset of the other's)
-    and at least one name in common."""
+    and the same names (at least half of the fewer, and at least one)."""
     if not a.figures or not b.figures:
         return False
     small, large = sorted((a.figures, b.figures), key=len)
-    return small <= large and bool(a.names & b.names)
+    shared = len(a.names & b.names)
+    return small <= large and shared >= 1 and shared >= min(len(a.names), len(b.names)) / 2
 
 
 def opens_with_reference(text: str) -> bool:

@@ -1,24 +1,26 @@
 """Training the sentence scorer: labels from human summaries, a logistic fit, leave-one-set-out.
 
-A sentence is labelled 1 when the greedy extractive oracle (the sentences that most raise
-ROUGE-1/2 against the cluster's reference summaries, within its word budget) takes it: on
-ViMs that labels multi-article clusters from their references, on IndoSum single articles
-from theirs. Every set weighs the same in the fit, however many sentences it has, so that no
-one language or kind of story decides the weights. scikit-learn fits; ringkas scores with the
-weights alone (``learned.Weights``).
+ViMs's multi-article clusters are labelled from their references: a sentence is 1 when the
+greedy extractive oracle (the sentences that most raise ROUGE-1/2 against the references,
+within the word budget) takes it. IndoSum brings its own extractive labels on its own sentence
+split, used as they are. Every set weighs the same in the fit, however many sentences it has,
+so that no one language or kind of story decides the weights. scikit-learn fits; ringkas
+scores with the weights alone (``learned.Weights``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from ..errors import FormatError
 from ..evaluation.rouge import ngrams, rouge_tokens
-from ..models import Document
+from ..models import Article, Document, Sentence
 from .base import Candidate
 from .features import FEATURES, sentence_features
 from .learned import LearnedSummarizer, Weights
@@ -126,3 +128,37 @@ def fit(sets: Sequence[LabelledSentences], c: float = C) -> Weights:
 def leave_one_set_out(sets: Sequence[LabelledSentences], c: float = C) -> dict[str, Weights]:
     """For each set, the weights trained on all the others (none when it is the only set)."""
     return {s.name: fit([o for o in sets if o.name != s.name], c) for s in sets if len(sets) > 1}
+
+
+def gold_split_document(item: Mapping[str, Any], source: str, lineno: int) -> tuple[Document, list[bool]]:
+    """An IndoSum line as one document split as its gold ``paragraphs`` say, with its gold
+    extractive labels (one per sentence): the labels its authors made, no splitter in between."""
+    paragraphs, labels = item.get("paragraphs"), item.get("gold_labels")
+    articles = item.get("articles") or [{}]
+    if not isinstance(paragraphs, list) or not isinstance(labels, list) or len(paragraphs) != len(labels):
+        raise FormatError(
+            "fields 'paragraphs' and 'gold_labels' must be lists of one length", source=source, line=lineno
+        )
+    article_id = str(articles[0].get("id") or item.get("id") or f"line-{lineno}")
+    sentences, flat, text, offset = [], [], [], 0
+    for p, (paragraph, marks) in enumerate(zip(paragraphs, labels, strict=True)):
+        for sentence_text, mark in zip(paragraph, marks, strict=False):
+            sentences.append(
+                Sentence(article_id, len(sentences), sentence_text, offset, offset + len(sentence_text), p)
+            )
+            flat.append(bool(mark))
+            text.append(sentence_text)
+            offset += len(sentence_text) + 1
+    article = Article(id=article_id, title=str(articles[0].get("title") or ""), text=" ".join(text))
+    return Document(article=article, sentences=tuple(sentences)), flat
+
+
+def label_gold(
+    summarizer: LearnedSummarizer, document: Document, gold: Sequence[bool]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(feature rows, gold labels) of a single article's candidates."""
+    pool = summarizer.pool([document])
+    if not pool:
+        return np.zeros((0, len(FEATURES))), np.zeros(0)
+    rows = sentence_features([document], pool, summarizer.stopwords)
+    return rows, np.array([1.0 if gold[c.sentence.index] else 0.0 for c in pool])
