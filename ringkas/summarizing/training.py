@@ -140,7 +140,10 @@ def gold_split_document(item: Mapping[str, Any], source: str, lineno: int) -> tu
             "fields 'paragraphs' and 'gold_labels' must be lists of one length", source=source, line=lineno
         )
     article_id = str(articles[0].get("id") or item.get("id") or f"line-{lineno}")
-    sentences, flat, text, offset = [], [], [], 0
+    sentences: list[Sentence] = []
+    flat: list[bool] = []
+    text: list[str] = []
+    offset = 0
     for p, (paragraph, marks) in enumerate(zip(paragraphs, labels, strict=True)):
         for sentence_text, mark in zip(paragraph, marks, strict=False):
             sentences.append(
