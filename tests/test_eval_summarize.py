@@ -165,8 +165,9 @@ def test_vims_floor_beats_lead():
     assert ringkas.scores.rouge1 >= 52.5
     assert ringkas.scores.rouge2 >= 35.0
     assert ringkas.scores.rouge2 >= lead.scores.rouge2 + 5.0
-    # trained without ViMs (on IndoSum alone): FLOOR_VIMS_LEFT_OUT
-    assert left_out.scores.rouge2 >= lead.scores.rouge2 * 1.0
+    # trained without ViMs (on IndoSum alone); measured 35.26 against Lead 27.81 (ringkas 36.16)
+    assert left_out.scores.rouge2 >= 34.0
+    assert left_out.scores.rouge2 >= lead.scores.rouge2 * 1.15
 
 
 @pytest.mark.shared
