@@ -2,6 +2,8 @@
 
     python benchmarks/summarize.py [--limit N] [--systems ringkas,lead,...] [--skip-quality]
                                    [--skip-speed] [--skip-seeds] [--sweep]
+    python benchmarks/summarize.py readability [--grouping gold|ringkas|both] [--cache-dir DIR]
+                                               [--summarizer NAME]
 
 Everything runs in one process, one system after another, on the same clusters, split by the
 same sentence splitter and cut to the same word budget (the mean reference length):
@@ -12,6 +14,10 @@ same sentence splitter and cut to the same word budget (the mean reference lengt
   multiple of ringkas's (ringkas uses no embeddings, so there is no model time to add);
 - seeds: the summary of the four 2019 seed articles (outlets cited, gold noise lines in it,
   ROUGE against the gold reference summary);
+- ``readability``: the summaries of the real dev window's stories of 2+ articles
+  (``realworld/clusters_dev.jsonl``, grouped by the gold events and by ringkas's clustering),
+  checked for dateline residues, repeated outlets in a citation, one fact told twice, sentences
+  from outside the story's gold event and unresolved references, with examples;
 - ``--sweep``: the neighbours of the coverage summarizer's constants, to show they sit on a
   plateau rather than on a peak of one set.
 
@@ -48,6 +54,7 @@ VIMS = SHARED / "data" / "mds" / "vims.jsonl"
 INDOSUM = SHARED / "data" / "indosum" / "dev123.jsonl"
 SEEDS = SHARED / "gold" / "seeds-with-dates.jsonl"
 GOLD = SHARED / "gold" / "seeds.json"
+REALWORLD = SHARED / "data" / "realworld" / "clusters_dev.jsonl"
 
 
 def print_rows(rows: list[list[str]]) -> None:
@@ -113,7 +120,56 @@ def sweep(engine: Engine, sets: dict[str, list[EvalCluster]]) -> None:
     print_rows(rows)
 
 
+def readability(grouping: str, summarizer: str | None, cache_dir: str | None) -> None:
+    import tempfile
+
+    from ringkas.embedding import FileVectorCache
+    from ringkas.evaluation.clustering import event_clusterer, read_eval_set
+    from ringkas.evaluation.readability import CHECKS, ReadabilityReport, check_story
+    from ringkas.stories import founding_order
+
+    overrides = {"summarizer": summarizer} if summarizer else {}
+    with Engine(db=":memory:", progress=False, **overrides) as engine, tempfile.TemporaryDirectory() as spare:
+        evalset = read_eval_set(REALWORLD, engine)
+        documents = sorted((engine.analyzer.analyse(a) for a in evalset.articles), key=founding_order)
+        groupings = ("gold", "ringkas") if grouping == "both" else (grouping,)
+        for name in groupings:
+            if name == "gold":
+                by_event: dict[str, list[int]] = {}
+                for i, doc in enumerate(documents):
+                    by_event.setdefault(evalset.gold[doc.id], []).append(i)
+                groups = list(by_event.values())
+            else:
+                groups = event_clusterer(engine, FileVectorCache(cache_dir or spare)).cluster(documents)
+            report = ReadabilityReport()
+            for group in groups:
+                if len(group) >= 2:
+                    members = [documents[i] for i in group]
+                    check_story(engine.summarize(members), members, evalset.gold, report)
+            print(f"\n## readability, real dev window, stories of 2+ articles grouped by {name}")
+            print(f"summarizer {engine.settings['summarizer']}, length {engine.settings['summary_length']}: ", end="")
+            print(f"{report.stories} stories, {report.sentences} summary sentences")
+            for check in CHECKS:
+                print(f"  {check:22} {report.counts[check]}")
+                for example in report.examples.get(check, [])[:3]:
+                    print(f"      e.g. {example}")
+            grouped = report.counts["outlet cited for several articles"]
+            print(f"  (sentences citing one outlet for several articles, shown once with its count: {grouped})")
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["readability"]:
+        parser = argparse.ArgumentParser(description="readability of real summaries")
+        parser.add_argument("command")
+        parser.add_argument("--grouping", choices=("gold", "ringkas", "both"), default="both")
+        parser.add_argument("--summarizer", help="a registered summarizer (default: the engine's setting)")
+        parser.add_argument("--cache-dir", help="vector cache for ringkas's clustering (DIR/vectors.sqlite)")
+        options = parser.parse_args()
+        if not REALWORLD.exists():
+            print(f"{REALWORLD} is absent: the real dev window sits beside the checkout; nothing measured.")
+            return 1
+        readability(options.grouping, options.summarizer, options.cache_dir)
+        return 0
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
     parser.add_argument("--systems", default=",".join(["ringkas", *PEERS]))

@@ -24,6 +24,7 @@ from .ranking import ORDERS, outlet_count
 from .reports import IngestReport
 from .settings import SETTINGS, Settings, parse_assignment
 from .watching import PollReport, Watcher
+from .summarizing.citing import citation_label
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -174,7 +175,7 @@ def print_story(story: Story, *, full: bool = False) -> None:
     out.print(f"\n[bold]{story.headline}[/bold]", markup=True)
     out.print(f"[dim]{story.id} · {when} · {len(story.article_ids)} article(s)[/dim]", markup=True)
     for n, sentence in enumerate(story.summary, 1):
-        cited = "; ".join(c.outlet or c.article_id for c in sentence.citations)
+        cited = citation_label(sentence.citations)
         out.print(f"  {n}. {sentence.text} [cyan]\\[{cited}][/cyan]", markup=True)
     if full:
         out.print(f"  articles: {', '.join(story.article_ids)}")

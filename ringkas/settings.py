@@ -48,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embedder", "use", "Sentence embedder for clustering, by registry name (use, e5)."),
     Setting("embed_max_tokens", 256, "Pieces of headline and lead the embedder reads per article."),
     Setting("watch_interval", 60.0, "Seconds between polls of 'ringkas watch' (folders and feed URLs)."),
-    Setting("summarizer", "coverage", "Summarizer, by registry name (coverage, centroid)."),
+    Setting("summarizer", "learned", "Summarizer, by registry name (learned, coverage, centroid)."),
     Setting(
         "citation_threshold", 0.35, "Similarity a sentence of another article needs to be cited for a summary sentence."
     ),

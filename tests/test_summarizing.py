@@ -240,6 +240,6 @@ def test_compressed_lead_stays_short():
 
 def test_registry_and_default():
     assert make_summarizer("coverage", tokenizer=TOKENIZER).name == "coverage"
-    assert Settings(environ={})["summarizer"] == "coverage"
+    assert Settings(environ={})["summarizer"] == "learned"
     with pytest.raises(ConfigError):
         make_summarizer("nope")

@@ -4,7 +4,9 @@ Every system sees the same documents (read, cleaned and split by ringkas's own p
 the same word budget per cluster: the mean length of the cluster's reference summaries, in
 ROUGE tokens. No system may go over it. Peers are Lead (first sentences round-robin over the
 articles), sumy's LexRank, TextRank, LSA, SumBasic and KL (given our splitter as their
-tokenizer), and the greedy extractive oracle as the ceiling. Scores are ROUGE-1/2/L F1.
+tokenizer), and the greedy extractive oracle as the ceiling. Scores are ROUGE-1/2/L F1. The
+learned summarizer adds a "ringkas (left out)" row: each cluster scored by the weights trained
+without the set that holds it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from ..settings import Settings
 from ..stories import build_story
 from ..summarizing import Summarizer, make_summarizer
 from ..summarizing.base import sentence_words
+from ..summarizing.learned import LearnedSummarizer
+from ..summarizing.training import fingerprint
 from .rouge import RougeScores, mean_scores, ngrams, rouge, rouge_tokens, word_count
 from .sets import clean_article, parse_line, set_lines
 
@@ -245,12 +249,34 @@ class RingkasSystem:
         return [c.sentence.text for c in chosen]
 
 
+class LeftOutSystem:
+    """The learned summarizer scoring each cluster with the weights trained without the set that
+    holds it: the figure that predicts sets it never saw. A cluster of no training set is
+    scored by the shipped weights, which never saw it either."""
+
+    name = "ringkas (left out)"
+
+    def __init__(self, summarizer: LearnedSummarizer) -> None:
+        self.summarizer = summarizer
+        self.left_out: Counter[str] = Counter()  # clusters scored without their set, by set
+
+    def summarize(self, cluster: EvalCluster) -> list[str]:
+        held, weights = self.summarizer.model.without_set_of(fingerprint(cluster.id, cluster.references))
+        self.left_out[held or "none"] += 1
+        chosen = self.summarizer.with_weights(weights).select(cluster.documents, LengthSpec(cluster.budget, "words"))
+        return [c.sentence.text for c in chosen]
+
+
 def make_systems(names: Sequence[str], engine: Engine) -> list[System]:
-    """Systems by name: ``ringkas`` (the configured summarizer), ``ringkas:<name>`` and the peers."""
+    """Systems by name: ``ringkas`` (the configured summarizer; the learned one brings its
+    left-out row), ``ringkas:<name>`` and the peers."""
     systems: list[System] = []
     for name in names:
         if name == "ringkas":
-            systems.append(RingkasSystem(engine.summarizer()))
+            summarizer = engine.summarizer()
+            systems.append(RingkasSystem(summarizer))
+            if isinstance(summarizer, LearnedSummarizer):
+                systems.append(LeftOutSystem(summarizer))
         elif name.startswith("ringkas:"):
             other = name.partition(":")[2]
             systems.append(RingkasSystem(make_summarizer(other, tokenizer=engine.analyzer.tokenizer), name=name))

@@ -15,10 +15,11 @@ from .centroid import CentroidSummarizer
 from .citing import cite
 from .coverage import CoverageSummarizer
 from .headline import choose_headline
+from .learned import LearnedSummarizer
 
 SUMMARIZERS: Registry[Summarizer] = Registry(
     "summarizer",
-    {"centroid": CentroidSummarizer, "coverage": CoverageSummarizer},
+    {"centroid": CentroidSummarizer, "coverage": CoverageSummarizer, "learned": LearnedSummarizer},
 )
 
 
@@ -32,6 +33,7 @@ __all__ = [
     "Candidate",
     "CentroidSummarizer",
     "CoverageSummarizer",
+    "LearnedSummarizer",
     "Summarizer",
     "candidates",
     "choose_headline",

@@ -3,7 +3,8 @@
 An article reports a summary sentence's fact when one of its sentences, or its headline, is
 similar enough to it: cosine of IDF-weighted content words (stems, hyphenated names split so
 "Kim-Jong-un" meets "Kim Jong Un"), the IDF taken over the story itself. The source article is
-always cited first, the others by how closely they match.
+always cited first, the others by how closely they match, each outlet once with all its
+articles together (a reader sees "outlet (2)", never "outlet; outlet").
 """
 
 from __future__ import annotations
@@ -25,6 +26,35 @@ def citation_terms(text: str, tokenizer: Tokenizer) -> Counter[str]:
     stop = tokenizer.stopwords
     words = _WORD.findall(text.lower())
     return Counter(tokenizer.stem(w) for w in words if (len(w) > 1 or is_cjk(w)) and w not in stop)
+
+
+def by_outlet(documents: Sequence[Document], source: int, best: dict[int, float]) -> list[int]:
+    """The cited articles grouped by outlet: the source's outlet first, then the others by their
+    closest match; within an outlet the source first, then by match."""
+
+    def outlet(d: int) -> str:
+        return documents[d].article.outlet or "article:" + documents[d].id
+
+    groups: dict[str, list[int]] = {}
+    for d in sorted(best, key=lambda d: (d != source, -best[d], documents[d].id)):
+        groups.setdefault(outlet(d), []).append(d)
+    return [d for members in groups.values() for d in members]
+
+
+def outlet_groups(citations: Sequence[Citation]) -> list[tuple[str, tuple[Citation, ...]]]:
+    """(outlet, its cited articles) in citation order, each outlet once; an article without an
+    outlet stands alone under its id."""
+    groups: dict[str, list[Citation]] = {}
+    for c in citations:
+        groups.setdefault(c.outlet or c.article_id, []).append(c)
+    return [(name, tuple(members)) for name, members in groups.items()]
+
+
+def citation_label(citations: Sequence[Citation]) -> str:
+    """How a summary sentence's citations read: "outlet (2 articles); other outlet"."""
+    return "; ".join(
+        name if len(members) == 1 else f"{name} ({len(members)} articles)" for name, members in outlet_groups(citations)
+    )
 
 
 def cite(
@@ -62,7 +92,7 @@ def cite(
                 similarity = sum(w * large.get(t, 0.0) for t, w in small.items()) / (own_norm * norm)
                 if similarity >= threshold and similarity > best.get(d, 0.0):
                     best[d], where[d] = similarity, index
-        cited = sorted(best, key=lambda d: (d != c.doc, -best[d], documents[d].id))
+        cited = by_outlet(documents, c.doc, best)
         out.append(
             SummarySentence(
                 text=c.sentence.text,

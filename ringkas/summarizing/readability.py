@@ -1,0 +1,134 @@
+"""Readability checks a summary sentence must pass, used when choosing sentences and by the benchmark.
+
+- a dateline or outlet residue glued to the start ("KOTA, Outlet.com - ...", "KOTA-Kata ...")
+  is cut off the sentence, never shown;
+- two sentences reporting the same happening (the same figures and the same names, whatever
+  the wording) never both appear;
+- a sentence opening with a reference ("Ia", "Mereka", "Hal itu") appears only right after
+  the sentence it refers to;
+- a sentence must share the story's core: the words most of its articles use. A sentence of an
+  article about another happening, which the story absorbed, shares none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..models import Document, Sentence
+from .base import DANGLING_OPENERS
+from .features import content_words
+
+# An outlet name with a web suffix ("Portal.com", "SITE.CO.ID"), a place in capitals, or both,
+# then a dash or a comma, at the very start of a sentence: the dateline of the wire format.
+_OUTLET = r"[A-Za-z][\w]*(?:\.[A-Za-z]{2,3}){1,2}"
+_PLACE = r"[A-Z][A-Z]{2,}(?:[ ][A-Z]{3,}){0,2}"
+_DATELINE = re.compile(
+    # "Outlet.com, Kota -", "KOTA, Outlet.com -", and "Outlet.com, KotaKata" where the place ran
+    # into the sentence's first word (the lookahead stops the place before that word's capital).
+    rf"^(?:{_PLACE}\s*,\s*)?{_OUTLET}\s*(?:,\s*(?:[A-Z][a-z]+(?=[A-Z])|[A-Z][a-z]+|{_PLACE}))?\s*[-\u2013\u2014:]*\s*"
+    # "KOTA -", "KOTA, Outlet.com -", "KOTA (Agency) -"
+    rf"|^{_PLACE}\s*(?:,\s*{_OUTLET}\s*)?[-\u2013\u2014]+\s*"
+    rf"|^{_PLACE}\s*\(\w[\w ]{{1,20}}\)\s*[-\u2013\u2014]+\s*"
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
+_NAME = re.compile(r"(?<![\w.])([^\W\d_a-z][^\W_]+(?:\s+[^\W\d_a-z][^\W_]+)*)", re.UNICODE)
+# Sentences opening with these refer back to someone or something named before.
+_REFERENCE_OPENERS = re.compile(
+    r"^[\"'\u201c(]?(ia|dia|beliau|mereka|hal itu|hal ini|hal tersebut|itu|ini|"
+    r"he|she|they|it|this|that|these|those)\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_length(text: str) -> int:
+    """How many leading characters of ``text`` are a dateline or outlet residue (0 when none)."""
+    match = _DATELINE.match(text)
+    if not match or not match.group(0).strip():
+        return 0
+    rest = text[match.end() :]
+    return match.end() if rest.strip() and not rest[0].islower() else 0
+
+
+def has_dateline(text: str) -> bool:
+    return dateline_length(text) > 0
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """The sentence with its dateline residue cut off (its start moved past it)."""
+    cut = dateline_length(sentence.text)
+    if not cut:
+        return sentence
+    rest = sentence.text[cut:].lstrip()
+    moved = len(sentence.text) - len(rest)
+    return replace(sentence, text=rest[:1].upper() + rest[1:], start=sentence.start + moved)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """What a sentence reports, wording aside: its figures and the names it mentions."""
+
+    figures: frozenset[str]
+    names: frozenset[str]
+
+
+def fact_of(text: str) -> Fact:
+    """The figures (years and dates left out: every sentence of a story shares them) and names."""
+    body = _DATE.sub(" ", text)
+    figures = frozenset(n.replace(".", "").replace(",", "") for n in _NUMBER.findall(body) if not _YEAR.match(n))
+    names = set()
+    for match in _NAME.finditer(text):
+        for k, word in enumerate(match.group(1).split()):
+            if match.start() == 0 and k == 0:
+                continue  # the capital of the sentence's first word, not a name
+            names.add(word.lower())
+    return Fact(figures, frozenset(names))
+
+
+def same_fact(a: Fact, b: Fact) -> bool:
+    """Two sentences report the same happening: the same figures (one's a subset of the other's)
+    and the same names (at least half of the fewer, and at least one)."""
+    if not a.figures or not b.figures:
+        return False
+    small, large = sorted((a.figures, b.figures), key=len)
+    shared = len(a.names & b.names)
+    return small <= large and shared >= 1 and shared >= min(len(a.names), len(b.names)) / 2
+
+
+def opens_with_reference(text: str) -> bool:
+    """Whether a sentence opens with a pronoun or "hal itu" that points back to an earlier one."""
+    return bool(_REFERENCE_OPENERS.match(text)) or bool(DANGLING_OPENERS.match(text) and _REFERENCE_OPENERS.match(text))
+
+
+def story_core(documents: Sequence[Document], stopwords: frozenset[str]) -> frozenset[str]:
+    """The words at least half of the story's articles use (at least two): what the story is about."""
+    if len(documents) < 3:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        words = set(content_words(doc.article.title, stopwords))
+        for sentence in doc.sentences[:8]:
+            words.update(content_words(sentence.text, stopwords))
+        counts.update(words)
+    need = max(2, (len(documents) + 1) // 2)
+    return frozenset(w for w, c in counts.items() if c >= need)
+
+
+def off_story_articles(documents: Sequence[Document], stopwords: frozenset[str]) -> frozenset[int]:
+    """Articles (by position) that share none of the story's core words in their title and lead:
+    reports of another happening that the story absorbed. Stories of one or two articles have none."""
+    core = story_core(documents, stopwords)
+    if not core:
+        return frozenset()
+    out = set()
+    for d, doc in enumerate(documents):
+        words = set(content_words(doc.article.title, stopwords))
+        for sentence in doc.sentences[:3]:
+            words.update(content_words(sentence.text, stopwords))
+        if len(words & core) < 2:
+            out.add(d)
+    return frozenset(out)
