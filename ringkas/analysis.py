@@ -10,6 +10,7 @@ from dataclasses import replace
 from .cleaning.language import LanguageIdentifier
 from .dates import DateFinder, to_iso
 from .entities import NameTagger, find_role
+from .entities.spans import Span, Token
 from .entities.tagger import NETWORK_WEIGHT
 from .models import Article, Document, Mention, Sentence, TimeExpression
 from .quotes import QuoteExtractor
@@ -20,8 +21,29 @@ from .tokens import Tokenizer
 INDONESIAN = frozenset({"id", "ms"})
 
 
+def sentence_mentions(sentence: Sentence, tokens: list[Token], spans: list[Span]) -> list[Mention]:
+    """The tagger's spans in one sentence as mentions; people get the role an apposition gives them."""
+    persons = [(a, b) for a, b, kind in spans if kind == "PERSON"]
+    out = []
+    for a, b, kind in spans:
+        start, end = tokens[a][1], tokens[b - 1][2]
+        role = find_role(sentence.text, tokens, (a, b), persons) if kind == "PERSON" else None
+        out.append(
+            Mention(
+                text=sentence.text[start:end],
+                kind=kind,
+                article_id=sentence.article_id,
+                sentence_index=sentence.index,
+                start=sentence.start + start,
+                end=sentence.start + end,
+                role=role,
+            )
+        )
+    return out
+
+
 class Analyzer:
-    """Holds the language tools (splitter, tokenizer) and analyses one article at a time."""
+    """Holds the language tools (splitter, tokenizer) and analyses articles, one or a batch at a time."""
 
     def __init__(self, *, quote_paraphrases: bool = False, name_network: bool = True) -> None:
         self.language = LanguageIdentifier()  # for articles that did not come through the cleaner
@@ -33,39 +55,46 @@ class Analyzer:
         self.quotes = QuoteExtractor(paraphrases=quote_paraphrases)
 
     def analyse(self, article: Article) -> Document:
-        if article.language is None:
-            article = replace(article, language=self.language.identify(article.title + "\n" + article.text))
-        sentences = self.splitter.split(article.text, article.id)
-        indonesian = article.language is None or article.language in INDONESIAN
-        times = self.find_times(article, sentences) if indonesian else ()
-        mentions = self.find_mentions(sentences) if indonesian else ()
-        document = Document(article=article, sentences=sentences, mentions=mentions, times=times)
-        if indonesian:  # the verbs of saying and speaker patterns are Indonesian
-            document = replace(document, quotes=self.quotes.extract(document))
-        return document
+        return self.analyse_many([article])[0]
+
+    def analyse_many(self, articles: list[Article]) -> list[Document]:
+        """``analyse`` for several articles: the name tagger reads all their sentences in one
+        batch (its network and Viterbi steps run once per batch instead of once per article)."""
+        parts = []
+        for article in articles:
+            if article.language is None:
+                article = replace(article, language=self.language.identify(article.title + "\n" + article.text))
+            sentences = self.splitter.split(article.text, article.id)
+            indonesian = article.language is None or article.language in INDONESIAN
+            parts.append((article, sentences, indonesian))
+        tagged = [sentences for _, sentences, indonesian in parts if indonesian]
+        found = iter(self.find_mentions_many(tagged))
+        documents = []
+        for article, sentences, indonesian in parts:
+            times = self.find_times(article, sentences) if indonesian else ()
+            mentions = next(found) if indonesian else ()
+            document = Document(article=article, sentences=sentences, mentions=mentions, times=times)
+            if indonesian:  # the verbs of saying and speaker patterns are Indonesian
+                document = replace(document, quotes=self.quotes.extract(document))
+            documents.append(document)
+        return documents
 
     def find_mentions(self, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Names of people, organisations and places in each sentence; people get the role an
         apposition gives them ("Presiden Rusia", "juru bicara Kementerian Luar Negeri")."""
+        return self.find_mentions_many([sentences])[0]
+
+    def find_mentions_many(self, texts: list[tuple[Sentence, ...]]) -> list[tuple[Mention, ...]]:
+        """``find_mentions`` for the sentences of several texts, tagged in one batch."""
+        found = iter(self.names.find_tokens_many([s.text for sentences in texts for s in sentences]))
         out = []
-        found = self.names.find_tokens_many([s.text for s in sentences])
-        for sentence, (tokens, spans) in zip(sentences, found, strict=True):
-            persons = [(a, b) for a, b, kind in spans if kind == "PERSON"]
-            for a, b, kind in spans:
-                start, end = tokens[a][1], tokens[b - 1][2]
-                role = find_role(sentence.text, tokens, (a, b), persons) if kind == "PERSON" else None
-                out.append(
-                    Mention(
-                        text=sentence.text[start:end],
-                        kind=kind,
-                        article_id=sentence.article_id,
-                        sentence_index=sentence.index,
-                        start=sentence.start + start,
-                        end=sentence.start + end,
-                        role=role,
-                    )
-                )
-        return tuple(out)
+        for sentences in texts:
+            mentions: list[Mention] = []
+            for sentence in sentences:
+                tokens, spans = next(found)
+                mentions.extend(sentence_mentions(sentence, tokens, spans))
+            out.append(tuple(mentions))
+        return out
 
     def find_times(self, article: Article, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
         """Date expressions with a calendar value (day, month, year or range), relative ones
