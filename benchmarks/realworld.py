@@ -3,6 +3,7 @@
     python benchmarks/realworld.py noise    # noise lines kept and body lines lost on noise_dev.jsonl, per kind
     python benchmarks/realworld.py glued    # words glued at link boundaries: repaired, left, wrongly split
     python benchmarks/realworld.py html     # the page checks of html/gold.jsonl, beside trafilatura and peers
+    python benchmarks/realworld.py speed    # stream.jsonl end to end: articles/s per stage, peak memory
 
 Each measurement lives in its own module beside this one (``realworld_<name>.py``, with a
 ``main(argv)``); this file only dispatches. The data is for measurement only and is never copied
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-COMMANDS = ("noise", "glued", "html")
+COMMANDS = ("noise", "glued", "html", "speed")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 from .cleaning.language import LanguageIdentifier
 from .dates import DateFinder, to_iso
 from .entities import NameTagger, find_role
+from .entities.spans import Span, Token
 from .entities.tagger import NETWORK_WEIGHT
 from .models import Article, Document, Mention, Sentence, TimeExpression
 from .quotes import QuoteExtractor
@@ -26,8 +27,29 @@ MAX_ANALYSED_CHARS = 100_000
 NAME_BATCH_SENTENCES = 256
 
 
+def sentence_mentions(sentence: Sentence, tokens: list[Token], spans: list[Span]) -> list[Mention]:
+    """The tagger's spans in one sentence as mentions; people get the role an apposition gives them."""
+    persons = [(a, b) for a, b, kind in spans if kind == "PERSON"]
+    out = []
+    for a, b, kind in spans:
+        start, end = tokens[a][1], tokens[b - 1][2]
+        role = find_role(sentence.text, tokens, (a, b), persons) if kind == "PERSON" else None
+        out.append(
+            Mention(
+                text=sentence.text[start:end],
+                kind=kind,
+                article_id=sentence.article_id,
+                sentence_index=sentence.index,
+                start=sentence.start + start,
+                end=sentence.start + end,
+                role=role,
+            )
+        )
+    return out
+
+
 class Analyzer:
-    """Holds the language tools (splitter, tokenizer) and analyses one article at a time."""
+    """Holds the language tools (splitter, tokenizer) and analyses articles, one or a batch at a time."""
 
     def __init__(
         self, *, quote_paraphrases: bool = False, name_network: bool = True, max_chars: int = MAX_ANALYSED_CHARS
@@ -44,41 +66,49 @@ class Analyzer:
     def analyse(self, article: Article) -> Document:
         """The article's sentences, dates, names and quotes, found in its first ``max_chars``
         characters (the document's article carries that text; the stored article keeps it all)."""
-        article = analysed_part(article, self.max_chars)
-        if article.language is None:
-            article = replace(article, language=self.language.identify(article.title + "\n" + article.text))
-        sentences = self.splitter.split(article.text, article.id)
-        indonesian = article.language is None or article.language in INDONESIAN
-        times = self.find_times(article, sentences) if indonesian else ()
-        mentions = self.find_mentions(sentences) if indonesian else ()
-        document = Document(article=article, sentences=sentences, mentions=mentions, times=times)
-        if indonesian:  # the verbs of saying and speaker patterns are Indonesian
-            document = replace(document, quotes=self.quotes.extract(document))
-        return document
+        return self.analyse_many([article])[0]
+
+    def analyse_many(self, articles: list[Article]) -> list[Document]:
+        """``analyse`` for several articles: the name tagger reads all their sentences in one
+        batch (its network and Viterbi steps run once per batch instead of once per article)."""
+        parts = []
+        for article in articles:
+            article = analysed_part(article, self.max_chars)
+            if article.language is None:
+                article = replace(article, language=self.language.identify(article.title + "\n" + article.text))
+            sentences = self.splitter.split(article.text, article.id)
+            indonesian = article.language is None or article.language in INDONESIAN
+            parts.append((article, sentences, indonesian))
+        tagged = [sentences for _, sentences, indonesian in parts if indonesian]
+        found = iter(self.find_mentions_many(tagged))
+        documents = []
+        for article, sentences, indonesian in parts:
+            times = self.find_times(article, sentences) if indonesian else ()
+            mentions = next(found) if indonesian else ()
+            document = Document(article=article, sentences=sentences, mentions=mentions, times=times)
+            if indonesian:  # the verbs of saying and speaker patterns are Indonesian
+                document = replace(document, quotes=self.quotes.extract(document))
+            documents.append(document)
+        return documents
 
     def find_mentions(self, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Names of people, organisations and places in each sentence; people get the role an
         apposition gives them ("Presiden Rusia", "juru bicara Kementerian Luar Negeri")."""
-        out = []
-        for sentence, (tokens, spans) in zip(sentences, self._name_spans(sentences), strict=True):
-            persons = [(a, b) for a, b, kind in spans if kind == "PERSON"]
-            for a, b, kind in spans:
-                start, end = tokens[a][1], tokens[b - 1][2]
-                role = find_role(sentence.text, tokens, (a, b), persons) if kind == "PERSON" else None
-                out.append(
-                    Mention(
-                        text=sentence.text[start:end],
-                        kind=kind,
-                        article_id=sentence.article_id,
-                        sentence_index=sentence.index,
-                        start=sentence.start + start,
-                        end=sentence.start + end,
-                        role=role,
-                    )
-                )
-        return tuple(out)
+        return self.find_mentions_many([sentences])[0]
 
-    def _name_spans(self, sentences: tuple[Sentence, ...]) -> Iterator[tuple[Any, Any]]:
+    def find_mentions_many(self, texts: list[tuple[Sentence, ...]]) -> list[tuple[Mention, ...]]:
+        """``find_mentions`` for the sentences of several texts, tagged in one batch."""
+        found = self._name_spans([s for sentences in texts for s in sentences])
+        out = []
+        for sentences in texts:
+            mentions: list[Mention] = []
+            for sentence in sentences:
+                tokens, spans = next(found)
+                mentions.extend(sentence_mentions(sentence, tokens, spans))
+            out.append(tuple(mentions))
+        return out
+
+    def _name_spans(self, sentences: list[Sentence]) -> Iterator[tuple[Any, Any]]:
         """The tagger's tokens and name spans of each sentence, a batch of sentences at a time."""
         for at in range(0, len(sentences), NAME_BATCH_SENTENCES):
             batch = sentences[at : at + NAME_BATCH_SENTENCES]

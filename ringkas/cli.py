@@ -23,8 +23,8 @@ from .models import Story
 from .ranking import ORDERS, outlet_count
 from .reports import IngestReport
 from .settings import SETTINGS, Settings, parse_assignment
-from .watching import PollReport, Watcher
 from .summarizing.citing import citation_label
+from .watching import PollReport, Watcher
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

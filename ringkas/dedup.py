@@ -13,10 +13,12 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from .models import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 3
 # Fewer distinct 3-grams than this (a teaser, a one-line brief) is too little to call a copy.
@@ -48,6 +50,11 @@ class DuplicateMarker:
         self.jaccard = jaccard
         self.containment = containment
         self.num_perm = num_perm
+        # datasketch loads here: importing it (and the scipy it brings) is slow start-up that
+        # commands which never mark copies do not need.
+        from datasketch import MinHash, MinHashLSH
+
+        self._minhash_type = MinHash
         self._lsh = MinHashLSH(threshold=min(_CANDIDATE_JACCARD, jaccard), num_perm=num_perm)
         self._seed = MinHash(num_perm=num_perm, hashfunc=zlib.crc32)
         self._entries: dict[str, _Entry] = {}
@@ -121,7 +128,7 @@ class DuplicateMarker:
         shingles = shingles_of(article.text)
         if len(shingles) < MIN_SHINGLES:
             return None, len(shingles)
-        minhash = MinHash(
+        minhash = self._minhash_type(
             num_perm=self.num_perm, permutations=self._seed.permutations, scheme=self._seed.scheme, hashfunc=zlib.crc32
         )
         minhash.update_batch(list(shingles))

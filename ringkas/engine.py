@@ -31,6 +31,8 @@ from .stories import build_story
 from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
 from .summarizing import Summarizer, make_summarizer
 
+# Articles analysed together: the name tagger's network and Viterbi steps run once per batch.
+ANALYSE_BATCH = 32
 # stage name, items done, items in all
 ProgressCallback = Callable[[str, int, int], None]
 
@@ -217,11 +219,11 @@ class Engine:
         return self._duplicate_marker().mark(articles)
 
     def analyse(self, articles: list[Article], progress: ProgressCallback | None = None) -> list[Document]:
-        documents = []
-        for n, article in enumerate(articles, 1):
-            documents.append(self.analyzer.analyse(article))
+        documents: list[Document] = []
+        for start in range(0, len(articles), ANALYSE_BATCH):
+            documents.extend(self.analyzer.analyse_many(articles[start : start + ANALYSE_BATCH]))
             if progress:
-                progress("analyse", n, len(articles))
+                progress("analyse", len(documents), len(articles))
         return documents
 
     def build_stories(self, progress: ProgressCallback | None = None) -> list[Story]:

@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 
 from .features import EventCues, LexicalVector, RunningIdf, dots, headline_share
 from .links import FEATURES, LinkModel
@@ -164,6 +162,9 @@ def average_link_groups(link: np.ndarray, threshold: float) -> list[list[int]]:
     stories it touches) are merged here, large ones by scipy's O(n^2) algorithm."""
     size = len(link)
     if size > _SMALL:
+        from scipy.cluster.hierarchy import fcluster, linkage  # loaded on first use: slow to import
+        from scipy.spatial.distance import squareform
+
         distance = np.clip(_CEILING - link, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
 
 from ..models import Document
 from ..tokens import Tokenizer
@@ -52,6 +51,8 @@ class TfidfClusterer:
             return []
         if n == 1:
             return [[0]]
+        from sklearn.cluster import AgglomerativeClustering  # loaded on first use: slow to import
+
         distance = 1.0 - self.similarity(documents)
         np.fill_diagonal(distance, 0.0)
         labels = AgglomerativeClustering(

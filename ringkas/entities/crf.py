@@ -83,6 +83,11 @@ class LinearChainCRF:
             offsets.append(len(rows))
             rows.append(0)
             rows.extend(r + 1 for r in map(index.get, features) if r is not None)
+        return self.row_scores(rows, offsets)
+
+    def row_scores(self, rows: list[int], offsets: list[int]) -> np.ndarray:
+        """[items, labels] emission scores of items given as rows into the weights with one zero
+        row leading (``emissions``' own form, and ``rows.FeatureRows``')."""
         if not rows:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         return np.add.reduceat(self._padded[rows], offsets, axis=0)
@@ -90,17 +95,39 @@ class LinearChainCRF:
     def decode(self, emissions: np.ndarray, outside_penalty: float = 0.0) -> list[str]:
         """The best label sequence for [items, labels] emission scores (Viterbi), the outside
         label's scores lowered by ``outside_penalty``."""
-        if not len(emissions):
+        return self.decode_many([emissions], outside_penalty)[0]
+
+    def decode_many(self, sequences: list[np.ndarray], outside_penalty: float = 0.0) -> list[list[str]]:
+        """``decode`` for several sequences at once: each step of the recurrence is one array
+        operation over the sequences still running (the same sums and maxima, so the same labels)."""
+        if not sequences:
             return []
-        emissions = emissions.copy()
-        emissions[:, self.outside] -= outside_penalty
-        score = emissions[0].copy()
-        back = np.zeros((len(emissions), len(self.labels)), dtype=np.int64)
-        for n in range(1, len(emissions)):
-            candidates = score[:, None] + self.transitions
-            back[n] = candidates.argmax(axis=0)
-            score = candidates.max(axis=0) + emissions[n]
-        best = [int(score.argmax())]
-        for n in range(len(emissions) - 1, 0, -1):
-            best.append(int(back[n][best[-1]]))
-        return [self.labels[i] for i in reversed(best)]
+        lengths = np.array([len(e) for e in sequences])
+        order = np.argsort(-lengths, kind="stable")
+        steps, labels = int(lengths.max()), len(self.labels)
+        if not steps:
+            return [[] for _ in sequences]
+        emissions = np.zeros((len(sequences), steps, labels), dtype=np.float32)
+        for row, n in enumerate(order):
+            emissions[row, : lengths[n]] = sequences[n]
+        emissions[:, :, self.outside] -= outside_penalty
+        running = (lengths[order][:, None] > np.arange(steps)[None, :]).sum(axis=0)
+        score = emissions[:, 0].copy()
+        back = np.zeros((len(sequences), steps, labels), dtype=np.int64)
+        for n in range(1, steps):
+            k = int(running[n])
+            candidates = score[:k, :, None] + self.transitions
+            back[:k, n] = candidates.argmax(axis=1)
+            score[:k] = candidates.max(axis=1) + emissions[:k, n]
+        best = np.zeros((len(sequences), steps), dtype=np.int64)
+        current = score.argmax(axis=1)
+        sorted_lengths = lengths[order]
+        best[np.arange(len(sequences)), np.maximum(sorted_lengths - 1, 0)] = current
+        for n in range(steps - 1, 0, -1):
+            k = int(running[n])
+            current[:k] = back[np.arange(k), n, current[:k]]
+            best[:k, n - 1] = current[:k]
+        out: list[list[str]] = [[] for _ in sequences]
+        for row, n in enumerate(order):
+            out[n] = [self.labels[i] for i in best[row, : lengths[n]]]
+        return out

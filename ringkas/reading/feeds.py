@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from ..errors import EmptyInputError, FormatError, InputError
 from ..models import Article
 from .html import fragment_lines
@@ -34,6 +32,8 @@ def looks_like_feed(head: bytes) -> bool:
 
 def read_feed(data: bytes, *, source: str, fallback_outlet: str | None = None) -> Iterator[ReadItem]:
     """Every entry of an RSS or Atom document, as an article or an error naming it."""
+    import feedparser  # loaded on the first feed: slow to import, and most inputs are not feeds
+
     # A stream, never bytes or str: feedparser treats a string as a URL or file name to open.
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)

@@ -13,7 +13,6 @@ import re
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..errors import EmptyInputError, FormatError, IndexPageError
@@ -130,6 +129,8 @@ def read_html(
 def _extract(markup: str, url: str | None, *, favor_precision: bool = False) -> Any:
     tree = parse_page(markup)
     repair_paragraphs(tree)
+    import trafilatura  # loaded on the first page: slow to import, and most inputs are not HTML
+
     return trafilatura.bare_extraction(
         tree,
         url=url,
