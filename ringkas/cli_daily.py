@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .changes import parse_since
-from .cli import Context, _guard, out
+from .console import Context, _guard, out
 from .engine import Engine
 from .following import DIGEST_FORMATS, add_follow, digest, follows, render_digest
 from .ranking import min_outlets_param

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ringkas.evaluation.rouge import lcs_length, mean_scores, rouge, rouge_tokens, word_count
+from ringkas.summarizing.rouge import lcs_length, mean_scores, rouge, rouge_tokens, word_count
 
 
 def test_tokens_are_lowercased_unicode_word_runs():

@@ -30,8 +30,8 @@ from ..stories import build_story
 from ..summarizing import Summarizer, make_summarizer
 from ..summarizing.base import sentence_words
 from ..summarizing.learned import LearnedSummarizer
+from ..summarizing.rouge import RougeScores, mean_scores, ngrams, rouge, rouge_tokens, word_count
 from ..summarizing.training import fingerprint
-from .rouge import RougeScores, mean_scores, ngrams, rouge, rouge_tokens, word_count
 from .sets import clean_article, parse_line, set_lines
 
 PEERS = ("lead", "lexrank", "textrank", "lsa", "sumbasic", "kl", "oracle")

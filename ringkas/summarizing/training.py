@@ -19,11 +19,11 @@ from typing import Any
 import numpy as np
 
 from ..errors import FormatError
-from ..evaluation.rouge import ngrams, rouge_tokens
 from ..models import Article, Document, Sentence
 from .base import Candidate
 from .features import FEATURES, sentence_features
 from .learned import LearnedSummarizer, Weights
+from .rouge import ngrams, rouge_tokens
 
 # Regularisation of the logistic fit: sklearn's default strength; the left-out figures barely
 # move between 0.1 and 10 (checked on ViMs and IndoSum).
