@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .analysis import Analyzer
+from .analysis import Analyzer, analysed_part
 from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
 from .clustering.links import LinkModel
@@ -379,7 +379,9 @@ class Engine:
         analyzer = self.analyzer
         if article.language is None:
             article = replace(article, language=analyzer.language.identify(article.title + "\n" + article.text))
-        return Document(article=article, sentences=analyzer.splitter.split(article.text, article.id))
+        # the sentences analysis reads (citations point at no others); the page shows the rest as text
+        analysed = analysed_part(article, analyzer.max_chars)
+        return Document(article=article, sentences=analyzer.splitter.split(analysed.text, article.id))
 
     def export(self, fmt: str) -> str:
         """The stored stories and articles as JSON, Markdown or HTML (``exporting.export``)."""
