@@ -160,3 +160,95 @@ def refresh_threads(db: sqlite3.Connection, changed: Sequence[str] | None = None
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+# coverage ranking columns, the change log, the entity index, thread links and follows
+# (ringkas.story_log fills them on every save; existing stories are indexed after migrating).
+SCHEMA = """
+    ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN media_groups INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN rank_key REAL NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN changed_at TEXT;
+    CREATE INDEX stories_rank ON stories(rank_key);
+    CREATE TABLE story_changes (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        previous TEXT,
+        article_id TEXT
+    );
+    CREATE INDEX story_changes_story ON story_changes(story_id, at);
+    CREATE INDEX story_changes_at ON story_changes(at);
+    CREATE TABLE story_entities (
+        story_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        key_entity INTEGER NOT NULL,
+        alias INTEGER NOT NULL,
+        PRIMARY KEY (story_id, entity_id)
+    );
+    CREATE INDEX story_entities_entity ON story_entities(entity_id);
+    CREATE TABLE story_threads (
+        story_id TEXT PRIMARY KEY,
+        previous_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        shared TEXT NOT NULL
+    );
+    CREATE INDEX story_threads_previous ON story_threads(previous_id);
+    CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,
+        query TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '',
+        min_outlets INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (query, outlet, min_outlets)
+    );
+    """
+
+
+class DailyReads:
+    """The store's reads of the daily tool's tables (``Store`` has them); ``_read`` is the
+    calling thread's read connection."""
+
+    @property
+    def _read(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    def changes(self, story_id: str | None = None, since: str | None = None) -> list[Change]:
+        """The change log of one story (or of all), oldest first, saved after ``since`` if given."""
+        conditions, params = ["1"], []
+        if story_id is not None:
+            conditions.append("story_id = ?")
+            params.append(story_id)
+        if since:
+            conditions.append("at > ?")
+            params.append(since)
+        rows = self._read.execute(
+            "SELECT story_id, at, kind, text, previous, article_id FROM story_changes"
+            f" WHERE {' AND '.join(conditions)} ORDER BY at, id",
+            params,
+        )
+        return [Change(*r) for r in rows]
+
+    def story_entities(self, entity_id: str) -> list[tuple[str, str, str, int]]:
+        """The stories naming an entity, as (story id, name there, kind, mentions)."""
+        rows = self._read.execute(
+            "SELECT story_id, name, kind, mentions FROM story_entities WHERE entity_id = ? ORDER BY story_id",
+            (entity_id,),
+        )
+        return [(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+    def thread_links(self) -> dict[str, tuple[str, float, tuple[str, ...]]]:
+        """Every story's previous story in its thread: id -> (previous id, score, shared entity ids)."""
+        rows = self._read.execute("SELECT story_id, previous_id, score, shared FROM story_threads")
+        return {r[0]: (r[1], float(r[2]), tuple(json.loads(r[3]))) for r in rows}
+
+    def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
+        """Each story's (outlets, media groups, articles, last change time)."""
+        rows = self._read.execute("SELECT id, outlets, media_groups, articles, changed_at FROM stories")
+        return {r[0]: (int(r[1]), int(r[2]), int(r[3]), r[4]) for r in rows}
