@@ -477,6 +477,11 @@ def eval_summarize(obj: Context, file: str, output_dir: str | None, systems: str
 )
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of the shuffle of the pooled articles.")
 @click.option("--limit", type=int, help="Only the first N clusters (lines) of each file.")
+@click.option(
+    "--articles",
+    type=click.Path(dir_okay=False),
+    help="JSONL of articles for FILES whose lines name them ({event, article_ids}).",
+)
 @click.pass_obj
 @_guard
 def eval_cluster(
@@ -487,11 +492,13 @@ def eval_cluster(
     systems: str | None,
     seed: int,
     limit: int | None,
+    articles: str | None,
 ) -> None:
     """BCubed precision, recall and F1 of ringkas and peer clusterers on each FILE (articles pooled
     and shuffled). With several files, also each set with ringkas's link model trained on the other
     files only (leave one set out), and all sets pooled."""
     from .evaluation.clustering import PEERS_INSTALL, default_systems, evaluate_files, format_table, results_table
+    from .evaluation.sets import article_index
 
     if systems is None:
         names = default_systems()
@@ -509,6 +516,7 @@ def eval_cluster(
             output_dir=output_dir,
             cache_dir=cache_dir,
             progress=lambda message: err.print(message, markup=False),
+            articles_by_id=article_index(articles) if articles else None,
         )
     for report in reports:
         evalset = report.evalset

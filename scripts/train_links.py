@@ -2,8 +2,10 @@
 
     python scripts/train_links.py [--cache-dir DIR] [--dry-run]
 
-Sets: ViMs (../shared/data/mds/vims.jsonl), MMDS dev (../shared/data/clustering/mmds_dev.jsonl)
-and the real Indonesian dev window (../shared/data/realworld/clusters_dev.jsonl), each read and
+Sets: ViMs (../shared/data/mds/vims.jsonl), MMDS dev (../shared/data/clustering/mmds_dev.jsonl),
+the real Indonesian dev window (../shared/data/realworld/clusters_dev.jsonl) and each window of
+the real stream that we annotated ourselves (``labels/realworld/*.jsonl``: events naming articles
+of ../shared/data/realworld/stream.jsonl; see labels/README.md), each read and
 cleaned by ringkas's pipeline in the order ``ringkas eval cluster`` uses (shuffled, seed 13). The
 bundled sample corpus (our own writing) is a check only: within the clustering window its pairs
 are all same-event ones, so it would teach nothing about what keeps events apart.
@@ -52,6 +54,7 @@ from ringkas.evaluation.clustering import (  # noqa: E402
     read_eval_set,
     ringkas_vectors,
 )
+from ringkas.evaluation.sets import article_index  # noqa: E402
 from ringkas.settings import Settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -60,6 +63,8 @@ SETS = {
     "mmds_dev": SHARED / "clustering" / "mmds_dev.jsonl",
     "realworld": SHARED / "realworld" / "clusters_dev.jsonl",
 }
+STREAM = SHARED / "realworld" / "stream.jsonl"
+LABELS = ROOT / "labels" / "realworld"  # our own event labels of other windows of STREAM
 SAMPLES = ROOT / "samples"
 OUT = ROOT / "ringkas" / "data" / "link-model.json"
 
@@ -76,11 +81,13 @@ def load_sets(engine: Engine, cache_dir: str) -> tuple[list[LabelledSet], Labell
     """The labelled sets (each in the order ``ringkas eval cluster`` reads it) and the sample corpus."""
     clusterer = event_clusterer(engine, FileVectorCache(cache_dir), link_model=LinkModel.constant())
     out = []
-    for name, path in SETS.items():
+    windows = {f"rw_{p.stem}": p for p in sorted(LABELS.glob("*.jsonl"))} if STREAM.exists() else {}
+    stream = article_index(STREAM) if windows else None
+    for name, path in {**SETS, **windows}.items():
         if not path.exists():
             print(f"{name}: {path} is missing, left out", file=sys.stderr)
             continue
-        evalset = read_eval_set(path, engine)
+        evalset = read_eval_set(path, engine, articles_by_id=stream)
         out.append(replace(labelled_set(clusterer, evalset, ringkas_vectors(clusterer, evalset)), name=name))
     samples = sample_set(engine)
     return out, replace(labelled_set(clusterer, samples, ringkas_vectors(clusterer, samples)), name="samples")

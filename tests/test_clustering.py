@@ -297,6 +297,36 @@ def test_eval_missing_file_and_repeated_ids(engine, tmp_path: Path) -> None:  # 
         read_eval_set(write_lines(tmp_path / "same.jsonl", [thrice]), engine)
 
 
+def test_eval_events_file_names_articles_of_a_stream(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ringkas.evaluation.clustering import read_eval_set
+    from ringkas.evaluation.sets import article_index
+
+    stream = write_lines(
+        tmp_path / "stream.jsonl",
+        [
+            json.dumps({"id": "s1", "title": "Banjir di Cilacap", "text": "Banjir merendam tiga desa di Cilacap."}),
+            json.dumps({"id": "s2", "title": "Cilacap banjir lagi", "text": "Tiga desa di Cilacap terendam banjir."}),
+            json.dumps({"id": "s3", "title": "Harga cabai turun", "text": "Harga cabai di Pasar Minggu turun."}),
+        ],
+    )
+    events = write_lines(
+        tmp_path / "events.jsonl",
+        [
+            json.dumps({"event": "flood in Cilacap", "article_ids": ["s1", "s2"]}),
+            json.dumps({"event": "chilli prices", "article_ids": ["s3"]}),
+        ],
+    )
+    evalset = read_eval_set(events, engine, articles_by_id=article_index(stream))
+    assert evalset.stories == 2 and sorted(evalset.gold) == ["s1", "s2", "s3"]
+    assert evalset.gold["s1"] == evalset.gold["s2"] != evalset.gold["s3"]
+    with pytest.raises(FormatError, match="give the articles file") as caught:
+        read_eval_set(events, engine)
+    assert caught.value.line == 1
+    absent = write_lines(tmp_path / "absent.jsonl", [json.dumps({"event": "x", "article_ids": ["s9"]})])
+    with pytest.raises(FormatError, match="'s9' is not in the articles file"):
+        read_eval_set(absent, engine, articles_by_id=article_index(stream))
+
+
 def test_eval_cluster_writes_one_file_per_system_that_rescores_the_same(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ringkas.evaluation.clustering import default_systems, evaluate_file
 

@@ -35,7 +35,7 @@ from ..embedding import FileVectorCache, VectorCache, make_embedder, text_key
 from ..errors import ConfigError, FormatError, InputError
 from ..models import Article
 from .metrics import BCubed, bcubed
-from .sets import clean_article, parse_line, set_lines
+from .sets import ArticleIndex, clean_article, parse_line, set_lines
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -110,8 +110,16 @@ class Vectors:
     embedded: int
 
 
-def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED, limit: int | None = None) -> EvalSet:
-    """Every article of a clusters file, cleaned, pooled and shuffled with ``seed``.
+def read_eval_set(
+    path: str | Path,
+    engine: Engine,
+    *,
+    seed: int = DEFAULT_SEED,
+    limit: int | None = None,
+    articles_by_id: ArticleIndex | None = None,
+) -> EvalSet:
+    """Every article of a clusters file (or an events file naming articles of ``articles_by_id``),
+    cleaned, pooled and shuffled with ``seed``.
 
     ``limit``: only the first N lines (clusters). Bad lines are ``InputError``s naming the line.
     """
@@ -120,7 +128,7 @@ def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED,
     gold: dict[str, str] = {}
     stories = 0
     for lineno, line in set_lines(path, limit):
-        story, items = _parse_line(line, source, lineno)
+        story, items = _parse_line(line, source, lineno, articles_by_id)
         stories += 1
         for n, item in enumerate(items):
             cleaned = clean_article(engine, item, n, source=source, lineno=lineno, fallback_id=f"{story}/{n}")
@@ -136,8 +144,8 @@ def read_eval_set(path: str | Path, engine: Engine, *, seed: int = DEFAULT_SEED,
     return EvalSet(source, tuple(articles), gold, stories)
 
 
-def _parse_line(line: str, source: str, lineno: int) -> tuple[str, list[Any]]:
-    item, items = parse_line(line, source, lineno)
+def _parse_line(line: str, source: str, lineno: int, index: ArticleIndex | None) -> tuple[str, list[Any]]:
+    item, items = parse_line(line, source, lineno, index)
     story = item.get("id", f"line-{lineno}")
     if not isinstance(story, (str, int)) or isinstance(story, bool):
         raise FormatError("field 'id' is not a string or number", source=source, line=lineno)
@@ -327,6 +335,7 @@ def evaluate_file(
     output_dir: str | Path | None = None,
     cache_dir: str | None = None,
     progress: Callable[[str], None] | None = None,
+    articles_by_id: ArticleIndex | None = None,
 ) -> tuple[EvalSet, list[SystemRun]]:
     """Cluster one file with each system (default: ``default_systems()``); write
     ``DIR/<system>.jsonl`` when ``output_dir`` is given."""
@@ -337,7 +346,7 @@ def evaluate_file(
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system {unknown[0]!r} (known: {', '.join(SYSTEMS)})")
-    evalset = read_eval_set(path, engine, seed=seed, limit=limit)
+    evalset = read_eval_set(path, engine, seed=seed, limit=limit, articles_by_id=articles_by_id)
     runs = _run_systems(evalset, engine, systems, FileVectorCache(cache_dir) if cache_dir else None, progress)
     if output_dir is not None:
         write_labels(output_dir, evalset, runs)
@@ -363,6 +372,7 @@ def evaluate_files(
     output_dir: str | Path | None = None,
     cache_dir: str | None = None,
     progress: Callable[[str], None] | None = None,
+    articles_by_id: ArticleIndex | None = None,
 ) -> list[SetReport]:
     """Each file as ``evaluate_file`` does; with two or more, also ringkas on each set with a link
     model trained on the other files only (leave one set out), and every system on all the sets
@@ -379,6 +389,7 @@ def evaluate_files(
                 output_dir=output_dir,
                 cache_dir=tmp,
                 progress=progress,
+                articles_by_id=articles_by_id,
             )
     reports = []
     for path in paths:
@@ -392,6 +403,7 @@ def evaluate_files(
             output_dir=folder,
             cache_dir=cache_dir,
             progress=progress,
+            articles_by_id=articles_by_id,
         )
         reports.append(SetReport(evalset, runs))
     if not several:

@@ -1,9 +1,13 @@
 """Evaluation files (the JSONL format of ``../shared/data/README.md``): one cluster of articles
-a line, read into clean articles the way the engine reads any input, bad lines named."""
+a line, read into clean articles the way the engine reads any input, bad lines named.
+
+A line may instead name its articles, ``{"event": ..., "article_ids": [...]}`` (the events format
+of ``../shared/data/realworld/events_dev.jsonl``): the articles then come from a JSONL file of
+articles given beside it (``ArticleIndex``), so one stream can carry several annotated windows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +41,34 @@ def set_lines(path: str | Path, limit: int | None = None) -> Iterator[tuple[int,
             raise FormatError(f"not UTF-8 text: {exc.reason}", source=source) from None
 
 
-def parse_line(line: str, source: str, lineno: int | None) -> tuple[dict[str, Any], list[Any]]:
-    """A line's object and its ``articles`` (each given the line's ``language`` unless it has its own)."""
+ArticleIndex = Mapping[str, Any]  # article id -> its raw JSON object
+
+
+def article_index(path: str | Path) -> dict[str, Any]:
+    """The articles of a JSONL file by id, for events files that name their articles."""
+    source = str(path)
+    index: dict[str, Any] = {}
+    for lineno, line in set_lines(path):
+        item = load_json(line, source=source, line=lineno)
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise FormatError("expected an article object with a string 'id'", source=source, line=lineno)
+        if item["id"] in index:
+            raise FormatError(f"id {item['id']!r} appears twice", source=source, line=lineno)
+        index[item["id"]] = item
+    return index
+
+
+def parse_line(
+    line: str, source: str, lineno: int | None, articles_by_id: ArticleIndex | None = None
+) -> tuple[dict[str, Any], list[Any]]:
+    """A line's object and its ``articles`` (each given the line's ``language`` unless it has its own).
+
+    A line with ``article_ids`` instead takes them from ``articles_by_id``; its ``event`` names it."""
     item = load_json(line, source=source, line=lineno)
     if not isinstance(item, dict):
         raise FormatError("expected a JSON object", source=source, line=lineno)
+    if "article_ids" in item and "articles" not in item:
+        return item, _named_articles(item, source, lineno, articles_by_id)
     articles = item.get("articles")
     if not isinstance(articles, list) or not articles:
         raise FormatError("field 'articles' is missing or not a non-empty list", source=source, line=lineno)
@@ -49,6 +76,19 @@ def parse_line(line: str, source: str, lineno: int | None) -> tuple[dict[str, An
     if isinstance(language, str):
         articles = [{**a, "language": language} if isinstance(a, dict) and "language" not in a else a for a in articles]
     return item, articles
+
+
+def _named_articles(item: dict[str, Any], source: str, lineno: int | None, index: ArticleIndex | None) -> list[Any]:
+    ids = item["article_ids"]
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        raise FormatError("field 'article_ids' is not a non-empty list of strings", source=source, line=lineno)
+    if index is None:
+        message = "the line names its articles ('article_ids'): give the articles file"
+        raise FormatError(message, source=source, line=lineno)
+    missing = [i for i in ids if i not in index]
+    if missing:
+        raise FormatError(f"article id {missing[0]!r} is not in the articles file", source=source, line=lineno)
+    return [index[i] for i in ids]
 
 
 def clean_article(engine: Engine, raw: Any, n: int, *, source: str, lineno: int | None, fallback_id: str) -> Article:
