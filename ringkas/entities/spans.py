@@ -11,27 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .gazetteer import (
-    DATE_WORDS,
-    DEGREES,
-    DIRECTIONS,
-    FUNCTION_WORDS,
-    GIVEN_NAMES,
-    HONORIFICS,
-    JURISDICTION_TITLES,
-    NAME_OPENING_PLACE_HEADS,
-    NAME_PARTICLES,
-    NAME_TITLES,
-    ORG_HEADS,
-    ORG_NAMES,
-    ORG_ONLY_HEADS,
-    ORG_TAILS,
-    PLACE_HEADS,
-    PLACES,
-    ROLE_HEADS,
-    SPEECH_VERBS,
-    TITLE_WORDS,
-)
+from ..lexicon.calendar import DATE_WORDS
+from ..lexicon.function_words import FUNCTION_WORDS
+from ..lexicon.names import GIVEN_NAMES, NAME_PARTICLES
+from ..lexicon.organisations import ORG_HEADS, ORG_NAMES, ORG_ONLY_HEADS, ORG_TAILS
+from ..lexicon.places import DIRECTIONS, NAME_OPENING_PLACE_HEADS, PLACE_HEADS, PLACES
+from ..lexicon.speech import SPEECH_VERBS
+from ..lexicon.titles import DEGREES, HONORIFICS, JURISDICTION_TITLES, NAME_TITLES, ROLE_HEADS, TITLE_CONTINUATIONS
 
 Token = tuple[str, int, int]  # word, start, end
 Span = tuple[int, int, str]  # first token, last token + 1, kind
@@ -118,7 +104,9 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
     honoured = a
     titled = _after_title(words, a)
     while (
-        b - a > 1 and lower[a] not in NAME_TITLES and (lower[a] in ROLE_HEADS or (titled and lower[a] in TITLE_WORDS))
+        b - a > 1
+        and lower[a] not in NAME_TITLES
+        and (lower[a] in ROLE_HEADS or (titled and lower[a] in TITLE_CONTINUATIONS))
     ):
         a += 1
         titled = True
@@ -179,7 +167,7 @@ def _after_title(words: list[str], a: int) -> bool:
     ("Gubernur [Jawa Timur ...]", "Wali Kota [Surabaya ...]", "Menteri [Luar Negeri ...]")."""
     for j in range(a - 1, max(-1, a - 4), -1):
         lower = words[j].lower()
-        if lower in ROLE_HEADS or lower in TITLE_WORDS:
+        if lower in ROLE_HEADS or lower in TITLE_CONTINUATIONS:
             return True
         if not words[j][:1].isupper():
             return False
@@ -206,7 +194,7 @@ def _organisation_then_person(words: list[str], lower: list[str], a: int, b: int
     j = a + 2
     while j < b and (
         _is_place_word(lower[j])
-        or lower[j] in TITLE_WORDS
+        or lower[j] in TITLE_CONTINUATIONS
         or lower[j] in ORG_NAMES
         or words[j].isupper()
         or words[j].isdigit()
@@ -318,7 +306,7 @@ def _names_after_titles(tokens: list[Token], spans: list[Span], is_derived: Call
         # Skip the title's words and the place or organisation it is of ("Gubernur [Jawa Timur]").
         a = i + 1
         while a < len(words) and (
-            a in covered or (words[a][:1].isupper() and (lower[a] in TITLE_WORDS or lower[a] in ROLE_HEADS))
+            a in covered or (words[a][:1].isupper() and (lower[a] in TITLE_CONTINUATIONS or lower[a] in ROLE_HEADS))
         ):
             a += 1
         b = a
@@ -327,7 +315,7 @@ def _names_after_titles(tokens: list[Token], spans: list[Span], is_derived: Call
         name = [w for w in lower[a:b] if w.isalpha()]
         if len(name) < 2 or any(k in covered for k in range(a, b)):
             continue
-        if any(_is_place_word(w) or w in PLACE_HEADS or w in ROLE_HEADS or w in TITLE_WORDS for w in name):
+        if any(_is_place_word(w) or w in PLACE_HEADS or w in ROLE_HEADS or w in TITLE_CONTINUATIONS for w in name):
             continue
         if any(is_derived(w) for w in words[a:b] if w.isalpha()):
             continue

@@ -14,18 +14,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ..lexicon import word_set
+from ..lexicon.function_words import COMPLEMENT_OPENERS, CONNECTIVES
+from ..lexicon.speech import SAY_ACTIVE, SAY_AFTER_QUOTE, SAY_INDIRECT, SAY_OR_DO, SAY_PASSIVE
 from ..models import Document, Quote, Sentence
 from .antecedents import Antecedents, is_office
-from .lexicon import (
-    COMPLEMENT_OPENERS,
-    CONNECTIVES,
-    SAY_ACTIVE,
-    SAY_AFTER_QUOTE,
-    SAY_INDIRECT,
-    SAY_OR_DO,
-    SAY_PASSIVE,
-    word_set,
-)
 from .marks import QuoteMarks, find_quote_marks
 from .names import full_names
 from .passages import Said, drop_paraphrases, resolve_pronouns
