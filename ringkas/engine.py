@@ -24,6 +24,7 @@ from .lengths import LengthSpec
 from .models import Article, Document, Story
 from .online import OnlineStories
 from .outlets import OutletRegistry
+from .queries import DailyQueries
 from .reading import Reader
 from .reports import AddReport, IngestReport
 from .settings import SETTINGS, Settings
@@ -37,7 +38,7 @@ ANALYSE_BATCH = 32
 ProgressCallback = Callable[[str, int, int], None]
 
 
-class Engine:
+class Engine(DailyQueries):
     """ringkas as a library: ``Engine(db="news.db").run(["folder/"])``.
 
     One writer at a time: ``add``, ``ingest`` and ``build_stories`` take the engine's write lock.
