@@ -362,9 +362,10 @@ class Engine(DailyQueries):
         how many match."""
         return self.store.find_stories(query, filters, limit=limit, offset=offset, order=order)
 
-    def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
-        """Story id -> (outlets, media groups, articles, last changed): what the list ranks by."""
-        return self.store.story_ranks()
+    def story_ranks(self, story_ids: Iterable[str] | None = None) -> dict[str, tuple[int, int, int, str | None]]:
+        """Story id -> (outlets, media groups, articles, last changed): what the list ranks by
+        (of ``story_ids`` only, when given)."""
+        return self.store.story_ranks(story_ids)
 
     def search_articles(self, query: str, filters: StoryFilter | None = None, *, limit: int = 20) -> list[ArticleHit]:
         """Articles whose title or text hold the words of ``query``, best first, with snippets."""

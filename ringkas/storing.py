@@ -98,6 +98,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 3: the daily tool's tables (coverage ranking columns, change log, entity index, threads, follows)
     story_log.SCHEMA,
+    story_log.LIST_INDEXES,  # 4: the story list's orders and facets read indexes
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -522,7 +523,10 @@ class Store(story_log.DailyReads):
         languages = self._read.execute(
             "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY language"
         ).fetchall()
-        first, last = self._read.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        # two subqueries: each reads one end of the index (MIN and MAX together scan all of it)
+        first, last = self._read.execute(
+            "SELECT (SELECT MIN(published) FROM articles), (SELECT MAX(published) FROM articles)"
+        ).fetchone()
         return Facets(
             outlets=tuple((str(o), int(n)) for o, n in outlets),
             languages=tuple((str(lang), int(n)) for lang, n in languages),

@@ -123,7 +123,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     hits = engine.search_articles(params.q, filters) if params.q.strip() else []
     facets = engine.facets()
     outlets = engine.story_outlets(stories)
-    ranks = engine.story_ranks()
+    ranks = engine.story_ranks(s.id for s in stories)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     current = {k: v for k, v in vars(params).items() if v and k != "page"}
 
