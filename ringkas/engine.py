@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .analysis import Analyzer, analysed_part
+from .cards import StoryCard
 from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
 from .clustering.links import LinkModel
@@ -335,7 +336,7 @@ class Engine(DailyQueries):
     def story_articles(self, story: Story) -> list[Article]:
         return self.store.articles(story.article_ids)
 
-    def story_outlets(self, stories: Sequence[Story]) -> dict[str, list[str]]:
+    def story_outlets(self, stories: Sequence[Story | StoryCard]) -> dict[str, list[str]]:
         """Story id -> the outlets of its articles, sorted."""
         return self.store.story_outlets(s.id for s in stories)
 

@@ -1,5 +1,6 @@
-"""The engine's read queries for the daily tool and the command line: change logs, thread links,
-the stories naming an entity, follows and the digest, and the stored articles' ids and count.
+"""The engine's read queries for the daily tool, the story list and the command line: change
+logs, thread links, the stories naming an entity, follows and the digest, story cards, and the
+stored articles' ids and count.
 
 ``Engine`` inherits them, so the views (web, CLI) ask the engine and never reach into its store.
 ``follow`` and ``unfollow`` write the follows table, which no pipeline step reads or writes.
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .cards import StoryCard
 from .changes import Change
 from .following import DigestEntry, Follow, add_follow, digest, follows, remove_follow
 from .models import Article
-from .storing import Store
+from .storing import Store, StoryFilter
 
 
 class DailyQueries:
@@ -48,6 +50,19 @@ class DailyQueries:
     def digest(self, since: str) -> list[DigestEntry]:
         """For each follow, the stories it finds that changed after ``since``, with those changes."""
         return digest(self.store, since)
+
+    def find_story_cards(
+        self,
+        query: str = "",
+        filters: StoryFilter | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        order: str | None = None,
+    ) -> tuple[list[StoryCard], int]:
+        """``find_stories`` as the story list shows them (headline, dates, size, lead sentence),
+        without decoding each story's full JSON; and how many match."""
+        return self.store.find_story_cards(query, filters, limit=limit, offset=offset, order=order)
 
     def count_articles(self) -> int:
         return self.store.count_articles()

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from .. import ranking
+from ..cards import StoryCard
 from ..changes import Change, parse_since
 from ..engine import Engine
 from ..errors import FormatError, NotFoundError
@@ -64,16 +65,14 @@ def list_feed_href(query: str, outlet: str | None, min_outlets: int) -> str:
     return "/feeds/stories.atom" + ("?" + query_string if query_string else "")
 
 
-def card_fields(
-    story: Story, newest: date | None, ranks: Mapping[str, tuple[int, int, int, str | None]]
-) -> dict[str, Any]:
+def card_fields(card: StoryCard, newest: date | None) -> dict[str, Any]:
     """What the list shows of a story's size: outlets, media groups, score, when it last changed."""
-    outlets, groups, _articles, changed = ranks.get(story.id, (0, 0, 0, None))
+    weight = ranking.coverage_weight(card.outlets, card.media_groups, card.articles)
     return {
-        "outlet_count": outlets,
-        "media_groups": groups,
-        "score": float(f"{ranking.coverage_score(story, newest):.4g}"),
-        "changed_at": changed,
+        "outlet_count": card.outlets,
+        "media_groups": card.media_groups,
+        "score": float(f"{ranking.decayed_score(weight, card.last_published, newest):.4g}"),
+        "changed_at": card.changed_at,
         "thread_href": None,
     }
 
