@@ -143,7 +143,8 @@ def tagger_system(model_path: Path | None = None) -> System:
 
 
 def capitalisation_baseline(words: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    from ringkas.entities.gazetteer import ORG_HEADS, PLACE_HEADS, PLACES
+    from ringkas.lexicon.organisations import ORG_HEADS
+    from ringkas.lexicon.places import PLACE_HEADS, PLACES
 
     out = []
     i = 1
@@ -182,7 +183,7 @@ def check_seed_people(seeds_with_dates: Path = SEEDS_WITH_DATES, gold_path: Path
     the entity, with leading role words ("Presiden Putin", "Menlu Lavrov") allowed."""
     from benchmarks.dates import analyse_seeds
     from ringkas.entities import merge_entities
-    from ringkas.entities.gazetteer import ROLE_HEADS
+    from ringkas.lexicon.titles import ROLE_HEADS
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     documents = analyse_seeds(seeds_with_dates)

@@ -222,7 +222,7 @@ def run(
             if parquet and report.read:
                 from .distributed.parquet import write_store
 
-                write_store(engine.store, parquet)
+                write_store(engine, parquet)
     print_report(report)
     if report.read == 0:
         raise RingkasError("nothing could be read")
@@ -249,7 +249,7 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 def rebuild(obj: Context) -> None:
     """Cluster and summarize the whole store again (uploads and 'watch' only redo what they touch)."""
     with obj.engine() as engine, progress_bar(obj.settings["progress"]) as progress:
-        if engine.store.count_articles() == 0:
+        if engine.count_articles() == 0:
             raise RingkasError(f"the store {obj.settings['db']} holds no articles: 'ringkas ingest' some first")
         built = engine.build_stories(progress)
     err.print(f"rebuilt {len(built)} stories", markup=False)

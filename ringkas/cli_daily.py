@@ -11,7 +11,7 @@ import click
 from .changes import parse_since
 from .console import Context, _guard, out
 from .engine import Engine
-from .following import DIGEST_FORMATS, add_follow, digest, follows, render_digest
+from .following import DIGEST_FORMATS, render_digest
 from .ranking import min_outlets_param
 
 
@@ -19,7 +19,7 @@ def print_changes(engine: Engine, story_id: str, since: str) -> None:
     """What changed in a story after ``since``, oldest first."""
     engine.story(story_id)
     moment = parse_since(since)
-    changes = engine.store.changes(story_id, moment)
+    changes = engine.changes(story_id, moment)
     out.print(f"[bold]{len(changes)} change(s) since {moment}[/bold]", markup=True)
     for c in changes:
         was = f" (was: {c.previous})" if c.kind == "summary_replaced" and c.previous else ""
@@ -39,8 +39,8 @@ def follow(obj: Context, query: str, outlet: str, min_outlets: int, list_only: b
         if not list_only:
             if not query.strip() and not outlet.strip():
                 raise click.UsageError("give a QUERY or --outlet to follow (or --list)")
-            add_follow(engine.store, query, outlet, min_outlets_param(min_outlets))
-        for f in follows(engine.store):
+            engine.follow(query, outlet, min_outlets_param(min_outlets))
+        for f in engine.follows():
             params = "&".join(
                 f"{k}={v}" for k, v in (("q", f.query), ("outlet", f.outlet), ("min_outlets", f.min_outlets)) if v
             )
@@ -58,7 +58,7 @@ def digest_cmd(obj: Context, since: str, fmt: str, base_url: str, output: str | 
     """What changed in the followed stories since a time: an e-mailable digest."""
     with obj.engine() as engine:
         moment = parse_since(since)
-        text = render_digest(digest(engine.store, moment), moment, fmt, base_url)
+        text = render_digest(engine.digest(moment), moment, fmt, base_url)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:

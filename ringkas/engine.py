@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .analysis import Analyzer, analysed_part
+from .cards import StoryCard
 from .cleaning import Cleaner
 from .clustering import Clusterer, make_clusterer
 from .clustering.links import LinkModel
@@ -24,6 +25,7 @@ from .lengths import LengthSpec
 from .models import Article, Document, Story
 from .online import OnlineStories
 from .outlets import OutletRegistry
+from .queries import DailyQueries
 from .reading import Reader
 from .reports import AddReport, IngestReport
 from .settings import SETTINGS, Settings
@@ -37,7 +39,7 @@ ANALYSE_BATCH = 32
 ProgressCallback = Callable[[str, int, int], None]
 
 
-class Engine:
+class Engine(DailyQueries):
     """ringkas as a library: ``Engine(db="news.db").run(["folder/"])``.
 
     One writer at a time: ``add``, ``ingest`` and ``build_stories`` take the engine's write lock.
@@ -334,7 +336,7 @@ class Engine:
     def story_articles(self, story: Story) -> list[Article]:
         return self.store.articles(story.article_ids)
 
-    def story_outlets(self, stories: Sequence[Story]) -> dict[str, list[str]]:
+    def story_outlets(self, stories: Sequence[Story | StoryCard]) -> dict[str, list[str]]:
         """Story id -> the outlets of its articles, sorted."""
         return self.store.story_outlets(s.id for s in stories)
 
@@ -361,9 +363,10 @@ class Engine:
         how many match."""
         return self.store.find_stories(query, filters, limit=limit, offset=offset, order=order)
 
-    def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
-        """Story id -> (outlets, media groups, articles, last changed): what the list ranks by."""
-        return self.store.story_ranks()
+    def story_ranks(self, story_ids: Iterable[str] | None = None) -> dict[str, tuple[int, int, int, str | None]]:
+        """Story id -> (outlets, media groups, articles, last changed): what the list ranks by
+        (of ``story_ids`` only, when given)."""
+        return self.store.story_ranks(story_ids)
 
     def search_articles(self, query: str, filters: StoryFilter | None = None, *, limit: int = 20) -> list[ArticleHit]:
         """Articles whose title or text hold the words of ``query``, best first, with snippets."""

@@ -53,10 +53,14 @@ def rank_key(story: Story) -> float:
 
 def coverage_score(story: Story, newest: date | None) -> float:
     """The decayed weight of ``story`` as of ``newest`` (the newest publication date in the store)."""
-    weight = story_weight(story)
-    if newest is None or story.last_published is None:
+    return decayed_score(story_weight(story), story.last_published, newest)
+
+
+def decayed_score(weight: float, last_published: date | None, newest: date | None) -> float:
+    """A coverage weight decayed by the days from ``last_published`` to ``newest``."""
+    if newest is None or last_published is None:
         return weight
-    age = max(0, (newest - story.last_published).days)
+    age = max(0, (newest - last_published).days)
     return weight * 2 ** (-age / HALF_LIFE_DAYS)
 
 

@@ -18,10 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from . import story_log
+from .cards import CARD_COLUMNS, StoryCard
 from .errors import NotFoundError, StoreError
 from .models import Article, Story
 from .serialization import from_jsonable, to_jsonable
@@ -98,6 +100,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 3: the daily tool's tables (coverage ranking columns, change log, entity index, threads, follows)
     story_log.SCHEMA,
+    story_log.LIST_INDEXES,  # 4: the story list's orders and facets read indexes
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -469,6 +472,25 @@ class Store(story_log.DailyReads):
         ``STORY_ORDERS``); and how many match in all.
 
         A filter keeps a story when at least one of its articles passes every filter."""
+        rows, total = self._find(query, filters, limit, offset, order, "s.data")
+        return [from_jsonable(Story, json.loads(r[0])) for r in rows], total
+
+    def find_story_cards(
+        self,
+        query: str = "",
+        filters: StoryFilter | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        order: str | None = None,
+    ) -> tuple[list[StoryCard], int]:
+        """``find_stories`` as the story list shows them: cards, no story's JSON decoded."""
+        rows, total = self._find(query, filters, limit, offset, order, CARD_COLUMNS)
+        return [StoryCard.from_row(r) for r in rows], total
+
+    def _find(
+        self, query: str, filters: StoryFilter | None, limit: int, offset: int, order: str | None, columns: str
+    ) -> tuple[list[Any], int]:
         where, params = _filter_sql(filters or StoryFilter())
         match = fts_query(query)
         if query.strip() and match is None:
@@ -490,10 +512,10 @@ class Store(story_log.DailyReads):
             sort = STORY_ORDERS[order] if order else "hits.rank, s.last_published IS NULL, s.last_published DESC, s.id"
         total = int(self._read.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0])
         rows = self._read.execute(
-            f"SELECT s.data FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {sort} LIMIT ? OFFSET ?",
+            f"SELECT {columns} FROM ({base}) hits JOIN stories s ON s.id = hits.id ORDER BY {sort} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
-        return [from_jsonable(Story, json.loads(r[0])) for r in rows], total
+        return rows, total
 
     def search_articles(self, query: str, filters: StoryFilter | None = None, *, limit: int = 20) -> list[ArticleHit]:
         """Articles whose title or text hold the words of ``query``, best first, with a snippet in
@@ -522,7 +544,10 @@ class Store(story_log.DailyReads):
         languages = self._read.execute(
             "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY language"
         ).fetchall()
-        first, last = self._read.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        # two subqueries: each reads one end of the index (MIN and MAX together scan all of it)
+        first, last = self._read.execute(
+            "SELECT (SELECT MIN(published) FROM articles), (SELECT MAX(published) FROM articles)"
+        ).fetchone()
         return Facets(
             outlets=tuple((str(o), int(n)) for o, n in outlets),
             languages=tuple((str(lang), int(n)) for lang, n in languages),

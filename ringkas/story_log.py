@@ -210,6 +210,17 @@ SCHEMA = """
     );
     """
 
+# 4: indexes for the story list's page of a large store: each order reads its first page from an
+# index instead of sorting every story, and the outlet and language facets count an index instead
+# of reading every article row (with its text).
+LIST_INDEXES = """
+    CREATE INDEX stories_coverage ON stories(rank_key DESC, id);
+    CREATE INDEX stories_newest ON stories(last_published IS NULL, last_published DESC, id);
+    CREATE INDEX stories_updated ON stories(changed_at IS NULL, changed_at DESC, id);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_language ON articles(language);
+    """
+
 
 class DailyReads:
     """The store's reads of the daily tool's tables (``Store`` has them); ``_read`` is the
@@ -248,7 +259,15 @@ class DailyReads:
         rows = self._read.execute("SELECT story_id, previous_id, score, shared FROM story_threads")
         return {r[0]: (r[1], float(r[2]), tuple(json.loads(r[3]))) for r in rows}
 
-    def story_ranks(self) -> dict[str, tuple[int, int, int, str | None]]:
-        """Each story's (outlets, media groups, articles, last change time)."""
-        rows = self._read.execute("SELECT id, outlets, media_groups, articles, changed_at FROM stories")
+    def story_ranks(self, story_ids: Iterable[str] | None = None) -> dict[str, tuple[int, int, int, str | None]]:
+        """Each story's (outlets, media groups, articles, last change time); only those of
+        ``story_ids`` when given (a page of the list reads 30 rows, not every story's)."""
+        columns = "SELECT id, outlets, media_groups, articles, changed_at FROM stories"
+        if story_ids is None:
+            rows = self._read.execute(columns).fetchall()
+        else:
+            wanted, rows = list(story_ids), []
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                rows += self._read.execute(f"{columns} WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
         return {r[0]: (int(r[1]), int(r[2]), int(r[3]), r[4]) for r in rows}

@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import DAY, FULL_MONTH, MODIFIER, MONTH, NUMBER, PART, UNIT, WEEKDAY, YEAR, word_set
+from ..lexicon import word_set
+from .pieces import DAY, FULL_MONTH, MODIFIER, MONTH, NUMBER, PART, UNIT, WEEKDAY, YEAR
 
 _B = r"(?<![\w/.,:$-])"  # not glued to a word, a number or a currency sign
 _E = r"(?![\w])"

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..lexicon.calendar import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from . import calendar as cal
-from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, parse_number
+from .pieces import parse_number
 
 _FUTURE = re.compile(r"\b(?:akan|bakal|dijadwalkan|rencananya|direncanakan|berencana|hendak|mendatang|nanti)\b", re.I)
 _PAST = re.compile(r"\b(?:telah|sudah|pernah|tadi|lalu|kemarin|sempat|silam)\b", re.I)

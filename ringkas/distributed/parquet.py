@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -19,7 +19,6 @@ from ..errors import ConfigError
 from ..exporting import article_metadata
 from ..models import Article, Story
 from ..serialization import to_jsonable
-from ..storing import Store
 
 ARTICLES = pa.schema(
     [
@@ -139,8 +138,18 @@ class ParquetOutput:
         self.close()
 
 
-def write_store(engine_store: Store, folder: str | Path, *, batch: int = 500) -> None:
-    """Write what a store holds (articles in store order, then stories) as Parquet."""
+class StoredArticles(Protocol):
+    """What ``write_store`` reads: a ``Store``, or an ``Engine`` (which answers the same queries)."""
+
+    def article_ids(self) -> list[str]: ...
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]: ...
+
+    def stories(self) -> list[Story]: ...
+
+
+def write_store(engine_store: StoredArticles, folder: str | Path, *, batch: int = 500) -> None:
+    """Write what a store (or an engine) holds (articles in store order, then stories) as Parquet."""
     with ParquetOutput(folder) as out:
         ids = engine_store.article_ids()
         for start in range(0, len(ids), batch):

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .gazetteer import GIVEN_NAMES, ORG_HEADS, PLACE_HEADS, PLACES, ROLE_HEADS, SPEECH_VERBS
+from ..lexicon.names import GIVEN_NAMES
+from ..lexicon.organisations import ORG_HEADS
+from ..lexicon.places import PLACE_HEADS, PLACES
+from ..lexicon.speech import SPEECH_VERBS
+from ..lexicon.titles import ROLE_HEADS
 
 
 class Clusters(Protocol):

@@ -12,8 +12,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..lexicon.function_words import FUNCTION_WORDS
+from ..lexicon.organisations import ORG_HEADS
+from ..lexicon.places import PLACE_HEADS, PLACES
+from ..lexicon.titles import ROLE_HEADS
 from ..models import Document, Entity, Mention
-from .gazetteer import FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, PLACES, ROLE_HEADS
 
 _KIND_ORDER = {"PERSON": 0, "ORGANISATION": 1, "PLACE": 2}
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -4,7 +4,10 @@ Rudi Hermawan ...". Works on one sentence's tokens and the person spans found in
 
 from __future__ import annotations
 
-from .gazetteer import FUNCTION_WORDS, HONORIFICS, ROLE_HEADS, SPEECH_VERBS, word_set
+from ..lexicon import word_set
+from ..lexicon.function_words import FUNCTION_WORDS
+from ..lexicon.speech import SPEECH_VERBS
+from ..lexicon.titles import HONORIFICS, ROLE_HEADS
 
 Token = tuple[str, int, int]  # word, start, end (characters in the sentence)
 

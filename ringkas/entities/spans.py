@@ -11,27 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .gazetteer import (
-    DATE_WORDS,
-    DEGREES,
-    DIRECTIONS,
-    FUNCTION_WORDS,
-    GIVEN_NAMES,
-    HONORIFICS,
-    JURISDICTION_TITLES,
-    NAME_OPENING_PLACE_HEADS,
-    NAME_PARTICLES,
-    NAME_TITLES,
-    ORG_HEADS,
-    ORG_NAMES,
-    ORG_ONLY_HEADS,
-    ORG_TAILS,
-    PLACE_HEADS,
-    PLACES,
-    ROLE_HEADS,
-    SPEECH_VERBS,
-    TITLE_WORDS,
-)
+from ..lexicon.calendar import DATE_WORDS
+from ..lexicon.function_words import FUNCTION_WORDS
+from ..lexicon.names import GIVEN_NAMES, NAME_PARTICLES
+from ..lexicon.organisations import ORG_HEADS, ORG_NAMES, ORG_ONLY_HEADS, ORG_TAILS
+from ..lexicon.places import DIRECTIONS, NAME_OPENING_PLACE_HEADS, PLACE_HEADS, PLACES
+from ..lexicon.speech import SPEECH_VERBS
+from ..lexicon.titles import DEGREES, HONORIFICS, JURISDICTION_TITLES, NAME_TITLES, ROLE_HEADS, TITLE_CONTINUATIONS
 
 Token = tuple[str, int, int]  # word, start, end
 Span = tuple[int, int, str]  # first token, last token + 1, kind
@@ -59,25 +45,76 @@ def _glued(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> list[Span]:
-    """One CRF span made into zero, one or two names."""
+    """One CRF span made into zero, one or two names. Each rule below moves the span's start or
+    end over words that are not part of the name, settles its kind, or cuts off a place or an
+    organisation that stands before a person; they run in this order."""
     a, b, kind = span
     words = [t[0] for t in tokens]
     lower = [w.lower() for w in words]
-    # Never cut inside a hyphenated word: "Kim Jong" + "-un", "Kim-" + "Jong-un".
+    a, b = _whole_hyphenated_words(tokens, words, a, b)
+    a = _skip_sentence_openers(words, lower, a, b, is_derived)
+    b = _drop_trailing_non_names(tokens, words, lower, a, b, kind, is_derived)
+    out: list[Span] = []
+    prefix, a = _cut_before_inner_honorific(words, lower, a, b)
+    if prefix is not None:
+        out.append(prefix)
+    start = a
+    a, honoured = _skip_honorifics(words, lower, a, b)
+    if honoured:
+        kind = "PERSON"
+    after_honorifics = a
+    a, titled = _skip_titles(words, lower, a, b)
+    kind = _kind_after_titles(lower, start, after_honorifics, a, b, kind, titled)
+    split = _person_after_prefix(words, lower, a, b, kind, titled, after_title=a > after_honorifics)
+    if split is not None:
+        prefix_kind = "ORGANISATION" if any(w in ORG_NAMES or w in ORG_ONLY_HEADS for w in lower[a:split]) else "PLACE"
+        out.append((a, split, prefix_kind))
+        a, kind = split, "PERSON"
+    elif kind == "PERSON":
+        a = _skip_leading_places(lower, a, b)
+    if kind == "PERSON" and _names_nobody(words, lower, a, b):
+        return out
+    if b - a > 1 and (lower[a] in ORG_ONLY_HEADS or lower[b - 1] in ORG_TAILS):
+        kind = "ORGANISATION"  # "[Kementerian Perhubungan]", "[Universitas Padjadjaran]", "[Hamburger SV]"
+    if _is_a_name(words, lower, a, b):
+        out.append((a, b, kind))
+    return out
+
+
+def _whole_hyphenated_words(tokens: list[Token], words: list[str], a: int, b: int) -> tuple[int, int]:
+    """Never cut inside a hyphenated word: "Kim Jong" + "-un", "Kim-" + "Jong-un"."""
     while b + 1 < len(tokens) and words[b] in "-'’" and _glued(tokens, b - 1, b) and _glued(tokens, b, b + 1):
         b += 2
     while a >= 2 and words[a - 1] in "-'’" and _glued(tokens, a - 2, a - 1) and _glued(tokens, a - 1, a):
         a -= 2
-    # Leading function words and sentence-opening derived nouns: "Jika Putin", "Kunjungan Kim"
-    # (but not "Kecamatan Sebawi": a place or organisation head stays).
+    return a, b
+
+
+def _skip_sentence_openers(
+    words: list[str], lower: list[str], a: int, b: int, is_derived: Callable[[str], bool]
+) -> int:
+    """Leading function words and sentence-opening derived nouns: "Jika Putin", "Kunjungan Kim"
+    (but not "Kecamatan Sebawi": a place or organisation head stays)."""
     while b - a > 1 and (
         lower[a] in FUNCTION_WORDS
         or (a == 0 and lower[a] not in PLACE_HEADS and lower[a] not in ORG_HEADS and is_derived(words[a]))
     ):
         a += 1
-    # Trailing dates, degrees and lower-case words after a person's name: "Kremlin Selasa",
-    # "Budi Santoso SH", "Vladimir Putin mungkin" (places and organisations may end in lower
-    # case: "Uni emirat arab").
+    return a
+
+
+def _drop_trailing_non_names(
+    tokens: list[Token],
+    words: list[str],
+    lower: list[str],
+    a: int,
+    b: int,
+    kind: str,
+    is_derived: Callable[[str], bool],
+) -> int:
+    """Trailing dates, degrees and lower-case words after a person's name: "Kremlin Selasa",
+    "Budi Santoso SH", "Vladimir Putin mungkin" (places and organisations may end in lower
+    case: "Uni emirat arab")."""
     while b - a > 1 and (
         lower[b - 1] in DATE_WORDS
         or lower[b - 1] in FUNCTION_WORDS
@@ -91,47 +128,74 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
         )
     ):
         b -= 1
-    # Honorifics and their full stops stay outside a name, and make it a person's: "Dr. Ir. H.
-    # [Budi Santoso]", "Prof. [Suharyadi]".
-    # An honorific inside a span opens a person's name ("Pimpinan Ustadz [Syamsi Dukha]"); the
-    # words before it stay a name only when they are an organisation or a place. Not the one-letter
-    # "H", which is also a middle initial ("Abdul H. Saleh").
-    out: list[Span] = []
+    return b
+
+
+def _cut_before_inner_honorific(words: list[str], lower: list[str], a: int, b: int) -> tuple[Span | None, int]:
+    """An honorific inside a span opens a person's name ("Pimpinan Ustadz [Syamsi Dukha]"): the
+    span starts at it, and the words before it stay a name (the prefix returned) only when they
+    are an organisation or a place. Not the one-letter "H", which is also a middle initial
+    ("Abdul H. Saleh")."""
     inner = next((k for k in range(a + 1, b - 1) if len(lower[k]) > 1 and lower[k] in HONORIFICS), None)
-    if inner is not None and words[inner][:1].isupper():
-        prefix_kind = _kind_after_title(lower, a, inner)
-        if prefix_kind != "PERSON":
-            out.append((a, inner, prefix_kind))
-        a = inner
+    if inner is None or not words[inner][:1].isupper():
+        return None, a
+    prefix_kind = _kind_after_title(lower, a, inner)
+    return (None if prefix_kind == "PERSON" else (a, inner, prefix_kind)), inner
+
+
+def _skip_honorifics(words: list[str], lower: list[str], a: int, b: int) -> tuple[int, bool]:
+    """Honorifics and their full stops stay outside a name, and make it a person's: "Dr. Ir. H.
+    [Budi Santoso]", "Prof. [Suharyadi]". Returns the new start and whether an honorific was
+    skipped or stands right before the span."""
     start = a
     while b - a > 1 and (lower[a] in HONORIFICS or (a > start and words[a] == ".")):
         a += 1
-    if (
+    honoured = (
         a > start
         or (a > 0 and lower[a - 1] in HONORIFICS)
         or (a > 1 and words[a - 1] == "." and lower[a - 2] in HONORIFICS)
-    ):
-        kind = "PERSON"
-    # A title before a name is a role: "[Menteri] Luar Negeri Ri Yong-ho", "Presiden Putin". What
-    # the title leaves is a person, unless it is an organisation or a place ("Direktur Utama [Bank
-    # Mandiri]", "Gubernur [Jawa Timur]").
-    honoured = a
+    )
+    return a, honoured
+
+
+def _skip_titles(words: list[str], lower: list[str], a: int, b: int) -> tuple[int, bool]:
+    """A title before a name is a role: "[Menteri] Luar Negeri Ri Yong-ho", "Presiden Putin".
+    Returns the new start and whether a title stands before it (skipped here or already outside
+    the span)."""
     titled = _after_title(words, a)
     while (
-        b - a > 1 and lower[a] not in NAME_TITLES and (lower[a] in ROLE_HEADS or (titled and lower[a] in TITLE_WORDS))
+        b - a > 1
+        and lower[a] not in NAME_TITLES
+        and (lower[a] in ROLE_HEADS or (titled and lower[a] in TITLE_CONTINUATIONS))
     ):
         a += 1
         titled = True
-    if a > honoured and honoured == start:
-        kind = _kind_after_title(lower, a, b)
-    elif a > start:
-        kind = "PERSON"
-    elif titled and kind != "PERSON" and lower[a] in GIVEN_NAMES and not any(_is_place_word(w) for w in lower[a:b]):
-        kind = "PERSON"  # "Ketua Umum PDIP [Megawati Soekarnoputri]" taken for a place
-    # A place or organisation before a person: "Korea Utara Kim Jong Un", "Kremlin Dmitry Peskov",
-    # "Direktur Utama Bank Mandiri Darmawan Junaidi".
+    return a, titled
+
+
+def _kind_after_titles(
+    lower: list[str], start: int, after_honorifics: int, a: int, b: int, kind: str, titled: bool
+) -> str:
+    """What a title leaves is a person, unless it is an organisation or a place ("Direktur Utama
+    [Bank Mandiri]", "Gubernur [Jawa Timur]"); a given name after a title is a person even when
+    the tagger took it for a place ("Ketua Umum PDIP [Megawati Soekarnoputri]")."""
+    if a > after_honorifics and after_honorifics == start:
+        return _kind_after_title(lower, a, b)
+    if a > start:
+        return "PERSON"
+    if titled and kind != "PERSON" and lower[a] in GIVEN_NAMES and not any(_is_place_word(w) for w in lower[a:b]):
+        return "PERSON"
+    return kind
+
+
+def _person_after_prefix(
+    words: list[str], lower: list[str], a: int, b: int, kind: str, titled: bool, *, after_title: bool
+) -> int | None:
+    """Where a place or organisation before a person gives way to the person's name: "Korea Utara
+    Kim Jong Un", "Kremlin Dmitry Peskov", "Direktur Utama Bank Mandiri Darmawan Junaidi", and the
+    place a title governs, "Lurah [Mekarsari] Wati Suryani"."""
     split = _place_then_person(lower, a, b, titled)
-    if split is None and a > honoured and kind == "ORGANISATION":
+    if split is None and after_title and kind == "ORGANISATION":
         split = _organisation_then_person(words, lower, a, b)
     if (
         split is None
@@ -141,27 +205,30 @@ def _fit(tokens: list[Token], span: Span, is_derived: Callable[[str], bool]) -> 
         and lower[a] not in GIVEN_NAMES
         and lower[a + 1] not in NAME_PARTICLES
     ):
-        split = a + 1  # "Lurah [Mekarsari] Wati Suryani": the place a title governs
-    if split is not None:
-        prefix_kind = "ORGANISATION" if any(w in ORG_NAMES or w in ORG_ONLY_HEADS for w in lower[a:split]) else "PLACE"
-        out.append((a, split, prefix_kind))
-        a, kind = split, "PERSON"
-    elif kind == "PERSON":
-        # "[Pemimpin Tertinggi Korea] Utara Kim Jong Un": a compass word cut off a place.
-        while b - a > 1 and (lower[a] in PLACES or lower[a] in DIRECTIONS):
-            a += 1
-    if kind == "PERSON" and ((b - a == 1 and lower[a] in ROLE_HEADS) or not words[a][:1].isupper()):
-        return out  # a title alone, or a lower-case start, names nobody
-    if b - a > 1 and (lower[a] in ORG_ONLY_HEADS or lower[b - 1] in ORG_TAILS):
-        kind = "ORGANISATION"  # "[Kementerian Perhubungan]", "[Universitas Padjadjaran]", "[Hamburger SV]"
-    # Compass words alone name no place ("Sebelah Selatan", "Jalur Utara Selatan"): in NERGrit
-    # train such a capitalised run is a name 2 times out of 205. Nor does a company's legal form
-    # ("PT Angkasa Pura II (Persero)").
+        split = a + 1
+    return split
+
+
+def _skip_leading_places(lower: list[str], a: int, b: int) -> int:
+    """ "[Pemimpin Tertinggi Korea] Utara Kim Jong Un": a compass word or place cut off a place
+    before a person's name."""
+    while b - a > 1 and (lower[a] in PLACES or lower[a] in DIRECTIONS):
+        a += 1
+    return a
+
+
+def _names_nobody(words: list[str], lower: list[str], a: int, b: int) -> bool:
+    """A title alone, or a lower-case start, names no person."""
+    return (b - a == 1 and lower[a] in ROLE_HEADS) or not words[a][:1].isupper()
+
+
+def _is_a_name(words: list[str], lower: list[str], a: int, b: int) -> bool:
+    """Compass words alone name no place ("Sebelah Selatan", "Jalur Utara Selatan"): in NERGrit
+    train such a capitalised run is a name 2 times out of 205. Nor does a company's legal form
+    ("PT Angkasa Pura II (Persero)"), nor punctuation."""
     if all(w in DIRECTIONS or w in _NOT_NAMES_ALONE for w in lower[a:b]):
-        return out
-    if any(ch.isalnum() for w in words[a:b] for ch in w):
-        out.append((a, b, kind))
-    return out
+        return False
+    return any(ch.isalnum() for w in words[a:b] for ch in w)
 
 
 _NOT_NAMES_ALONE = frozenset(("sebelah", "persero", "tbk"))
@@ -179,7 +246,7 @@ def _after_title(words: list[str], a: int) -> bool:
     ("Gubernur [Jawa Timur ...]", "Wali Kota [Surabaya ...]", "Menteri [Luar Negeri ...]")."""
     for j in range(a - 1, max(-1, a - 4), -1):
         lower = words[j].lower()
-        if lower in ROLE_HEADS or lower in TITLE_WORDS:
+        if lower in ROLE_HEADS or lower in TITLE_CONTINUATIONS:
             return True
         if not words[j][:1].isupper():
             return False
@@ -206,7 +273,7 @@ def _organisation_then_person(words: list[str], lower: list[str], a: int, b: int
     j = a + 2
     while j < b and (
         _is_place_word(lower[j])
-        or lower[j] in TITLE_WORDS
+        or lower[j] in TITLE_CONTINUATIONS
         or lower[j] in ORG_NAMES
         or words[j].isupper()
         or words[j].isdigit()
@@ -318,7 +385,7 @@ def _names_after_titles(tokens: list[Token], spans: list[Span], is_derived: Call
         # Skip the title's words and the place or organisation it is of ("Gubernur [Jawa Timur]").
         a = i + 1
         while a < len(words) and (
-            a in covered or (words[a][:1].isupper() and (lower[a] in TITLE_WORDS or lower[a] in ROLE_HEADS))
+            a in covered or (words[a][:1].isupper() and (lower[a] in TITLE_CONTINUATIONS or lower[a] in ROLE_HEADS))
         ):
             a += 1
         b = a
@@ -327,7 +394,7 @@ def _names_after_titles(tokens: list[Token], spans: list[Span], is_derived: Call
         name = [w for w in lower[a:b] if w.isalpha()]
         if len(name) < 2 or any(k in covered for k in range(a, b)):
             continue
-        if any(_is_place_word(w) or w in PLACE_HEADS or w in ROLE_HEADS or w in TITLE_WORDS for w in name):
+        if any(_is_place_word(w) or w in PLACE_HEADS or w in ROLE_HEADS or w in TITLE_CONTINUATIONS for w in name):
             continue
         if any(is_derived(w) for w in words[a:b] if w.isalpha()):
             continue

@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelError
+from ..lexicon.names import GIVEN_NAMES
 from .crf import LinearChainCRF
 from .dictionary import NameDictionary
 from .features import tokenize
-from .gazetteer import GIVEN_NAMES
 from .network import NetworkEnsemble, NetworkInput, network_extras
 from .rows import FeatureRows
 from .spans import Span, Token, fit_spans

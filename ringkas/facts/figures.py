@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import word_set
 from ..models import Document
-from ..quotes.lexicon import word_set
 from ..tokens import Tokenizer
 
 _SCALES = {

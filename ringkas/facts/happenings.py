@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lexicon import word_set
+from ..lexicon.speech import SAY_AFTER_QUOTE
 from ..models import Document
-from ..quotes.lexicon import SAY_AFTER_QUOTE, word_set
 from ..quotes.speakers import SpeakerReader
 
 MAX_WORDS = 24

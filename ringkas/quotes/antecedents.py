@@ -14,8 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..lexicon import word_set
+from ..lexicon.people import PERSON_NOUNS
+from ..lexicon.speech import SAY_ACTIVE, SAY_AFTER_QUOTE
+from ..lexicon.titles import SPEAKER_TITLES
 from ..models import Document
-from .lexicon import PERSON_NOUNS, SAY_ACTIVE, SAY_AFTER_QUOTE, TITLE_WORDS, word_set
 from .passages import Said
 from .speakers import ANAPHOR, NAMED, UNNAMED, Speaker, SpeakerReader
 
@@ -77,11 +80,11 @@ def read_reference(description: str) -> Reference:
         and b not in _FUNCTION_WORDS
         and b not in _MALE
         and b not in _FEMALE
-        and (b in TITLE_WORDS or b in PERSON_NOUNS or (w[:1].isupper() and not b.isdigit()))
+        and (b in SPEAKER_TITLES or b in PERSON_NOUNS or (w[:1].isupper() and not b.isdigit()))
     }
     age = _AGE_REF.search(description)
     sex = "m" if _MALE & set(bare) else "f" if _FEMALE & set(bare) else None
-    return Reference(frozenset(roles), int(age.group(1)) if age else None, sex, bool(roles & TITLE_WORDS))
+    return Reference(frozenset(roles), int(age.group(1)) if age else None, sex, bool(roles & SPEAKER_TITLES))
 
 
 class Antecedents:
@@ -126,7 +129,7 @@ class Antecedents:
         words: list[str] = []
         for word in reversed(_WORD.findall(self._text[line_start:start])[-ROLE_WINDOW:]):
             bare = word.lower()
-            if not (word[:1].isupper() or bare in TITLE_WORDS or bare in PERSON_NOUNS or bare in _ROLE_LINKS):
+            if not (word[:1].isupper() or bare in SPEAKER_TITLES or bare in PERSON_NOUNS or bare in _ROLE_LINKS):
                 break  # "Majelis hakim menyatakan Herman": the verb ends the role
             words.append(bare)
         person.roles.update(words)
@@ -147,7 +150,7 @@ class Antecedents:
         clause_start = max(line_start, self._text.rfind(",", line_start, start) + 1)
         for word in reversed(_WORD.findall(self._text[clause_start:start])):
             bare = word.lower()
-            if word[:1].isupper() or bare in TITLE_WORDS or bare.isdigit():
+            if word[:1].isupper() or bare in SPEAKER_TITLES or bare.isdigit():
                 continue
             if bare in _SAYER_MARKERS or bare in SAY_ACTIVE:
                 return True
@@ -183,7 +186,7 @@ class Antecedents:
     def _cued(person: _Person, reference: Reference) -> bool:
         if reference.age is not None and reference.age == person.age:
             return True
-        offices = reference.roles & TITLE_WORDS
+        offices = reference.roles & SPEAKER_TITLES
         return bool(offices) and reference.roles <= person.roles
 
 
@@ -193,7 +196,7 @@ def is_office(speaker: Speaker) -> bool:
     if speaker.kind != UNNAMED:
         return False
     first = speaker.name.split()[0].lower() if speaker.name.split() else ""
-    return first in TITLE_WORDS and first not in PERSON_NOUNS - TITLE_WORDS and len(speaker.name.split()) <= 4
+    return first in SPEAKER_TITLES and first not in PERSON_NOUNS - SPEAKER_TITLES and len(speaker.name.split()) <= 4
 
 
 def _merge_short_forms(people: dict[str, _Person]) -> dict[str, _Person]:
@@ -217,6 +220,6 @@ def _forms(people: dict[str, _Person]) -> dict[str, str]:
     for name in people:
         owners.setdefault(name, set()).add(name)
         for word in name.split():
-            if len(word) >= 3 and word.lower() not in TITLE_WORDS:
+            if len(word) >= 3 and word.lower() not in SPEAKER_TITLES:
                 owners.setdefault(word, set()).add(name)
     return {form: next(iter(names)) for form, names in owners.items() if len(names) == 1}

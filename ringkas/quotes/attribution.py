@@ -13,19 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from ..lexicon import word_set
+from ..lexicon.function_words import COMPLEMENT_OPENERS, CONNECTIVES
+from ..lexicon.speech import SAY_ACTIVE, SAY_AFTER_QUOTE, SAY_INDIRECT, SAY_OR_DO, SAY_PASSIVE
 from ..models import Document, Quote, Sentence
 from .antecedents import Antecedents, is_office
-from .lexicon import (
-    COMPLEMENT_OPENERS,
-    CONNECTIVES,
-    SAY_ACTIVE,
-    SAY_AFTER_QUOTE,
-    SAY_INDIRECT,
-    SAY_OR_DO,
-    SAY_PASSIVE,
-    word_set,
-)
 from .marks import QuoteMarks, find_quote_marks
 from .names import full_names
 from .passages import Said, drop_paraphrases, resolve_pronouns
@@ -374,79 +368,151 @@ class QuoteExtractor:
         speaker = reader.read(sentence.text[start - sentence.start :], start)
         return speaker if speaker is not None and speaker.kind != ORGANISATION else None
 
-    def _reported_in(self, sentence: Sentence, reader: SpeakerReader) -> tuple[Speaker, int, int] | None:
-        """(speaker, start, end of what was said) when the sentence is reported speech."""
-        text, base = sentence.text, sentence.start
-        tokens = _words(_tokens(text, base))
+    def _reported_in(self, sentence: Sentence, reader: SpeakerReader) -> Reported | None:
+        """(speaker, start, end of what was said) when the sentence is reported speech. A sentence
+        opening with "Menurutnya" or "Menurut X" is read by that rule alone; any other tries the
+        attribution set off by commas inside it, then at its end, then a subject before a verb of
+        saying."""
+        tokens = _words(_tokens(sentence.text, sentence.start))
         if len(tokens) < MIN_REPORTED_WORDS + 1:
             return None
         bare = [_bare(t) for t, _ in tokens]
         lead = 0
         while lead < len(bare) and bare[lead] in CONNECTIVES:
             lead += 1
-        # "Menurutnya, …"
-        if lead < len(bare) and bare[lead] == "menurutnya":
-            comma = text.find(",", tokens[lead][1] - base)
-            if comma > 0:
-                return Speaker("nya", PRONOUN), base + comma + 1, sentence.end
-            return None
-        # "Menurut X, …" / "Kata X, …" / "Menurut pengamat …, Nama, …"
-        if lead < len(bare) and bare[lead] in _LEAD_INTROS and lead + 1 < len(tokens):
-            phrase_at = tokens[lead + 1][1]
-            commas = [m.start() for m in re.finditer(",", text) if m.start() > phrase_at - base]
-            for first, second in zip(commas, [*commas[1:], -1], strict=False):
-                # the phrase is closed by a comma, as a subject is by its verb
-                apposed = reader.read(text[phrase_at - base : second], phrase_at, subject=True) if second > 0 else None
-                if apposed is not None and apposed.kind == NAMED and second - first < 40:
-                    return apposed, base + second + 1, sentence.end
-                speaker = reader.read(text[phrase_at - base : first], phrase_at)
-                if _person(speaker):
-                    assert speaker is not None
-                    return speaker, base + first + 1, sentence.end
-                break
-            return None
-        # "Polisi, kata dia, membuka posko …": the attribution set off inside the sentence
-        inserted = _INSERTED.match(text)
-        if inserted is not None and len(inserted.group("rest").split()) >= MIN_REPORTED_WORDS:
-            speaker = reader.read(inserted.group("who"), base + inserted.start("who"))
-            if _person(speaker):
-                assert speaker is not None
-                return speaker, base + inserted.start("rest"), sentence.end
-        # "…, kata X." / "…, menurut X."
-        last_comma = text.rfind(",")
-        if last_comma > 0:
-            after = _words(_tokens(text[last_comma + 1 :], base + last_comma + 1))
-            if after and _bare(after[0][0]) in SAY_AFTER_QUOTE | {"menurut"} and len(after) > 1:
-                phrase_at = after[1][1]
-                speaker = reader.read(text[phrase_at - base :], phrase_at)
-                if _person(speaker):
-                    assert speaker is not None
-                    return speaker, base + (tokens[lead][1] - base), base + last_comma
-        # "X mengatakan (kepada …) (bahwa) …"
-        for k in range(1, min(len(tokens), MAX_SUBJECT_WORDS)):
-            if bare[k] not in SAY_INDIRECT:
-                continue
-            speaker = reader.read_subject(text[: tokens[k][1] - base], base)
-            if speaker is None:
-                return None  # institutions may speak ("Kejaksaan menyatakan …"); sources cited with "menurut" do not
-            said = k + 1
-            if bare[k] in SAY_OR_DO and not tokens[k][0].endswith(",") and not _clause(bare[said : said + 8]):
-                return None  # "memastikan kemenangan": a deed; "memastikan stok aman" or "… bahwa …": a statement
-            if said < len(bare) and bare[said] in COMPLEMENT_OPENERS and bare[said] != "bahwa":
-                window = bare[said : said + 14]
-                if "bahwa" in window:
-                    said += window.index("bahwa")
-                else:
-                    comma = text.find(",", tokens[said][1] - base)
-                    if comma < 0:
-                        return None
-                    said = next((j for j, (_, s) in enumerate(tokens) if s - base > comma), len(tokens))
-            if said < len(bare) and bare[said] == "bahwa":
-                said += 1
-            if said >= len(tokens):
-                return None
-            return speaker, tokens[said][1], sentence.end
+        plain = _PlainSentence(sentence, tokens, bare, lead)
+        if plain.opens_with(frozenset(("menurutnya",))):
+            return _according_to_pronoun(plain)
+        if plain.opens_with(_LEAD_INTROS) and lead + 1 < len(tokens):
+            return _according_to_source(plain, reader)
+        return (
+            _attribution_inserted(plain, reader) or _attribution_at_end(plain, reader) or _subject_says(plain, reader)
+        )
+
+
+# What reported speech yields: the speaker, and where what was said starts and ends.
+Reported = tuple[Speaker, int, int]
+
+
+@dataclass(frozen=True)
+class _PlainSentence:
+    """A sentence as the reported-speech rules read it."""
+
+    sentence: Sentence
+    tokens: list[tuple[str, int]]  # its words, with their offsets in the article
+    bare: list[str]  # the words lower-cased, without punctuation
+    lead: int  # the first word after leading connectives ("Namun, menurut …")
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def base(self) -> int:
+        return self.sentence.start
+
+    def opens_with(self, words: frozenset[str]) -> bool:
+        return self.lead < len(self.bare) and self.bare[self.lead] in words
+
+
+def _according_to_pronoun(plain: _PlainSentence) -> Reported | None:
+    """ "Menurutnya, …": the previous speaker said what follows the comma."""
+    comma = plain.text.find(",", plain.tokens[plain.lead][1] - plain.base)
+    if comma > 0:
+        return Speaker("nya", PRONOUN), plain.base + comma + 1, plain.sentence.end
+    return None
+
+
+def _according_to_source(plain: _PlainSentence, reader: SpeakerReader) -> Reported | None:
+    """ "Menurut X, …", "Kata X, …", "Menurut pengamat …, Nama, …": the source before the first
+    comma, or a name set off between the first two, said what follows; a source that is not a
+    person (an institution) makes no reported speech."""
+    text, base = plain.text, plain.base
+    phrase_at = plain.tokens[plain.lead + 1][1]
+    commas = [m.start() for m in re.finditer(",", text) if m.start() > phrase_at - base]
+    for first, second in zip(commas, [*commas[1:], -1], strict=False):
+        # the phrase is closed by a comma, as a subject is by its verb
+        apposed = reader.read(text[phrase_at - base : second], phrase_at, subject=True) if second > 0 else None
+        if apposed is not None and apposed.kind == NAMED and second - first < 40:
+            return apposed, base + second + 1, plain.sentence.end
+        speaker = reader.read(text[phrase_at - base : first], phrase_at)
+        if _person(speaker):
+            assert speaker is not None
+            return speaker, base + first + 1, plain.sentence.end
+        break
+    return None
+
+
+def _attribution_inserted(plain: _PlainSentence, reader: SpeakerReader) -> Reported | None:
+    """ "Polisi, kata dia, membuka posko …": the attribution set off by commas inside the
+    sentence; what was said is the rest after it."""
+    inserted = _INSERTED.match(plain.text)
+    if inserted is None or len(inserted.group("rest").split()) < MIN_REPORTED_WORDS:
         return None
+    speaker = reader.read(inserted.group("who"), plain.base + inserted.start("who"))
+    if _person(speaker):
+        assert speaker is not None
+        return speaker, plain.base + inserted.start("rest"), plain.sentence.end
+    return None
+
+
+def _attribution_at_end(plain: _PlainSentence, reader: SpeakerReader) -> Reported | None:
+    """ "…, kata X." / "…, menurut X.": a verb of saying after the last comma; what was said is
+    the sentence before it."""
+    text, base = plain.text, plain.base
+    last_comma = text.rfind(",")
+    if last_comma <= 0:
+        return None
+    after = _words(_tokens(text[last_comma + 1 :], base + last_comma + 1))
+    if not (after and _bare(after[0][0]) in SAY_AFTER_QUOTE | {"menurut"} and len(after) > 1):
+        return None
+    phrase_at = after[1][1]
+    speaker = reader.read(text[phrase_at - base :], phrase_at)
+    if _person(speaker):
+        assert speaker is not None
+        return speaker, plain.tokens[plain.lead][1], base + last_comma
+    return None
+
+
+def _subject_says(plain: _PlainSentence, reader: SpeakerReader) -> Reported | None:
+    """ "X mengatakan (kepada …) (bahwa) …": the first verb of reported speech within the first
+    words, its subject the speaker. Institutions may speak here ("Kejaksaan menyatakan …");
+    sources cited with "menurut" do not."""
+    tokens, bare = plain.tokens, plain.bare
+    for k in range(1, min(len(tokens), MAX_SUBJECT_WORDS)):
+        if bare[k] not in SAY_INDIRECT:
+            continue
+        speaker = reader.read_subject(plain.text[: tokens[k][1] - plain.base], plain.base)
+        if speaker is None:
+            return None
+        if bare[k] in SAY_OR_DO and not tokens[k][0].endswith(",") and not _clause(bare[k + 1 : k + 9]):
+            return None  # "memastikan kemenangan": a deed; "memastikan stok aman" or "… bahwa …": a statement
+        said = _what_was_said(plain, k + 1)
+        if said is None:
+            return None
+        return speaker, tokens[said][1], plain.sentence.end
+    return None
+
+
+def _what_was_said(plain: _PlainSentence, said: int) -> int | None:
+    """The first word of what was said after a verb of saying at ``said - 1``: past "bahwa", and
+    past the circumstance ("kepada wartawan, Senin, …") up to "bahwa" or the next comma; None when
+    nothing is left."""
+    tokens, bare = plain.tokens, plain.bare
+    if said < len(bare) and bare[said] in COMPLEMENT_OPENERS and bare[said] != "bahwa":
+        window = bare[said : said + 14]
+        if "bahwa" in window:
+            said += window.index("bahwa")
+        else:
+            comma = plain.text.find(",", tokens[said][1] - plain.base)
+            if comma < 0:
+                return None
+            said = next((j for j, (_, s) in enumerate(tokens) if s - plain.base > comma), len(tokens))
+    if said < len(bare) and bare[said] == "bahwa":
+        said += 1
+    if said >= len(tokens):
+        return None
+    return said
 
 
 _INSERTED = re.compile(

@@ -7,8 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..lexicon.function_words import CLAUSE_OPENERS, CONNECTIVES
+from ..lexicon.names import NAME_PREFIXES
+from ..lexicon.speech import SAY_AFTER_QUOTE
 from ..models import Document
-from .lexicon import CLAUSE_OPENERS, CONNECTIVES, NAME_PREFIXES, SAY_AFTER_QUOTE
 from .passages import Said
 from .speakers import NAMED, SpeakerReader
 

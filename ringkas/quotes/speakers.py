@@ -12,22 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon import word_set
+from ..lexicon.function_words import CLAUSE_OPENERS, CONNECTIVES, PHRASE_STOPS, ROLE_STOPS
+from ..lexicon.names import NAME_PREFIXES, SPEAKER_NAME_PARTICLES
+from ..lexicon.organisations import ORG_WORDS, SPEAKER_ORG_HEADS
+from ..lexicon.people import NON_PERSON_HEADS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS
+from ..lexicon.places import AFFILIATION_WORDS
+from ..lexicon.titles import SPEAKER_JURISDICTION_TITLES, SPEAKER_TITLES
 from ..models import Mention
-from .lexicon import (
-    AFFILIATION_WORDS,
-    CLAUSE_OPENERS,
-    CONNECTIVES,
-    JURISDICTION_TITLES,
-    NAME_PREFIXES,
-    NON_PERSON_HEADS,
-    PERSON_NOUNS,
-    PHRASE_STOPS,
-    PRONOUNS,
-    QUANTIFIERS,
-    ROLE_STOPS,
-    TITLE_WORDS,
-    word_set,
-)
 
 NAMED = "named"  # a person's name
 UNNAMED = "unnamed"  # a description of a person not named ("seorang pejabat Rusia", "warga")
@@ -37,24 +29,6 @@ ANAPHOR = "anaphor"  # "pakar tersebut", "pria itu": the previous speaker, descr
 
 _STRIP = " \t,.;:\"'“”‘’()[]—–-"
 _WORD = re.compile(r"\S+")
-_NAME_PARTICLES = word_set("bin binti van von der de den al el da dos du le la ibn abu")
-_ORG_HEADS = word_set(
-    """
-    kementerian badan dinas lembaga komisi dewan majelis mahkamah kejaksaan pengadilan kepolisian
-    pemerintah pemkab pemkot pemprov partai universitas pt perusahaan yayasan organisasi kantor
-    istana polda polres polsek kodam korem kodim rumah sakit rs kedutaan kedubes konsulat kejari kejati
-    kejagung polri tni dpr dprd mpr kpk bpbd bnpb basarnas puskesmas
-    """
-)
-# Words anywhere in a name that make it an institution ("Korea Central News Agency").
-_ORG_WORDS = word_set(
-    """
-    agency news university universitas institute institut council corporation company group bank
-    ministry department office party committee foundation association federation union kantor
-    kementerian badan dinas lembaga komisi dewan majelis mahkamah partai perusahaan yayasan
-    organisasi asosiasi federasi persatuan perhimpunan ikatan himpunan koalisi aliansi
-    """
-)
 _TRAILING_ADVERBS = word_set(
     """
     juga pun kemudian lalu lantas sempat telah sudah pernah bahkan kembali akan masih justru malah
@@ -124,7 +98,9 @@ def looks_like_organisation(name: str) -> bool:
     """Whether a speaker's name is an institution's ("Kejaksaan Negeri Dumai", "BSSN", "KantongKu")."""
     words = name.split()
     return bool(words) and (
-        _bare(words[0]) in _ORG_HEADS or _bare(words[-1]) in _ORG_WORDS or (len(words) == 1 and _is_brand(words[0]))
+        _bare(words[0]) in SPEAKER_ORG_HEADS
+        or _bare(words[-1]) in ORG_WORDS
+        or (len(words) == 1 and _is_brand(words[0]))
     )
 
 
@@ -244,8 +220,8 @@ class SpeakerReader:
         name = self.name_in(mention.text.split())
         before = phrase[: mention.start - offset].split()
         after = phrase[mention.end - offset : len(head)].strip(_STRIP)
-        roles = TITLE_WORDS | PERSON_NOUNS | {"dari", "di", "seorang", "salah", "satu"}
-        if name is None or after or (before and _bare(before[0]) in _ORG_HEADS):
+        roles = SPEAKER_TITLES | PERSON_NOUNS | {"dari", "di", "seorang", "salah", "satu"}
+        if name is None or after or (before and _bare(before[0]) in SPEAKER_ORG_HEADS):
             return None
         if any(not _is_capitalised(w) and _bare(w) not in roles for w in before):
             return None
@@ -266,17 +242,17 @@ class SpeakerReader:
             run_end -= 1
         if run_end == 0:
             return self._description(words, UNNAMED)
-        if run_end == 1 and _bare(words[0]) in TITLE_WORDS and len(words) <= 3:
+        if run_end == 1 and _bare(words[0]) in SPEAKER_TITLES and len(words) <= 3:
             return self._description(words, UNNAMED)  # "Kepala dinas": an office opening a sentence
         if any(not _is_capitalised(w) for w in words[run_end:]):
             return None  # lower-case words after the name: a clause, not a speaker phrase
         run_start = run_end - 1
         while run_start > 0 and (
-            _is_capitalised(words[run_start - 1]) or _bare(words[run_start - 1]) in _NAME_PARTICLES
+            _is_capitalised(words[run_start - 1]) or _bare(words[run_start - 1]) in SPEAKER_NAME_PARTICLES
         ):
             run_start -= 1
         prefix = words[:run_start]
-        office = bool(prefix) and (_bare(prefix[0]).rstrip(".") in TITLE_WORDS or _bare(prefix[0]) in PERSON_NOUNS)
+        office = bool(prefix) and (_bare(prefix[0]).rstrip(".") in SPEAKER_TITLES or _bare(prefix[0]) in PERSON_NOUNS)
         if any(_bare(w) == "dan" for w in prefix) and not office:
             return None  # "Budi dan Ani": two speakers ("dan" inside an office name is fine)
         if any(_VERBISH.match(_bare(w)) for w in prefix if not _is_capitalised(w)):
@@ -287,7 +263,7 @@ class SpeakerReader:
         name_start = self._name_start(run)
         name = run[name_start:]
         role_words = prefix + run[:name_start]
-        if not name and (_bare(words[0]) in _ORG_HEADS or (len(words) == 1 and _is_brand(words[0]))):
+        if not name and (_bare(words[0]) in SPEAKER_ORG_HEADS or (len(words) == 1 and _is_brand(words[0]))):
             return Speaker(" ".join(words).strip(_STRIP), ORGANISATION)
         if not name or (len(name) == 1 and (_bare(name[0]) in self._common or _bare(name[0]) in PERSON_NOUNS)):
             return self._description(words, UNNAMED)
@@ -297,7 +273,7 @@ class SpeakerReader:
     def _apposed_name(self, head: list[str], appositive: str, subject: bool) -> Speaker | None:
         """'Penasihat hukum Herman, Fadli Rahman, …': a role, then the speaker's name set off by commas."""
         names = appositive.split(",")[0].split()
-        while names and _bare(names[0]).rstrip(".") in TITLE_WORDS and names[0].endswith("."):
+        while names and _bare(names[0]).rstrip(".") in SPEAKER_TITLES and names[0].endswith("."):
             names = names[1:]  # "dr. Andika Wirawan"
         chunk = " ".join(names).strip(_STRIP)
         names = chunk.split()
@@ -308,7 +284,7 @@ class SpeakerReader:
         first = _bare(head[0]).rstrip(".")
         first = first[:-3] if first.endswith("nya") else first  # "Pelatihnya"
         quantified = any(" ".join(_bare(w) for w in head).startswith(q + " ") for q in QUANTIFIERS)
-        role_first = first in TITLE_WORDS or first in PERSON_NOUNS
+        role_first = first in SPEAKER_TITLES or first in PERSON_NOUNS
         if not (role_first or quantified or not _is_capitalised(head[0])):
             return None
         in_head = [w for w in head[1:] if _is_capitalised(w) and self._name_word(w)]
@@ -329,7 +305,7 @@ class SpeakerReader:
         while start > 0 and len(run) - start < MAX_NAME_WORDS and self._name_word(run[start - 1]):
             start -= 1
         # A fourth name word only right after a title: "Kombes Pol Ade Ary Syam Indradi".
-        if start > 1 and self._name_word(run[start - 1]) and _bare(run[start - 2]).rstrip(".") in TITLE_WORDS:
+        if start > 1 and self._name_word(run[start - 1]) and _bare(run[start - 2]).rstrip(".") in SPEAKER_TITLES:
             start -= 1
         if start == len(run) and len(run) > 1 and self._name_word(run[-2]) and _bare(run[-1]) not in AFFILIATION_WORDS:
             start = len(run) - 1  # a surname that is also a title word: "Lutfi Hakim"
@@ -337,7 +313,7 @@ class SpeakerReader:
                 start -= 1
         if start > 0 and run[start - 1] in ("I", "Ni") and start < len(run) and _bare(run[start]) in NAME_PREFIXES:
             start -= 1  # "I Wayan", "Ni Luh": Balinese names, not a numeral
-        jurisdiction = start > 0 and _bare(run[start - 1]) in JURISDICTION_TITLES
+        jurisdiction = start > 0 and _bare(run[start - 1]) in SPEAKER_JURISDICTION_TITLES
         if jurisdiction and len(run) - start >= MAX_NAME_WORDS and _bare(run[start]) not in NAME_PREFIXES:
             start += 1  # "Camat Sukamaju Budi Santoso": the office's place comes first
         return start
@@ -348,7 +324,7 @@ class SpeakerReader:
         bare = _bare(word)
         core = word.strip(_STRIP)
         return not (
-            bare.rstrip(".") in TITLE_WORDS
+            bare.rstrip(".") in SPEAKER_TITLES
             or bare in AFFILIATION_WORDS
             or bare in CLAUSE_OPENERS
             or bare in ROLE_STOPS
@@ -367,7 +343,7 @@ class SpeakerReader:
         return (
             all(_is_acronym(w) for w in words)
             or (last.startswith("(") and _is_acronym(last))
-            or _bare(last) in _ORG_WORDS
+            or _bare(last) in ORG_WORDS
         )
 
     @staticmethod
@@ -384,7 +360,7 @@ class SpeakerReader:
             _VERB_INSIDE.match(w) and w not in PERSON_NOUNS and w not in _DEMONSTRATIVES for w in bare[1:]
         ):
             return None
-        if not quantified and kind != ANAPHOR and head not in PERSON_NOUNS and head not in TITLE_WORDS:
+        if not quantified and kind != ANAPHOR and head not in PERSON_NOUNS and head not in SPEAKER_TITLES:
             return None
         text = " ".join(words).strip(_STRIP)
         if text[:1].isupper() and not _is_capitalised(words[1] if len(words) > 1 else ""):
@@ -433,9 +409,9 @@ class SpeakerReader:
         ):
             return None
         if (
-            first not in TITLE_WORDS
+            first not in SPEAKER_TITLES
             and first not in PERSON_NOUNS
-            and not any(_bare(w) in TITLE_WORDS for c, _ in parts[:-1] for w in c.split())
+            and not any(_bare(w) in SPEAKER_TITLES for c, _ in parts[:-1] for w in c.split())
         ):
             return None
         role = _clean_role(",".join(c for c, _ in parts[:-1]).split())
@@ -463,7 +439,7 @@ def _pointing_back(words: Sequence[str]) -> Speaker | None:
     if not 2 <= len(words) <= MAX_DESCRIPTION_WORDS or _bare(words[-1]) not in _DEMONSTRATIVES:
         return None
     head = _bare(words[0])
-    if head not in PERSON_NOUNS and head not in TITLE_WORDS and head not in _DESCRIPTION_HEADS:
+    if head not in PERSON_NOUNS and head not in SPEAKER_TITLES and head not in _DESCRIPTION_HEADS:
         return None
     if any(_bare(w) in _DEMONSTRATIVES for w in words[:-1]):
         return None  # "pria itu di lokasi itu": a clause

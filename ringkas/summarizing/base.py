@@ -15,6 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from ..lengths import LengthSpec
+from ..lexicon.function_words import OPEN_ENDINGS
 from ..models import Document, Sentence
 
 # Sentences opening with these lean on what came before (a pronoun or a connective).
@@ -47,14 +48,6 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _LAST_WORD = re.compile(r"(\w+)\W*$")
-# Words a finished Indonesian or English sentence does not end with.
-_OPEN_ENDINGS = frozenset(
-    re.findall(
-        r"\w+",
-        "dan atau yang dengan untuk di ke dari pada dalam oleh bahwa serta karena agar para sang "
-        "the a an and or of to in on at for with by from that",
-    )
-)
 MIN_WORDS = 4
 MAX_WORDS = 70
 # Sentences shorter than this must end like a sentence: short unpunctuated lines are captions,
@@ -111,7 +104,7 @@ def is_noise(text: str, words: int | None = None) -> bool:
         # Unpunctuated: a caption or subheading when short, a cut-off fragment when it ends
         # on a word that cannot end a sentence ("... untuk pertama kalinya dengan").
         last = _LAST_WORD.search(text)
-        return words < SHORT or (last is not None and last.group(1).lower() in _OPEN_ENDINGS)
+        return words < SHORT or (last is not None and last.group(1).lower() in OPEN_ENDINGS)
     return False
 
 

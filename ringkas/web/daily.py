@@ -15,10 +15,11 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from .. import ranking
+from ..cards import StoryCard
 from ..changes import Change, parse_since
 from ..engine import Engine
 from ..errors import FormatError, NotFoundError
-from ..following import Follow, add_follow, follows, remove_follow
+from ..following import Follow
 from ..models import Story
 from ..story_log import now
 from ..threads import entity_id, entity_keys, thread_ids
@@ -64,16 +65,14 @@ def list_feed_href(query: str, outlet: str | None, min_outlets: int) -> str:
     return "/feeds/stories.atom" + ("?" + query_string if query_string else "")
 
 
-def card_fields(
-    story: Story, newest: date | None, ranks: Mapping[str, tuple[int, int, int, str | None]]
-) -> dict[str, Any]:
+def card_fields(card: StoryCard, newest: date | None) -> dict[str, Any]:
     """What the list shows of a story's size: outlets, media groups, score, when it last changed."""
-    outlets, groups, _articles, changed = ranks.get(story.id, (0, 0, 0, None))
+    weight = ranking.coverage_weight(card.outlets, card.media_groups, card.articles)
     return {
-        "outlet_count": outlets,
-        "media_groups": groups,
-        "score": float(f"{ranking.coverage_score(story, newest):.4g}"),
-        "changed_at": changed,
+        "outlet_count": card.outlets,
+        "media_groups": card.media_groups,
+        "score": float(f"{ranking.decayed_score(weight, card.last_published, newest):.4g}"),
+        "changed_at": card.changed_at,
         "thread_href": None,
     }
 
@@ -99,7 +98,7 @@ def story_changes(engine: Engine, story_id: str, since: str | None = None) -> di
     """``GET /api/stories/{id}/changes``: the story's change log, oldest first, after ``since``."""
     engine.story(story_id)  # 404 for an unknown story
     moment = since_param(since)
-    changes = engine.store.changes(story_id, moment)
+    changes = engine.changes(story_id, moment)
     return {"story_id": story_id, "since": moment, "now": now(), "changes": [change_dict(c) for c in changes]}
 
 
@@ -132,10 +131,10 @@ def story_extras(engine: Engine, story: Story, since: str | None) -> dict[str, A
     """What the story page adds for the daily tool: the change log (what is new since ``since``),
     when each part appeared, links to the people, organisations and places, and the thread."""
     moment = since_param(since)
-    log = engine.store.changes(story.id)
+    log = engine.changes(story.id)
     times = _part_times(story, log)
     new = [c for c in log if moment is None or c.at > moment] if moment else []
-    links = engine.store.thread_links()
+    links = engine.thread_links()
     following = sorted((s for s, (p, _score, _shared) in links.items() if p == story.id), key=lambda s: s)
     previous = links.get(story.id)
     return {
@@ -174,7 +173,7 @@ def _story_link(engine: Engine, story_id: str) -> dict[str, Any] | None:
 
 def entity_page(engine: Engine, key: str) -> dict[str, Any]:
     """One person, organisation or place: names merged across stories, roles, stories over time, quotes."""
-    rows = engine.store.story_entities(key)
+    rows = engine.entity_stories(key)
     if not rows:
         raise NotFoundError(f"no person, organisation or place with id {key!r}")
     names: dict[str, int] = defaultdict(int)
@@ -230,7 +229,7 @@ def entity_page(engine: Engine, key: str) -> dict[str, Any]:
 def thread_page(engine: Engine, story_id: str) -> dict[str, Any]:
     """A story's thread: its stories in order and one timeline across them."""
     engine.story(story_id)
-    links = engine.store.thread_links()
+    links = engine.thread_links()
     previous = {s: p for s, (p, _score, _shared) in links.items()}
     following: dict[str, list[str]] = defaultdict(list)
     for s, p in sorted(previous.items()):
@@ -301,13 +300,13 @@ def follow_dict(follow: Follow) -> dict[str, Any]:
 
 
 def follows_page(engine: Engine) -> dict[str, Any]:
-    return {"follows": [follow_dict(f) for f in follows(engine.store)]}
+    return {"follows": [follow_dict(f) for f in engine.follows()]}
 
 
 def follow_search(engine: Engine, query: str, outlet: str = "", min_outlets: str = "") -> dict[str, Any]:
     if not query.strip() and not outlet.strip():
         raise FormatError("a follow needs a search ('q') or an outlet")
-    follow = add_follow(engine.store, query, outlet, ranking.min_outlets_param(min_outlets))
+    follow = engine.follow(query, outlet, ranking.min_outlets_param(min_outlets))
     return follow_dict(follow)
 
 
@@ -316,5 +315,5 @@ def unfollow(engine: Engine, follow_id: str) -> dict[str, Any]:
         number = int(follow_id)
     except ValueError:
         raise FormatError(f"follow id is not a number: {follow_id[:40]!r}") from None
-    remove_follow(engine.store, number)
+    engine.unfollow(number)
     return {"removed": number}

@@ -36,8 +36,8 @@ def _stories_feed(engine: Engine, q: str, outlet: str, min_outlets: str, base: s
     if len(q) > MAX_FORM_CHARS:
         raise FormatError(f"query parameter 'q' is longer than {MAX_FORM_CHARS} characters")
     filters = StoryFilter(outlet=outlet.strip() or None, min_outlets=min_outlets_param(min_outlets))
-    stories, _total = engine.store.find_stories(q, filters, limit=feeds.FEED_ENTRIES, order="updated")
-    changed = {k: v[3] for k, v in engine.store.story_ranks().items()}
+    stories, _total = engine.find_stories(q, filters, limit=feeds.FEED_ENTRIES, order="updated")
+    changed = {k: v[3] for k, v in engine.story_ranks(s.id for s in stories).items()}
     title = "ringkas" + (f": {q}" if q else "") + (f" ({outlet})" if outlet else "")
     query = request_url.partition("?")[2]
     page = base + "/" + ("?" + query if query else "")
@@ -47,13 +47,13 @@ def _stories_feed(engine: Engine, q: str, outlet: str, min_outlets: str, base: s
 def _story_feed(engine: Engine, story_id: str, base: str, self_url: str, labels: dict[str, str]) -> bytes:
     story = engine.story(story_id)
     meta = feeds.FeedMeta(self_url, f"{base}/stories/{story.id}", story.headline)
-    return feeds.story_feed(meta, story, engine.store.changes(story.id), base, labels)
+    return feeds.story_feed(meta, story, engine.changes(story.id), base, labels)
 
 
 def _entity_feed(engine: Engine, key: str, base: str, self_url: str) -> bytes:
     data = daily.entity_page(engine, key)
     stories = [engine.story(s["id"]) for s in data["stories"]]
-    changed = {k: v[3] for k, v in engine.store.story_ranks().items()}
+    changed = {k: v[3] for k, v in engine.story_ranks(s.id for s in stories).items()}
     meta = feeds.FeedMeta(self_url, f"{base}/entities/{key}", data["name"])
     return feeds.entity_feed(meta, stories, changed, base)
 

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from .. import ranking
+from ..cards import StoryCard
 from ..engine import Engine
 from ..errors import EmptyInputError, FormatError, InputError
 from ..exporting import article_dict, story_dict
@@ -119,11 +120,12 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     page = _page_param(params.page)
     # Biggest first by default; a search keeps best match first unless an order is asked for.
     order = ranking.check_order(params.order) if params.order or not params.q.strip() else None
-    stories, total = engine.find_stories(params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order=order)
+    stories, total = engine.find_story_cards(
+        params.q, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order=order
+    )
     hits = engine.search_articles(params.q, filters) if params.q.strip() else []
     facets = engine.facets()
     outlets = engine.story_outlets(stories)
-    ranks = engine.story_ranks()
     pages = max(1, math.ceil(total / PAGE_SIZE))
     current = {k: v for k, v in vars(params).items() if v and k != "page"}
 
@@ -154,9 +156,7 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
         "pages": pages,
         "previous_href": page_href(page - 1) if page > 1 else None,
         "next_href": page_href(page + 1) if page < pages else None,
-        "stories": [
-            _story_card(s, outlets[s.id]) | daily.card_fields(s, facets.last_published, ranks) for s in stories
-        ],
+        "stories": [_story_card(s, outlets[s.id]) | daily.card_fields(s, facets.last_published) for s in stories],
         "articles": [
             {
                 "id": h.article_id,
@@ -172,16 +172,16 @@ def story_list(engine: Engine, params: ListParams) -> dict[str, Any]:
     }
 
 
-def _story_card(story: Story, outlets: list[str]) -> dict[str, Any]:
+def _story_card(card: StoryCard, outlets: list[str]) -> dict[str, Any]:
     return {
-        "id": story.id,
-        "headline": story.headline,
-        "href": story_href(story.id),
-        "first_published": _iso(story.first_published),
-        "last_published": _iso(story.last_published),
-        "articles": len(story.article_ids),
+        "id": card.id,
+        "headline": card.headline,
+        "href": story_href(card.id),
+        "first_published": _iso(card.first_published),
+        "last_published": _iso(card.last_published),
+        "articles": card.articles,
         "outlets": outlets,
-        "lead": story.summary[0].text if story.summary else None,
+        "lead": card.lead,
     }
 
 
