@@ -2,15 +2,14 @@
 happening that the clustering joined to them.
 
 Each article is read as the weighted terms (content words and word pairs) of its title and
-lead; two articles agree
-when their words are close (cosine). The weights come from the story itself: a word counts by
-how rare it is among the story's sentences, so words in nearly every sentence (function words
-of a language without a stopword list) weigh nothing, while the names and terms of the
-happening weigh most. The core is the largest group of articles linked by agreement (the one
-holding the story's first article on a tie); articles in two languages count as linked. An
-article outside the core is an outlier: it stays in
-the story (listed, cited) but no summary sentence is taken from it. ``AGREEMENT`` is learned on
-labelled stories with an article of another event added (``scripts/train_story_core.py``).
+lead; two articles agree when their terms are close (cosine). The weights come from the story
+itself: a term counts by how rare it is among the story's sentences, so words in nearly every
+sentence (function words of a language without a stopword list) weigh nothing, while the names
+and terms of the happening weigh most. The core is the largest group of articles linked by
+agreement (the one holding the story's first article on a tie); articles in two languages count
+as linked. An article outside the core is an outlier: it stays in the story (listed, cited) but
+no summary sentence is taken from it. ``AGREEMENT`` is learned on labelled stories with an
+article of another event added (``scripts/train_story_core.py``).
 """
 
 from __future__ import annotations
@@ -52,7 +51,7 @@ def lead_terms(document: Document, stopwords: frozenset[str]) -> list[list[str]]
 
 
 def agreement_matrix(documents: Sequence[Document], stopwords: frozenset[str]) -> np.ndarray:
-    """Cosine of every pair of articles' lead words, each word weighted by 1 + log(count in the
+    """Cosine of every pair of articles' lead terms, each term weighted by 1 + log(count in the
     article) times log(1 + story sentences / story sentences holding it); 0 on the diagonal."""
     leads = [lead_terms(d, stopwords) for d in documents]
     holding: Counter[str] = Counter()
