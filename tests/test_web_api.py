@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 from test_web_support import FLOOD, HOSTILE, RICE, Client, as_jsonl, as_txt
 
 from ringkas import Engine
@@ -77,6 +78,17 @@ def test_story_list_newest_first_on_request(seeded):
     assert flood["articles"] == 3
     assert flood["outlets"] == ["Harian Simpang", "Kabar Jateng", "Warta Pantura"]
     assert flood["href"] == "/stories/" + flood["id"]
+
+
+def test_story_list_lead_is_the_story_page_summary_opening(seeded):
+    # One summarizer serves both: the list's one-line lead is the first sentence of the page's summary.
+    stories = seeded.get("/api/stories").json()["stories"]
+    assert stories and all(s["lead"] for s in stories)
+    listing = seeded.get("/").text
+    for card in stories:
+        page = seeded.get(card["href"].replace("/stories/", "/api/stories/")).json()
+        assert card["lead"] == page["summary"][0]["text"] == page["story"]["summary"][0]["text"]
+        assert str(escape(card["lead"])) in listing
 
 
 def test_search_finds_stories_and_articles(seeded):

@@ -28,7 +28,8 @@ from ..tokens import Tokenizer
 from .base import Candidate, budget, candidates, reading_order
 from .coverage import COST_EXPONENT, CoverageSummarizer
 from .features import FEATURES, sentence_features, word_pairs
-from .readability import Fact, fact_of, off_story_articles, same_fact, without_dateline
+from .readability import Fact, fact_of, same_fact, without_dateline
+from .story_core import outlier_articles
 
 MODEL_FILE = "sentence-model.json"
 # Two sentences whose word pairs overlap this much (a share of the shorter one's) say the same;
@@ -157,8 +158,9 @@ class LearnedSummarizer:
         return out
 
     def pool(self, documents: Sequence[Document]) -> list[Candidate]:
-        """The candidates, datelines cut off, without the articles about another happening."""
-        away = off_story_articles(documents, self.stopwords)
+        """The candidates, datelines cut off, without the articles outside the story's core (about
+        another happening, see ``story_core``)."""
+        away = outlier_articles(documents, self.stopwords)
         return [replace(c, sentence=without_dateline(c.sentence)) for c in candidates(documents) if c.doc not in away]
 
     def scores(self, documents: Sequence[Document], pool: Sequence[Candidate]) -> np.ndarray:

@@ -6,20 +6,17 @@
   the wording) never both appear;
 - a sentence opening with a reference ("Ia", "Mereka", "Hal itu") appears only right after
   the sentence it refers to;
-- a sentence must share the story's core: the words most of its articles use. A sentence of an
-  article about another happening, which the story absorbed, shares none of them.
+- a sentence of an article outside the story's core (about another happening the clustering
+  joined to it) is not used: see ``story_core``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..models import Document, Sentence
+from ..models import Sentence
 from .base import DANGLING_OPENERS
-from .features import content_words
 
 # An outlet name with a web suffix ("Portal.com", "SITE.CO.ID"), a place in capitals, or both,
 # then a dash or a comma, at the very start of a sentence: the dateline of the wire format.
@@ -102,33 +99,3 @@ def same_fact(a: Fact, b: Fact) -> bool:
 def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens with a pronoun or "hal itu" that points back to an earlier one."""
     return bool(_REFERENCE_OPENERS.match(text)) or bool(DANGLING_OPENERS.match(text) and _REFERENCE_OPENERS.match(text))
-
-
-def story_core(documents: Sequence[Document], stopwords: frozenset[str]) -> frozenset[str]:
-    """The words at least half of the story's articles use (at least two): what the story is about."""
-    if len(documents) < 3:
-        return frozenset()
-    counts: Counter[str] = Counter()
-    for doc in documents:
-        words = set(content_words(doc.article.title, stopwords))
-        for sentence in doc.sentences[:8]:
-            words.update(content_words(sentence.text, stopwords))
-        counts.update(words)
-    need = max(2, (len(documents) + 1) // 2)
-    return frozenset(w for w, c in counts.items() if c >= need)
-
-
-def off_story_articles(documents: Sequence[Document], stopwords: frozenset[str]) -> frozenset[int]:
-    """Articles (by position) that share none of the story's core words in their title and lead:
-    reports of another happening that the story absorbed. Stories of one or two articles have none."""
-    core = story_core(documents, stopwords)
-    if not core:
-        return frozenset()
-    out = set()
-    for d, doc in enumerate(documents):
-        words = set(content_words(doc.article.title, stopwords))
-        for sentence in doc.sentences[:3]:
-            words.update(content_words(sentence.text, stopwords))
-        if len(words & core) < 2:
-            out.add(d)
-    return frozenset(out)
