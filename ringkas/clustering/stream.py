@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import EventCues, LexicalVector, RunningIdf, dots, headline_share
+from .features import EventCues, LexicalVector, RunningIdf, VectorTable
 from .links import FEATURES, LinkModel
 
 # The learned link (``links``) is a probability: stories are average links of at least one half
@@ -76,6 +76,8 @@ _SMALL = 96  # up to this many articles, average link by the loop below (no scip
 # Two articles published further apart than the window are never linked, and the pair counts
 # against one story: a single such pair outweighs a strong link in an average.
 _FAR = -1.0
+# The vectors ``pair_features`` compares: the whole text's, then the ``_Cues`` fields of those names.
+_TABLES = ("body", "title", "lead", "names", "figures", "headline", "words")
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,10 @@ class StoryStream:
         self._vectors = _Growing(dim)
         self._lexical: list[LexicalVector] = []
         self._cues: list[_Cues] = []
+        # the same vectors in flat tables (``pair_features`` gathers hundreds at a time), and the
+        # cues' scalars per node
+        self._tables = {name: VectorTable() for name in _TABLES}
+        self._cue_scalars = {name: array("d") for name in ("outlet", "figure_count", "headline_total", "listicle")}
         self._outlets: dict[str, int] = {}
         self._figures: dict[str, int] = {}
         # chance level of an article's TF-IDF cosines (with the articles of its window when it
@@ -310,6 +316,7 @@ class StoryStream:
         self._node[arrival.article_id] = node
         self._vectors.append(vector)
         self._lexical.append(lexical)
+        self._tabulate(lexical, self._cues[-1])
         self._mean.append(mean)
         self._sd.append(sd)
         self._lexical_mean.append(p.prior_lexical_mean)
@@ -380,6 +387,18 @@ class StoryStream:
         same = (language[pick] == language[node]) & (language[node] >= 0)
         link = self._combine(shared[pick], z, same)
         return candidates[link >= p.cut]
+
+    def _tabulate(self, lexical: LexicalVector, cues: _Cues) -> None:
+        """Append an arriving article's vectors and cue scalars to the flat tables."""
+        tables = self._tables
+        tables["body"].append(lexical)
+        for name in _TABLES[1:]:
+            tables[name].append(getattr(cues, name))
+        scalars = self._cue_scalars
+        scalars["outlet"].append(cues.outlet)
+        scalars["figure_count"].append(len(cues.figures.terms))
+        scalars["headline_total"].append(float(cues.headline.weights.sum()))
+        scalars["listicle"].append(cues.listicle)
 
     def _lexical_chance(self, node: int, values: np.ndarray) -> None:
         """Mean and spread of the arriving article's TF-IDF cosines with the articles of its window,
@@ -465,34 +484,41 @@ class StoryStream:
         day = np.frombuffer(self._day, dtype=np.int32)
         dated = (day[a][:, None] >= 0) & (day[b][None, :] >= 0)
         days = np.where(dated, np.abs(day[a][:, None] - day[b][None, :]), 0) / max(p.window_days, 1)
-        cues_a = [self._cues[n] for n in rows]
-        cues_b = [self._cues[n] for n in columns]
-        outlet_a = np.asarray([c.outlet for c in cues_a])
-        outlet_b = np.asarray([c.outlet for c in cues_b])
+        tables = self._tables
+        scalars = {name: np.frombuffer(values, dtype=np.float64) for name, values in self._cue_scalars.items()}
+        outlet_a, outlet_b = scalars["outlet"][a], scalars["outlet"][b]
         same_outlet = (outlet_a[:, None] == outlet_b[None, :]) & (outlet_a[:, None] >= 0)
-        width = len(self.idf.vocabulary)
-        body = dots([self._lexical[n] for n in rows], [self._lexical[n] for n in columns], width)
+
+        def dots(name: str) -> np.ndarray:
+            """(rows, columns) dot products of the nodes' vectors in table ``name``."""
+            table = tables[name]
+            return table.gather(b).dots([table[n] for n in rows])
+
+        body = dots("body")
         lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
         lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
         body_z = (body - lexical_mean[a][:, None]) / lexical_sd[a][:, None]
         body_z += (body - lexical_mean[b][None, :]) / lexical_sd[b][None, :]
         body_z /= 2
-        figures_a = [c.figures for c in cues_a]
-        figures_b = [c.figures for c in cues_b]
-        shared_figures = dots(figures_a, figures_b, len(self._figures))
-        size_a = np.asarray([len(f.terms) for f in figures_a], dtype=np.float64)[:, None]
-        size_b = np.asarray([len(f.terms) for f in figures_b], dtype=np.float64)[None, :]
+        shared_figures = dots("figures")
+        size_a = scalars["figure_count"][a][:, None]
+        size_b = scalars["figure_count"][b][None, :]
         union = size_a + size_b - shared_figures
-        headline_a = headline_share([c.headline for c in cues_a], [c.words for c in cues_b], width)
-        headline_b = headline_share([c.headline for c in cues_b], [c.words for c in cues_a], width).T
-        listicle_a = np.asarray([c.listicle for c in cues_a])[:, None]
-        listicle_b = np.asarray([c.listicle for c in cues_b])[None, :]
+        # the IDF-weighted share of one headline's terms found in the other article's words
+        total_a = scalars["headline_total"][a][:, None]
+        total_b = scalars["headline_total"][b][None, :]
+        found_a = tables["words"].gather(b).dots([tables["headline"][n] for n in rows])
+        found_b = tables["headline"].gather(b).dots([tables["words"][n] for n in rows])
+        headline_a = np.divide(found_a, total_a, out=np.zeros_like(found_a), where=total_a > 0)
+        headline_b = np.divide(found_b, total_b, out=np.zeros_like(found_b), where=total_b > 0)
+        listicle_a = scalars["listicle"][a][:, None] > 0
+        listicle_b = scalars["listicle"][b][None, :] > 0
         out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
         out[..., 0] = body
         out[..., 1] = body_z
-        out[..., 2] = dots([c.title for c in cues_a], [c.title for c in cues_b], width)
-        out[..., 3] = dots([c.lead for c in cues_a], [c.lead for c in cues_b], width)
-        out[..., 4] = dots([c.names for c in cues_a], [c.names for c in cues_b], width)
+        out[..., 2] = dots("title")
+        out[..., 3] = dots("lead")
+        out[..., 4] = dots("names")
         out[..., 5] = np.minimum(headline_a, headline_b)
         out[..., 6] = np.maximum(headline_a, headline_b)
         out[..., 7] = cosine
