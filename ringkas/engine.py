@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -18,6 +19,7 @@ from .clustering import Clusterer, make_clusterer
 from .clustering.links import LinkModel
 from .dedup import DuplicateMarker
 from .embedding import Embedder, StoreVectorCache, make_embedder
+from .embedding.ahead import EmbeddingAhead
 from .errors import InputError, NotFoundError, RingkasError
 from .exporting import export
 from .lengths import LengthSpec
@@ -234,7 +236,9 @@ class Engine:
             return self._build_stories(progress)
 
     def _build_stories(self, progress: ProgressCallback | None) -> list[Story]:
-        documents = self.analyse(self.store.articles(), progress)
+        articles = self.store.articles()
+        with self._embedding_ahead(articles):
+            documents = self.analyse(articles, progress)
         if progress:
             progress("cluster", 0, 1)
         groups = self.cluster(documents)
@@ -248,6 +252,18 @@ class Engine:
         self.store.replace_stories(stories)
         self._online = None  # online mode starts again from the stored stories
         return self.stories()
+
+    def _embedding_ahead(self, articles: list[Article]) -> AbstractContextManager[Any]:
+        """The clusterer's vectors made in a second process while this one analyses (setting
+        ``embed_ahead``; see ``embedding.ahead``)."""
+        clusterer = self.clusterer()
+        texts = getattr(clusterer, "embedding_texts", None)
+        if not self.settings["embed_ahead"] or texts is None:
+            return nullcontext()
+        keys, bodies = texts(articles)
+        options = {"max_tokens": self.settings["embed_max_tokens"]}
+        model_id = clusterer.embedder.model_id  # type: ignore[attr-defined]
+        return EmbeddingAhead(keys, bodies, StoreVectorCache(self.store), model_id, self.settings["embedder"], options)
 
     # The batch path in three steps, so that a distributed engine (ringkas.distributed) runs the
     # per-article and per-story steps on workers and the global one on its driver, unchanged.
