@@ -11,28 +11,27 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analyzer, analysed_part
-from .cleaning import Cleaner
-from .cleaning.parallel import clean_in_two
-from .clustering import Clusterer, make_clusterer
-from .clustering.links import LinkModel
-from .dedup import DuplicateMarker
-from .embedding import Embedder, StoreVectorCache, make_embedder
-from .embedding.ahead import EmbeddingAhead
 from .errors import InputError, NotFoundError, RingkasError
-from .exporting import export
-from .lengths import LengthSpec
 from .models import Article, Document, Story
-from .online import OnlineStories
-from .outlets import OutletRegistry
-from .reading import Reader
 from .reports import AddReport, IngestReport
 from .settings import SETTINGS, Settings
-from .stories import build_story
 from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
-from .summarizing import Summarizer, make_summarizer
+
+# The stages load when the engine first needs them (inside the methods below): ``ringkas --help``
+# and ``ringkas stories`` need none of them, and importing them all costs most of a second.
+if TYPE_CHECKING:
+    from .analysis import Analyzer
+    from .cleaning import Cleaner
+    from .clustering import Clusterer
+    from .clustering.links import LinkModel
+    from .dedup import DuplicateMarker
+    from .embedding import Embedder
+    from .online import OnlineStories
+    from .outlets import OutletRegistry
+    from .reading import Reader
+    from .summarizing import Summarizer
 
 # Articles analysed together: the name tagger's network and Viterbi steps run once per batch.
 ANALYSE_BATCH = 32
@@ -69,6 +68,8 @@ class Engine:
         if self._analyzer is None:
             with self._making:
                 if self._analyzer is None:
+                    from .analysis import Analyzer
+
                     self._analyzer = Analyzer(
                         quote_paraphrases=self.settings["quote_paraphrases"],
                         name_network=self.settings["name_network"],
@@ -79,6 +80,8 @@ class Engine:
     @property
     def cleaner(self) -> Cleaner:
         if self._cleaner is None:
+            from .cleaning import Cleaner
+
             self._cleaner = Cleaner()
         return self._cleaner
 
@@ -86,6 +89,8 @@ class Engine:
     def outlets(self) -> OutletRegistry:
         """The outlet registry: the shipped one plus the file of the setting ``outlets_file``."""
         if self._outlets is None:
+            from .outlets import OutletRegistry
+
             self._outlets = OutletRegistry.load(self.settings["outlets_file"] or None)
         return self._outlets
 
@@ -101,11 +106,16 @@ class Engine:
     def embedder(self) -> Embedder:
         """The sentence embedder (its model loads on the first text it embeds)."""
         if self._embedder is None:
+            from .embedding import make_embedder
+
             self._embedder = make_embedder(self.settings["embedder"], max_tokens=self.settings["embed_max_tokens"])
         return self._embedder
 
     def clusterer(self, name: str | None = None) -> Clusterer:
         """The clusterer the settings name (or ``name``), its vectors cached in the store."""
+        from .clustering import make_clusterer
+        from .embedding import StoreVectorCache
+
         return make_clusterer(
             name or self.settings["clusterer"],
             threshold=self.settings["cluster_threshold"],
@@ -119,11 +129,15 @@ class Engine:
     def link_model(self) -> LinkModel:
         """The link model the settings name (the shipped one by default), read once."""
         if self._link_model is None:
+            from .clustering.links import LinkModel
+
             path = self.settings["link_model"]
             self._link_model = LinkModel.load(path or None)
         return self._link_model
 
     def summarizer(self) -> Summarizer:
+        from .summarizing import make_summarizer
+
         return make_summarizer(self.settings["summarizer"], tokenizer=self.analyzer.tokenizer)
 
     def close(self) -> None:
@@ -139,9 +153,14 @@ class Engine:
 
     def read(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
         """Read and clean: articles, or an ``InputError`` for each item that cannot be used."""
-        with Reader(max_bytes=self.settings["max_file_bytes"], http_timeout=self.settings["http_timeout"]) as reader:
+        with self._reader() as reader:
             for item in reader.read(paths):
                 yield self.clean(item)
+
+    def _reader(self) -> Reader:
+        from .reading import Reader
+
+        return Reader(max_bytes=self.settings["max_file_bytes"], http_timeout=self.settings["http_timeout"])
 
     def clean(self, item: Article | InputError) -> Article | InputError:
         """Clean one read item: the article without its noise, or an ``InputError`` saying why not.
@@ -172,7 +191,9 @@ class Engine:
     def _read_cleaned(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
         """``read`` for a batch: every item read first, then cleaned in two processes on two
         cores (``cleaning.parallel``; the same articles in the same order)."""
-        with Reader(max_bytes=self.settings["max_file_bytes"], http_timeout=self.settings["http_timeout"]) as reader:
+        from .cleaning.parallel import clean_in_two
+
+        with self._reader() as reader:
             items = list(reader.read(paths))
         cleaned = clean_in_two([item for item in items if isinstance(item, Article)], self.cleaner.clean)
         for item in items:
@@ -281,6 +302,9 @@ class Engine:
         texts = getattr(clusterer, "embedding_texts", None)
         if not self.settings["embed_ahead"] or texts is None:
             return nullcontext()
+        from .embedding import StoreVectorCache
+        from .embedding.ahead import EmbeddingAhead
+
         keys, bodies = texts(articles)
         options = {"max_tokens": self.settings["embed_max_tokens"]}
         model_id = clusterer.embedder.model_id  # type: ignore[attr-defined]
@@ -297,6 +321,9 @@ class Engine:
         """Per-story step: headline and cited summary of one group of documents."""
         if self._summarizer is None:
             self._summarizer = self.summarizer()
+        from .lengths import LengthSpec
+        from .stories import build_story
+
         return build_story(
             documents,
             self._summarizer,
@@ -337,12 +364,16 @@ class Engine:
 
     def _online_stories(self) -> OnlineStories:
         if self._online is None:
+            from .online import OnlineStories
+
             self._online = OnlineStories(self)
             self._online.reconcile()
         return self._online
 
     def _duplicate_marker(self) -> DuplicateMarker:
         if self._duplicates is None:
+            from .dedup import DuplicateMarker
+
             self._duplicates = DuplicateMarker()
             self._duplicates.remember(self.store.articles())
         return self._duplicates
@@ -417,11 +448,15 @@ class Engine:
         if article.language is None:
             article = replace(article, language=analyzer.language.identify(article.title + "\n" + article.text))
         # the sentences analysis reads (citations point at no others); the page shows the rest as text
+        from .analysis import analysed_part
+
         analysed = analysed_part(article, analyzer.max_chars)
         return Document(article=article, sentences=analyzer.splitter.split(analysed.text, article.id))
 
     def export(self, fmt: str) -> str:
         """The stored stories and articles as JSON, Markdown or HTML (``exporting.export``)."""
+        from .exporting import export
+
         return export(self.stories(), self.store.articles(), fmt, self.store.changes(), self.store.thread_links())
 
     def settings_table(self) -> list[Mapping[str, Any]]:
