@@ -286,9 +286,17 @@ class Engine:
         groups = self.cluster(documents)
         if progress:
             progress("cluster", 1, 1)
+        from .story_workers import StoryOptions, summarize_in_two
+
         stories = []
-        for n, group in enumerate(groups, 1):
-            stories.append(self.summarize([documents[i] for i in group]))
+        options = StoryOptions(
+            self.settings["summarizer"],
+            self.settings["summary_length"],
+            self.settings["citation_threshold"],
+            self.settings["outlets_file"],
+        )
+        for n, story in enumerate(summarize_in_two(groups, documents, self.summarize, options), 1):
+            stories.append(story)
             if progress:
                 progress("summarize", n, len(groups))
         self.store.replace_stories(stories)
