@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -259,3 +260,35 @@ class VectorTable:
         terms = np.frombuffer(self._terms, dtype=np.int32)[at]
         weights = np.frombuffer(self._weights, dtype=np.float32)[at]
         return Gathered(terms, weights, np.repeat(np.arange(len(nodes)), lengths), len(nodes))
+
+
+class CueTables:
+    """What ``StoryStream.pair_features`` compares of each article, one row per article in
+    arrival order: its lexical vector and its cues' vectors (``stream._Cues`` fields) in
+    ``VectorTable``s, and the cues' scalars (outlet, figure count, headline weight, listicle)."""
+
+    NAMES = ("body", "title", "lead", "names", "figures", "headline", "words")
+
+    def __init__(self) -> None:
+        self.tables = {name: VectorTable() for name in self.NAMES}
+        self._scalars = {name: array("d") for name in ("outlet", "figure_count", "headline_total", "listicle")}
+
+    def append(self, body: LexicalVector, cues: Any) -> None:
+        """Add an arriving article: its lexical vector and its ``stream._Cues``."""
+        self.tables["body"].append(body)
+        for name in self.NAMES[1:]:
+            self.tables[name].append(getattr(cues, name))
+        self._scalars["outlet"].append(cues.outlet)
+        self._scalars["figure_count"].append(len(cues.figures.terms))
+        self._scalars["headline_total"].append(float(cues.headline.weights.sum()))
+        self._scalars["listicle"].append(cues.listicle)
+
+    def scalar(self, name: str) -> np.ndarray:
+        """One scalar of every article so far (a view: do not keep it across an ``append``)."""
+        return np.frombuffer(self._scalars[name], dtype=np.float64)
+
+    def dots(self, left: str, right: str, rows: Sequence[int], columns: np.ndarray) -> np.ndarray:
+        """(rows, columns) dot products of the rows' vectors in table ``left`` with the columns'
+        in table ``right``."""
+        table = self.tables[left]
+        return self.tables[right].gather(columns).dots([table[n] for n in rows])

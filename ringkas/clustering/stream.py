@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import EventCues, LexicalVector, RunningIdf, VectorTable
+from .features import CueTables, EventCues, LexicalVector, RunningIdf
 from .links import FEATURES, LinkModel
 
 # The learned link (``links``) is a probability: stories are average links of at least one half
@@ -76,8 +76,6 @@ _SMALL = 96  # up to this many articles, average link by the loop below (no scip
 # Two articles published further apart than the window are never linked, and the pair counts
 # against one story: a single such pair outweighs a strong link in an average.
 _FAR = -1.0
-# The vectors ``pair_features`` compares: the whole text's, then the ``_Cues`` fields of those names.
-_TABLES = ("body", "title", "lead", "names", "figures", "headline", "words")
 
 
 @dataclass(frozen=True)
@@ -209,10 +207,7 @@ class StoryStream:
         self._vectors = _Growing(dim)
         self._lexical: list[LexicalVector] = []
         self._cues: list[_Cues] = []
-        # the same vectors in flat tables (``pair_features`` gathers hundreds at a time), and the
-        # cues' scalars per node
-        self._tables = {name: VectorTable() for name in _TABLES}
-        self._cue_scalars = {name: array("d") for name in ("outlet", "figure_count", "headline_total", "listicle")}
+        self._tables = CueTables()  # the same in flat tables: pair_features gathers hundreds at a time
         self._outlets: dict[str, int] = {}
         self._figures: dict[str, int] = {}
         # chance level of an article's TF-IDF cosines (with the articles of its window when it
@@ -316,7 +311,7 @@ class StoryStream:
         self._node[arrival.article_id] = node
         self._vectors.append(vector)
         self._lexical.append(lexical)
-        self._tabulate(lexical, self._cues[-1])
+        self._tables.append(lexical, self._cues[-1])
         self._mean.append(mean)
         self._sd.append(sd)
         self._lexical_mean.append(p.prior_lexical_mean)
@@ -387,18 +382,6 @@ class StoryStream:
         same = (language[pick] == language[node]) & (language[node] >= 0)
         link = self._combine(shared[pick], z, same)
         return candidates[link >= p.cut]
-
-    def _tabulate(self, lexical: LexicalVector, cues: _Cues) -> None:
-        """Append an arriving article's vectors and cue scalars to the flat tables."""
-        tables = self._tables
-        tables["body"].append(lexical)
-        for name in _TABLES[1:]:
-            tables[name].append(getattr(cues, name))
-        scalars = self._cue_scalars
-        scalars["outlet"].append(cues.outlet)
-        scalars["figure_count"].append(len(cues.figures.terms))
-        scalars["headline_total"].append(float(cues.headline.weights.sum()))
-        scalars["listicle"].append(cues.listicle)
 
     def _lexical_chance(self, node: int, values: np.ndarray) -> None:
         """Mean and spread of the arriving article's TF-IDF cosines with the articles of its window,
@@ -485,40 +468,33 @@ class StoryStream:
         dated = (day[a][:, None] >= 0) & (day[b][None, :] >= 0)
         days = np.where(dated, np.abs(day[a][:, None] - day[b][None, :]), 0) / max(p.window_days, 1)
         tables = self._tables
-        scalars = {name: np.frombuffer(values, dtype=np.float64) for name, values in self._cue_scalars.items()}
-        outlet_a, outlet_b = scalars["outlet"][a], scalars["outlet"][b]
+        outlet_a, outlet_b = tables.scalar("outlet")[a], tables.scalar("outlet")[b]
         same_outlet = (outlet_a[:, None] == outlet_b[None, :]) & (outlet_a[:, None] >= 0)
-
-        def dots(name: str) -> np.ndarray:
-            """(rows, columns) dot products of the nodes' vectors in table ``name``."""
-            table = tables[name]
-            return table.gather(b).dots([table[n] for n in rows])
-
-        body = dots("body")
+        body = tables.dots("body", "body", rows, b)
         lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
         lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
         body_z = (body - lexical_mean[a][:, None]) / lexical_sd[a][:, None]
         body_z += (body - lexical_mean[b][None, :]) / lexical_sd[b][None, :]
         body_z /= 2
-        shared_figures = dots("figures")
-        size_a = scalars["figure_count"][a][:, None]
-        size_b = scalars["figure_count"][b][None, :]
+        shared_figures = tables.dots("figures", "figures", rows, b)
+        size_a = tables.scalar("figure_count")[a][:, None]
+        size_b = tables.scalar("figure_count")[b][None, :]
         union = size_a + size_b - shared_figures
         # the IDF-weighted share of one headline's terms found in the other article's words
-        total_a = scalars["headline_total"][a][:, None]
-        total_b = scalars["headline_total"][b][None, :]
-        found_a = tables["words"].gather(b).dots([tables["headline"][n] for n in rows])
-        found_b = tables["headline"].gather(b).dots([tables["words"][n] for n in rows])
+        total_a = tables.scalar("headline_total")[a][:, None]
+        total_b = tables.scalar("headline_total")[b][None, :]
+        found_a = tables.dots("headline", "words", rows, b)
+        found_b = tables.dots("words", "headline", rows, b)
         headline_a = np.divide(found_a, total_a, out=np.zeros_like(found_a), where=total_a > 0)
         headline_b = np.divide(found_b, total_b, out=np.zeros_like(found_b), where=total_b > 0)
-        listicle_a = scalars["listicle"][a][:, None] > 0
-        listicle_b = scalars["listicle"][b][None, :] > 0
+        listicle_a = tables.scalar("listicle")[a][:, None] > 0
+        listicle_b = tables.scalar("listicle")[b][None, :] > 0
         out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
         out[..., 0] = body
         out[..., 1] = body_z
-        out[..., 2] = dots("title")
-        out[..., 3] = dots("lead")
-        out[..., 4] = dots("names")
+        out[..., 2] = tables.dots("title", "title", rows, b)
+        out[..., 3] = tables.dots("lead", "lead", rows, b)
+        out[..., 4] = tables.dots("names", "names", rows, b)
         out[..., 5] = np.minimum(headline_a, headline_b)
         out[..., 6] = np.maximum(headline_a, headline_b)
         out[..., 7] = cosine
