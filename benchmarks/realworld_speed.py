@@ -8,6 +8,11 @@ read, clean, mark copies, store, analyse (sentences, dates, names, quotes), embe
 summarize, store the stories. Nothing is cached: each run is a fresh process with a fresh
 temporary store (so no stored vectors) and models loaded as the run first needs them.
 
+On two cores a second process cleans the later share of the articles during ingest and another
+embeds them while this one analyses (setting ``embed_ahead``): their CPU seconds together are
+printed as "2nd procs" (their wall time lies inside ingest and analyse) and counted in the
+overall CPU, the larger of their peak memories beside this process's.
+
 Prints articles/s per stage and overall (wall and CPU seconds; start-up is the import of ringkas
 and the engine's construction), the peak resident memory, the load average before and after,
 and the machine (cores, CPU model, memory): wall time on a shared machine is noisy, CPU time
@@ -102,7 +107,12 @@ def run_once(stream: Path, network: bool) -> dict[str, Any]:
         clock.move((embedding[0], embedding[1]), "cluster", "embed")
         engine.close()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    # The second processes (cleaning during ingest, embedding during analysis): their CPU seconds
+    # together and the larger of their peak memories, counted beside this process's.
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        "child_cpu": child.ru_utime + child.ru_stime,
+        "child_peak_rss_mb": child.ru_maxrss / 1024,
         "network": network,
         "articles": report.read,
         "stored": report.stored,
@@ -167,12 +177,19 @@ def format_run(result: dict[str, Any], load: tuple[Sequence[float], Sequence[flo
         rate = f"{n / w:11.1f}" if w > 0 else f"{'-':>11}"
         cpu_rate = f"{n / c:10.1f}" if c > 0 else f"{'-':>10}"
         lines.append(f"  {stage:<10} {w:8.2f} {c:8.2f} {rate} {cpu_rate}")
+    child_cpu = result.get("child_cpu", 0.0)
+    if child_cpu:  # their wall time lies inside ingest and analyse
+        lines.append(f"  {'2nd procs':<10} {'(inside)':>8} {child_cpu:8.2f} {'-':>11} {n / child_cpu:10.1f}")
+        total_cpu += child_cpu
     lines.append(f"  {'overall':<10} {total_wall:8.2f} {total_cpu:8.2f} {n / total_wall:11.1f} {n / total_cpu:10.1f}")
     rate_ok = n / total_wall >= BAR_RATE
-    rss_ok = result["peak_rss_mb"] <= BAR_RSS_MB
+    # both processes at their peaks at once: an upper bound on the memory the run needs
+    peak = result["peak_rss_mb"] + result.get("child_peak_rss_mb", 0.0)
+    rss_ok = peak <= BAR_RSS_MB
+    second = f" + {result['child_peak_rss_mb']:.0f} MB in a second process" if child_cpu else ""
     lines.append(
         f"  end to end {n / total_wall:.1f} articles/s wall ({'met' if rate_ok else 'NOT met'}: bar {BAR_RATE:.0f}),"
-        f" peak RSS {result['peak_rss_mb']:.0f} MB ({'met' if rss_ok else 'NOT met'}: bar {BAR_RSS_MB:.0f} MB)"
+        f" peak RSS {result['peak_rss_mb']:.0f} MB{second} ({'met' if rss_ok else 'NOT met'}: bar {BAR_RSS_MB:.0f} MB)"
     )
     before, after = load
     lines.append(

@@ -9,29 +9,31 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analyzer, analysed_part
 from .cards import StoryCard
-from .cleaning import Cleaner
-from .clustering import Clusterer, make_clusterer
-from .clustering.links import LinkModel
-from .dedup import DuplicateMarker
-from .embedding import Embedder, StoreVectorCache, make_embedder
 from .errors import InputError, NotFoundError, RingkasError
-from .exporting import export
-from .lengths import LengthSpec
 from .models import Article, Document, Story
-from .online import OnlineStories
-from .outlets import OutletRegistry
 from .queries import DailyQueries
-from .reading import Reader
 from .reports import AddReport, IngestReport
 from .settings import SETTINGS, Settings
-from .stories import build_story
 from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
-from .summarizing import Summarizer, make_summarizer
+
+# The stages load when the engine first needs them (inside the methods below): ``ringkas --help``
+# and ``ringkas stories`` need none of them, and importing them all costs most of a second.
+if TYPE_CHECKING:
+    from .analysis import Analyzer
+    from .cleaning import Cleaner
+    from .clustering import Clusterer
+    from .clustering.links import LinkModel
+    from .dedup import DuplicateMarker
+    from .embedding import Embedder
+    from .online import OnlineStories
+    from .outlets import OutletRegistry
+    from .reading import Reader
+    from .summarizing import Summarizer
 
 # Articles analysed together: the name tagger's network and Viterbi steps run once per batch.
 ANALYSE_BATCH = 32
@@ -68,6 +70,8 @@ class Engine(DailyQueries):
         if self._analyzer is None:
             with self._making:
                 if self._analyzer is None:
+                    from .analysis import Analyzer
+
                     self._analyzer = Analyzer(
                         quote_paraphrases=self.settings["quote_paraphrases"],
                         name_network=self.settings["name_network"],
@@ -78,6 +82,8 @@ class Engine(DailyQueries):
     @property
     def cleaner(self) -> Cleaner:
         if self._cleaner is None:
+            from .cleaning import Cleaner
+
             self._cleaner = Cleaner()
         return self._cleaner
 
@@ -85,6 +91,8 @@ class Engine(DailyQueries):
     def outlets(self) -> OutletRegistry:
         """The outlet registry: the shipped one plus the file of the setting ``outlets_file``."""
         if self._outlets is None:
+            from .outlets import OutletRegistry
+
             self._outlets = OutletRegistry.load(self.settings["outlets_file"] or None)
         return self._outlets
 
@@ -100,11 +108,16 @@ class Engine(DailyQueries):
     def embedder(self) -> Embedder:
         """The sentence embedder (its model loads on the first text it embeds)."""
         if self._embedder is None:
+            from .embedding import make_embedder
+
             self._embedder = make_embedder(self.settings["embedder"], max_tokens=self.settings["embed_max_tokens"])
         return self._embedder
 
     def clusterer(self, name: str | None = None) -> Clusterer:
         """The clusterer the settings name (or ``name``), its vectors cached in the store."""
+        from .clustering import make_clusterer
+        from .embedding import StoreVectorCache
+
         return make_clusterer(
             name or self.settings["clusterer"],
             threshold=self.settings["cluster_threshold"],
@@ -118,11 +131,15 @@ class Engine(DailyQueries):
     def link_model(self) -> LinkModel:
         """The link model the settings name (the shipped one by default), read once."""
         if self._link_model is None:
+            from .clustering.links import LinkModel
+
             path = self.settings["link_model"]
             self._link_model = LinkModel.load(path or None)
         return self._link_model
 
     def summarizer(self) -> Summarizer:
+        from .summarizing import make_summarizer
+
         return make_summarizer(self.settings["summarizer"], tokenizer=self.analyzer.tokenizer)
 
     def close(self) -> None:
@@ -138,9 +155,14 @@ class Engine(DailyQueries):
 
     def read(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
         """Read and clean: articles, or an ``InputError`` for each item that cannot be used."""
-        with Reader(max_bytes=self.settings["max_file_bytes"], http_timeout=self.settings["http_timeout"]) as reader:
+        with self._reader() as reader:
             for item in reader.read(paths):
                 yield self.clean(item)
+
+    def _reader(self) -> Reader:
+        from .reading import Reader
+
+        return Reader(max_bytes=self.settings["max_file_bytes"], http_timeout=self.settings["http_timeout"])
 
     def clean(self, item: Article | InputError) -> Article | InputError:
         """Clean one read item: the article without its noise, or an ``InputError`` saying why not.
@@ -150,18 +172,40 @@ class Engine(DailyQueries):
         if isinstance(item, InputError):
             return item
         try:
-            cleaned = self.canonical(self.cleaner.clean(item))
+            cleaned: Article | str = self.cleaner.clean(item)
         except RingkasError as exc:
-            return InputError(exc.message, source=item.metadata.get("source_path", item.id))
+            cleaned = exc.message
+        return self._cleaned(item, cleaned)
+
+    def _cleaned(self, item: Article, cleaned: Article | str) -> Article | InputError:
+        """What ``clean`` makes of the cleaner's result (an error's message when it raised one)."""
+        source = item.metadata.get("source_path", item.id)
+        try:
+            if isinstance(cleaned, str):
+                raise InputError(cleaned)
+            cleaned = self.canonical(cleaned)
+        except RingkasError as exc:
+            return InputError(exc.message, source=source)
         if not cleaned.text.strip():
-            return InputError("no article text left after cleaning", source=item.metadata.get("source_path", item.id))
+            return InputError("no article text left after cleaning", source=source)
         return cleaned
+
+    def _read_cleaned(self, paths: Iterable[str]) -> Iterator[Article | InputError]:
+        """``read`` for a batch: every item read first, then cleaned in two processes on two
+        cores (``cleaning.parallel``; the same articles in the same order)."""
+        from .cleaning.parallel import clean_in_two
+
+        with self._reader() as reader:
+            items = list(reader.read(paths))
+        cleaned = clean_in_two([item for item in items if isinstance(item, Article)], self.cleaner.clean)
+        for item in items:
+            yield item if isinstance(item, InputError) else self._cleaned(item, next(cleaned))
 
     def ingest(self, paths: Iterable[str], progress: ProgressCallback | None = None) -> IngestReport:
         """Read, clean and store (no stories): the first half of the batch path."""
         report = IngestReport()
         articles: list[Article] = []
-        for item in self.read(paths):
+        for item in self._read_cleaned(paths):
             if isinstance(item, InputError):
                 report.skipped.append(item)
             else:
@@ -236,20 +280,45 @@ class Engine(DailyQueries):
             return self._build_stories(progress)
 
     def _build_stories(self, progress: ProgressCallback | None) -> list[Story]:
-        documents = self.analyse(self.store.articles(), progress)
+        articles = self.store.articles()
+        with self._embedding_ahead(articles):
+            documents = self.analyse(articles, progress)
         if progress:
             progress("cluster", 0, 1)
         groups = self.cluster(documents)
         if progress:
             progress("cluster", 1, 1)
+        from .story_workers import StoryOptions, summarize_in_two
+
         stories = []
-        for n, group in enumerate(groups, 1):
-            stories.append(self.summarize([documents[i] for i in group]))
+        options = StoryOptions(
+            self.settings["summarizer"],
+            self.settings["summary_length"],
+            self.settings["citation_threshold"],
+            self.settings["outlets_file"],
+        )
+        for n, story in enumerate(summarize_in_two(groups, documents, self.summarize, options), 1):
+            stories.append(story)
             if progress:
                 progress("summarize", n, len(groups))
         self.store.replace_stories(stories)
         self._online = None  # online mode starts again from the stored stories
         return self.stories()
+
+    def _embedding_ahead(self, articles: list[Article]) -> AbstractContextManager[Any]:
+        """The clusterer's vectors made in a second process while this one analyses (setting
+        ``embed_ahead``; see ``embedding.ahead``)."""
+        clusterer = self.clusterer()
+        texts = getattr(clusterer, "embedding_texts", None)
+        if not self.settings["embed_ahead"] or texts is None:
+            return nullcontext()
+        from .embedding import StoreVectorCache
+        from .embedding.ahead import EmbeddingAhead
+
+        keys, bodies = texts(articles)
+        options = {"max_tokens": self.settings["embed_max_tokens"]}
+        model_id = clusterer.embedder.model_id  # type: ignore[attr-defined]
+        return EmbeddingAhead(keys, bodies, StoreVectorCache(self.store), model_id, self.settings["embedder"], options)
 
     # The batch path in three steps, so that a distributed engine (ringkas.distributed) runs the
     # per-article and per-story steps on workers and the global one on its driver, unchanged.
@@ -262,6 +331,9 @@ class Engine(DailyQueries):
         """Per-story step: headline and cited summary of one group of documents."""
         if self._summarizer is None:
             self._summarizer = self.summarizer()
+        from .lengths import LengthSpec
+        from .stories import build_story
+
         return build_story(
             documents,
             self._summarizer,
@@ -302,12 +374,16 @@ class Engine(DailyQueries):
 
     def _online_stories(self) -> OnlineStories:
         if self._online is None:
+            from .online import OnlineStories
+
             self._online = OnlineStories(self)
             self._online.reconcile()
         return self._online
 
     def _duplicate_marker(self) -> DuplicateMarker:
         if self._duplicates is None:
+            from .dedup import DuplicateMarker
+
             self._duplicates = DuplicateMarker()
             self._duplicates.remember(self.store.articles())
         return self._duplicates
@@ -383,11 +459,15 @@ class Engine(DailyQueries):
         if article.language is None:
             article = replace(article, language=analyzer.language.identify(article.title + "\n" + article.text))
         # the sentences analysis reads (citations point at no others); the page shows the rest as text
+        from .analysis import analysed_part
+
         analysed = analysed_part(article, analyzer.max_chars)
         return Document(article=article, sentences=analyzer.splitter.split(analysed.text, article.id))
 
     def export(self, fmt: str) -> str:
         """The stored stories and articles as JSON, Markdown or HTML (``exporting.export``)."""
+        from .exporting import export
+
         return export(self.stories(), self.store.articles(), fmt, self.store.changes(), self.store.thread_links())
 
     def settings_table(self) -> list[Mapping[str, Any]]:

@@ -47,6 +47,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clusterer", "events", "Story clustering algorithm, by registry name (events, tfidf)."),
     Setting("embedder", "use", "Sentence embedder for clustering, by registry name (use, e5)."),
     Setting("embed_max_tokens", 256, "Pieces of headline and lead the embedder reads per article."),
+    Setting(
+        "embed_ahead",
+        True,
+        "Rebuilds embed the articles in a second process while analysing them (on two or more cores; same vectors).",
+    ),
     Setting("watch_interval", 60.0, "Seconds between polls of 'ringkas watch' (folders and feed URLs)."),
     Setting("summarizer", "learned", "Summarizer, by registry name (learned, coverage, centroid)."),
     Setting(

@@ -81,10 +81,20 @@ class EventClusterer:
             progress=report,
         )
 
+    def to_embed(self, articles: Sequence[Article]) -> list[Article]:
+        """The articles ``arrivals`` embeds (copies riding with an earlier original are not)."""
+        riding = self.copies(articles)
+        return [a for a in articles if a.id not in riding]
+
+    def embedding_texts(self, articles: Sequence[Article]) -> tuple[list[str], list[str]]:
+        """Keys and texts of what ``arrivals`` embeds, in its order (for ``EmbeddingAhead``)."""
+        todo = self.to_embed(articles)
+        return [a.id for a in todo], [event_text(a) for a in todo]
+
     def arrivals(self, articles: Sequence[Article], vectors: np.ndarray | None = None) -> list[Arrival]:
         riding = self.copies(articles)
         if vectors is None:
-            todo = [a for a in articles if a.id not in riding]
+            todo = self.to_embed(articles)
             embedded = self.vectors(todo)
             by_id = {a.id: embedded[n] for n, a in enumerate(todo)}
         else:

@@ -6,10 +6,12 @@ the link model compares (headline and lead words, names, figures: ``EventCues``)
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -192,16 +194,101 @@ def headline_share(headlines: Sequence[LexicalVector], words: Sequence[LexicalVe
 def dots(left: Sequence[LexicalVector], right: Sequence[LexicalVector], width: int) -> np.ndarray:
     """Dot products of every left vector with every right one (sparse rows, dense result);
     ``width``: one more than the largest term id."""
-    from scipy.sparse import csr_matrix
+    lengths = np.asarray([len(v.terms) for v in right], dtype=np.int64)
+    if not lengths.sum():
+        return np.zeros((len(left), len(right)), dtype=np.float64)
+    terms = np.concatenate([v.terms for v in right])
+    weights = np.concatenate([v.weights for v in right])
+    return Gathered(terms, weights, np.repeat(np.arange(len(right)), lengths), len(right)).dots(left)
 
-    def rows(vectors: Sequence[LexicalVector]) -> csr_matrix:
-        pointers = np.zeros(len(vectors) + 1, dtype=np.int64)
-        np.cumsum([len(v.terms) for v in vectors], out=pointers[1:])
-        if not pointers[-1]:
-            return csr_matrix((len(vectors), max(width, 1)))
-        terms = np.concatenate([v.terms for v in vectors])
-        weights = np.concatenate([v.weights for v in vectors]).astype(np.float64)
-        return csr_matrix((weights, terms, pointers), shape=(len(vectors), max(width, 1)))
 
-    out: np.ndarray = (rows(left) @ rows(right).T).toarray()
-    return out
+@dataclass(frozen=True)
+class Gathered:
+    """The terms and weights of several vectors in one array, ``owner`` naming each one's vector."""
+
+    terms: np.ndarray
+    weights: np.ndarray
+    owner: np.ndarray
+    count: int
+
+    def dots(self, left: Sequence[LexicalVector]) -> np.ndarray:
+        """Dot products of every left vector with every gathered one. Each is summed over the
+        shared terms in increasing term order, from zero, as scipy's product of sparse rows sums
+        it (so the same floats), without building sparse matrices: an arriving article is
+        compared with hundreds of others."""
+        out = np.zeros((len(left), self.count), dtype=np.float64)
+        if not len(self.terms):
+            return out
+        weights = self.weights.astype(np.float64)
+        for i, vector in enumerate(left):
+            if not len(vector.terms):
+                continue
+            at = np.searchsorted(vector.terms, self.terms)
+            at[at == len(vector.terms)] = 0
+            shared = vector.terms[at] == self.terms
+            products = vector.weights[at[shared]].astype(np.float64) * weights[shared]
+            out[i] = np.bincount(self.owner[shared], weights=products, minlength=self.count)
+        return out
+
+
+class VectorTable:
+    """Lexical vectors appended one per article, also kept in flat arrays, so that the vectors of
+    many articles are gathered in a few array operations (``gather``)."""
+
+    def __init__(self) -> None:
+        self.vectors: list[LexicalVector] = []
+        self._terms = array("i")
+        self._weights = array("f")
+        self._starts = array("q", [0])
+
+    def append(self, vector: LexicalVector) -> None:
+        self.vectors.append(vector)
+        self._terms.frombytes(np.ascontiguousarray(vector.terms, dtype=np.int32).tobytes())
+        self._weights.frombytes(np.ascontiguousarray(vector.weights, dtype=np.float32).tobytes())
+        self._starts.append(len(self._terms))
+
+    def __getitem__(self, n: int) -> LexicalVector:
+        return self.vectors[n]
+
+    def gather(self, nodes: np.ndarray) -> Gathered:
+        starts = np.frombuffer(self._starts, dtype=np.int64)
+        first, lengths = starts[nodes], starts[nodes + 1] - starts[nodes]
+        total = int(lengths.sum())
+        # positions first[k] .. first[k] + lengths[k] - 1 of every node k, in order
+        offsets = np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
+        at = np.arange(total, dtype=np.int64) + offsets
+        terms = np.frombuffer(self._terms, dtype=np.int32)[at]
+        weights = np.frombuffer(self._weights, dtype=np.float32)[at]
+        return Gathered(terms, weights, np.repeat(np.arange(len(nodes)), lengths), len(nodes))
+
+
+class CueTables:
+    """What ``StoryStream.pair_features`` compares of each article, one row per article in
+    arrival order: its lexical vector and its cues' vectors (``stream._Cues`` fields) in
+    ``VectorTable``s, and the cues' scalars (outlet, figure count, headline weight, listicle)."""
+
+    NAMES = ("body", "title", "lead", "names", "figures", "headline", "words")
+
+    def __init__(self) -> None:
+        self.tables = {name: VectorTable() for name in self.NAMES}
+        self._scalars = {name: array("d") for name in ("outlet", "figure_count", "headline_total", "listicle")}
+
+    def append(self, body: LexicalVector, cues: Any) -> None:
+        """Add an arriving article: its lexical vector and its ``stream._Cues``."""
+        self.tables["body"].append(body)
+        for name in self.NAMES[1:]:
+            self.tables[name].append(getattr(cues, name))
+        self._scalars["outlet"].append(cues.outlet)
+        self._scalars["figure_count"].append(len(cues.figures.terms))
+        self._scalars["headline_total"].append(float(cues.headline.weights.sum()))
+        self._scalars["listicle"].append(cues.listicle)
+
+    def scalar(self, name: str) -> np.ndarray:
+        """One scalar of every article so far (a view: do not keep it across an ``append``)."""
+        return np.frombuffer(self._scalars[name], dtype=np.float64)
+
+    def dots(self, left: str, right: str, rows: Sequence[int], columns: np.ndarray) -> np.ndarray:
+        """(rows, columns) dot products of the rows' vectors in table ``left`` with the columns'
+        in table ``right``."""
+        table = self.tables[left]
+        return self.tables[right].gather(columns).dots([table[n] for n in rows])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ FEATURES = (
     "body_cross",  # TF-IDF cosine when the languages differ (names, numbers)
 )
 MODEL_FILE = "link-model.json"
+# Pair rows scored at a time: the nodes' decisions for a block stay small (one byte per node and row).
+_SCORE_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -106,19 +109,39 @@ class LinkModel:
     def with_shift(self, shift: float) -> LinkModel:
         return replace(self, shift=shift)
 
+    @cached_property
+    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The trees for ``score``: per node the feature and threshold it splits on, and its
+        children at ``2 * node`` (left) and ``2 * node + 1`` (right); a leaf is its own child."""
+        nodes = np.arange(len(self.feature))
+        feature = np.where(self.leaf, 0, self.feature).astype(np.intp)
+        threshold = np.where(self.leaf, np.inf, self.threshold)
+        children = np.empty(2 * len(nodes), dtype=np.intp)
+        children[0::2] = np.where(self.leaf, nodes, self.left)
+        children[1::2] = np.where(self.leaf, nodes, self.right)
+        return feature, threshold, children
+
     def score(self, rows: np.ndarray) -> np.ndarray:
         """Log-odds of one event for each row of pair features (any leading shape)."""
         data = np.asarray(rows, dtype=np.float64)
         flat = data.reshape(-1, data.shape[-1])
-        count = len(flat)
-        node = np.repeat(self.roots[:, None], count, axis=1)  # (trees, rows)
-        columns = np.arange(count)[None, :]
-        for _ in range(self.depth):
-            values = flat[columns, self.feature[node]]
-            child = np.where(values <= self.threshold[node], self.left[node], self.right[node])
-            node = np.where(self.leaf[node], node, child)
-        out: np.ndarray = self.baseline - self.shift + self.value[node].sum(axis=0)
+        out = np.empty(len(flat), dtype=np.float64)
+        for start in range(0, len(flat), _SCORE_ROWS):
+            out[start : start + _SCORE_ROWS] = self._score_block(flat[start : start + _SCORE_ROWS])
         return out.reshape(data.shape[:-1])
+
+    def _score_block(self, flat: np.ndarray) -> np.ndarray:
+        count = len(flat)
+        feature, threshold, children = self._walk
+        # Every node's decision for every row at once (right unless value <= threshold, so NaN
+        # goes right), rows contiguous per node; then each tree is walked down ``depth`` levels.
+        right = np.ascontiguousarray((~(flat[:, feature] <= threshold)).T).ravel()
+        node = np.repeat(self.roots.astype(np.intp)[:, None], count, axis=1)  # (trees, rows)
+        columns = np.arange(count)
+        for _ in range(self.depth):
+            node = children[2 * node + right[node * count + columns]]
+        out: np.ndarray = self.baseline - self.shift + self.value[node].sum(axis=0)
+        return out
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         """P(same event) of each row of pair features (columns in ``features`` order)."""

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import EventCues, LexicalVector, RunningIdf, dots, headline_share
+from .features import CueTables, EventCues, LexicalVector, RunningIdf
 from .links import FEATURES, LinkModel
 
 # The learned link (``links``) is a probability: stories are average links of at least one half
@@ -207,6 +207,7 @@ class StoryStream:
         self._vectors = _Growing(dim)
         self._lexical: list[LexicalVector] = []
         self._cues: list[_Cues] = []
+        self._tables = CueTables()  # the same in flat tables: pair_features gathers hundreds at a time
         self._outlets: dict[str, int] = {}
         self._figures: dict[str, int] = {}
         # chance level of an article's TF-IDF cosines (with the articles of its window when it
@@ -310,6 +311,7 @@ class StoryStream:
         self._node[arrival.article_id] = node
         self._vectors.append(vector)
         self._lexical.append(lexical)
+        self._tables.append(lexical, self._cues[-1])
         self._mean.append(mean)
         self._sd.append(sd)
         self._lexical_mean.append(p.prior_lexical_mean)
@@ -465,34 +467,34 @@ class StoryStream:
         day = np.frombuffer(self._day, dtype=np.int32)
         dated = (day[a][:, None] >= 0) & (day[b][None, :] >= 0)
         days = np.where(dated, np.abs(day[a][:, None] - day[b][None, :]), 0) / max(p.window_days, 1)
-        cues_a = [self._cues[n] for n in rows]
-        cues_b = [self._cues[n] for n in columns]
-        outlet_a = np.asarray([c.outlet for c in cues_a])
-        outlet_b = np.asarray([c.outlet for c in cues_b])
+        tables = self._tables
+        outlet_a, outlet_b = tables.scalar("outlet")[a], tables.scalar("outlet")[b]
         same_outlet = (outlet_a[:, None] == outlet_b[None, :]) & (outlet_a[:, None] >= 0)
-        width = len(self.idf.vocabulary)
-        body = dots([self._lexical[n] for n in rows], [self._lexical[n] for n in columns], width)
+        body = tables.dots("body", "body", rows, b)
         lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
         lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
         body_z = (body - lexical_mean[a][:, None]) / lexical_sd[a][:, None]
         body_z += (body - lexical_mean[b][None, :]) / lexical_sd[b][None, :]
         body_z /= 2
-        figures_a = [c.figures for c in cues_a]
-        figures_b = [c.figures for c in cues_b]
-        shared_figures = dots(figures_a, figures_b, len(self._figures))
-        size_a = np.asarray([len(f.terms) for f in figures_a], dtype=np.float64)[:, None]
-        size_b = np.asarray([len(f.terms) for f in figures_b], dtype=np.float64)[None, :]
+        shared_figures = tables.dots("figures", "figures", rows, b)
+        size_a = tables.scalar("figure_count")[a][:, None]
+        size_b = tables.scalar("figure_count")[b][None, :]
         union = size_a + size_b - shared_figures
-        headline_a = headline_share([c.headline for c in cues_a], [c.words for c in cues_b], width)
-        headline_b = headline_share([c.headline for c in cues_b], [c.words for c in cues_a], width).T
-        listicle_a = np.asarray([c.listicle for c in cues_a])[:, None]
-        listicle_b = np.asarray([c.listicle for c in cues_b])[None, :]
+        # the IDF-weighted share of one headline's terms found in the other article's words
+        total_a = tables.scalar("headline_total")[a][:, None]
+        total_b = tables.scalar("headline_total")[b][None, :]
+        found_a = tables.dots("headline", "words", rows, b)
+        found_b = tables.dots("words", "headline", rows, b)
+        headline_a = np.divide(found_a, total_a, out=np.zeros_like(found_a), where=total_a > 0)
+        headline_b = np.divide(found_b, total_b, out=np.zeros_like(found_b), where=total_b > 0)
+        listicle_a = tables.scalar("listicle")[a][:, None] > 0
+        listicle_b = tables.scalar("listicle")[b][None, :] > 0
         out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
         out[..., 0] = body
         out[..., 1] = body_z
-        out[..., 2] = dots([c.title for c in cues_a], [c.title for c in cues_b], width)
-        out[..., 3] = dots([c.lead for c in cues_a], [c.lead for c in cues_b], width)
-        out[..., 4] = dots([c.names for c in cues_a], [c.names for c in cues_b], width)
+        out[..., 2] = tables.dots("title", "title", rows, b)
+        out[..., 3] = tables.dots("lead", "lead", rows, b)
+        out[..., 4] = tables.dots("names", "names", rows, b)
         out[..., 5] = np.minimum(headline_a, headline_b)
         out[..., 6] = np.maximum(headline_a, headline_b)
         out[..., 7] = cosine

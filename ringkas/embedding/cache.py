@@ -86,6 +86,11 @@ class FileVectorCache:
         self._db.close()
 
 
+# Texts embedded at a time (``cached_vectors``, ``ahead.EmbeddingAhead``): a batch's vectors are
+# written to the cache together.
+EMBED_BATCH = 64
+
+
 def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -98,7 +103,7 @@ def cached_vectors(
     texts: Sequence[str],
     cache: VectorCache | None,
     *,
-    batch: int = 64,
+    batch: int = EMBED_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> np.ndarray:
     """Vectors of ``texts`` (row i for ``keys[i]``): cached ones read, the rest embedded in batches

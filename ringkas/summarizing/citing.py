@@ -62,6 +62,17 @@ def cite(
 ) -> list[SummarySentence]:
     """Each chosen sentence with its own article plus every article holding a similar sentence
     (or headline), most similar first."""
+    if len(documents) == 1:  # nothing to compare with: each sentence cites its own article
+        only = documents[0]
+        return [
+            SummarySentence(
+                text=c.sentence.text,
+                article_id=only.id,
+                sentence_index=c.sentence.index,
+                citations=(Citation(only.id, only.article.outlet, c.sentence.index),),
+            )
+            for c in chosen
+        ]
     # (article, sentence index or None for the headline, terms) for every sentence and headline
     units: list[tuple[int, int | None, Counter[str]]] = []
     for d, doc in enumerate(documents):

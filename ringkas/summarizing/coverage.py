@@ -14,14 +14,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..lengths import LengthSpec
 from ..models import Document
 from ..tokens import Tokenizer
 from .base import CJK, Candidate, budget, candidates, reading_order
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 # Words; Han and kana one character at a time (their pairs then stand for words).
 _TOKEN = re.compile(f"[{CJK}]|[^\\W{CJK}]+", re.UNICODE)
@@ -81,6 +84,8 @@ class CoverageSummarizer:
         n_concepts = max(1, len(vocabulary))
         row_of = np.asarray(rows, dtype=np.int64)
         col_of = np.asarray(cols, dtype=np.int64)
+        from scipy import sparse  # loaded on first use: importing it costs ``ringkas stories`` 0.1 s
+
         incidence = sparse.csr_matrix((np.ones(len(rows)), (row_of, col_of)), shape=(len(doc_of), n_concepts))
         # earliest[d, c]: position weight of the first sentence of article d that reports c.
         earliest = np.zeros((len(documents), n_concepts))

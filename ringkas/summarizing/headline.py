@@ -17,6 +17,8 @@ def choose_headline(documents: Sequence[Document], tokenizer: Tokenizer, max_wor
     """The title closest to what the articles' leads say; without titles, the first lead that
     stands alone, cut at a clause boundary."""
     titled = [d for d in documents if d.article.title.strip()]
+    if len(titled) == 1:  # the only title is the closest (most stories have one article)
+        return titled[0].article.title.strip()
     if titled:
         texts = [d.article.title for d in titled] + [" ".join(s.text for s in d.sentences[:5]) for d in documents]
         rows = tfidf_matrix(texts, tokenizer)
