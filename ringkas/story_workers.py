@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .children import start_child
 from .models import Document, Story
 
 # Fewer stories than this are built here: the child's start (its imports, the sentence model,
@@ -83,15 +83,7 @@ def summarize_in_two(
     with tempfile.TemporaryDirectory(prefix="ringkas-stories-") as folder:
         job, result = Path(folder) / "groups.pickle", Path(folder) / "stories.pickle"
         job.write_bytes(pickle.dumps((options, later)))
-        here = str(Path(__file__).resolve().parents[1])  # the child imports this very ringkas
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)}
-        command = [sys.executable, "-m", "ringkas.story_workers", str(job), str(result)]
-        try:
-            child: subprocess.Popen[bytes] | None = subprocess.Popen(
-                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-        except OSError:
-            child = None
+        child = start_child("ringkas.story_workers", job, result)
         try:
             for group in groups[:split]:
                 yield summarize([documents[i] for i in group])

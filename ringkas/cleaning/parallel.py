@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from ..children import start_child
 from ..errors import RingkasError
 from ..models import Article
 
@@ -60,15 +60,7 @@ def clean_in_two(
     with tempfile.TemporaryDirectory(prefix="ringkas-clean-") as folder:
         job, result = Path(folder) / "articles.pickle", Path(folder) / "cleaned.pickle"
         job.write_bytes(pickle.dumps(list(articles[split:])))
-        here = str(Path(__file__).resolve().parents[2])  # the child imports this very ringkas
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)}
-        command = [sys.executable, "-m", "ringkas.cleaning.parallel", str(job), str(result)]
-        try:
-            child: subprocess.Popen[bytes] | None = subprocess.Popen(
-                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-        except OSError:
-            child = None
+        child = start_child("ringkas.cleaning.parallel", job, result)
         try:
             for article in articles[:split]:
                 yield from clean_each([article], clean)
