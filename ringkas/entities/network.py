@@ -48,6 +48,13 @@ def _casing(word: str) -> int:
 def token_extras(words: list[str], pieces: list[int], matches: list[str]) -> np.ndarray:
     """Per word: its number of sub-word pieces (1-4+), casing class, word-list flags and name
     dictionary match (``NameDictionary.matches``), one-hot."""
+    out = word_extras(words, pieces)
+    mark_matches(out, matches)
+    return out
+
+
+def word_extras(words: list[str], pieces: list[int]) -> np.ndarray:
+    """``token_extras`` without the dictionary match: what depends on the word alone."""
     out = np.zeros((len(words), EXTRA_SIZE), dtype=np.float32)
     for i, word in enumerate(words):
         out[i, min(pieces[i], 4) - 1] = 1.0
@@ -56,9 +63,14 @@ def token_extras(words: list[str], pieces: list[int], matches: list[str]) -> np.
         for n, (_flag, lexicon) in enumerate(LEXICONS):
             if lower in lexicon:
                 out[i, 10 + n] = 1.0
-        if matches[i]:
-            out[i, 10 + len(LEXICONS) + 2 * KINDS.index(matches[i][2:]) + (matches[i][0] == "I")] = 1.0
     return out
+
+
+def mark_matches(extras: np.ndarray, matches: list[str]) -> None:
+    """Set the one-hot columns of each word's name dictionary match in ``word_extras`` rows."""
+    for i, match in enumerate(matches):
+        if match:
+            extras[i, 10 + len(LEXICONS) + 2 * KINDS.index(match[2:]) + (match[0] == "I")] = 1.0
 
 
 def char_ids(words: list[str], chars: dict[str, int]) -> np.ndarray:
@@ -130,13 +142,18 @@ class TokenNetwork:
         conv = windows @ self._kernel + p["conv.bias"]
         return (np.maximum(conv, 0.0) * (ids > 0)[:, :, None]).max(axis=1)
 
-    def gate_inputs(self, words: np.ndarray, tokens: np.ndarray, extras: np.ndarray, suffix: str) -> np.ndarray:
-        """[tokens, 4 x hidden] input contributions to the LSTM gates of one direction (in the
-        order of ``gates``), given the distinct words' [vector, char features] rows (multiplied
-        once per distinct word), each token's row and its extras."""
+    def word_gates(self, vectors: np.ndarray, chars: np.ndarray) -> list[np.ndarray]:
+        """[words, 4 x hidden] input contributions of each word's [vector, char features] to the
+        LSTM gates (in the order of ``gates``), forward and backward: what depends on the word
+        alone, so a caller may keep it per distinct word."""
+        words = np.concatenate([vectors, self.char_features(chars)], axis=1)
+        return [words @ self.gates[suffix][0][: words.shape[1]] for suffix in ("", "_reverse")]
+
+    def gate_inputs(self, per_word: np.ndarray, tokens: np.ndarray, extras: np.ndarray, suffix: str) -> np.ndarray:
+        """[tokens, 4 x hidden] input contributions to the LSTM gates of one direction, given the
+        distinct words' ``word_gates`` of that direction, each token's row and its extras."""
         w_ih, bias, _ = self.gates[suffix]
-        per_word = words @ w_ih[: words.shape[1]]
-        return per_word[tokens] + extras @ w_ih[words.shape[1] :] + bias
+        return per_word[tokens] + extras @ w_ih[len(w_ih) - extras.shape[1] :] + bias
 
 
 class NetworkEnsemble:
@@ -156,14 +173,36 @@ class NetworkEnsemble:
     def char_ids(self, words: list[str]) -> np.ndarray:
         return char_ids(words, self.networks[0].chars)
 
+    @property
+    def passes(self) -> int:
+        """Forward and backward of each network."""
+        return 2 * len(self.networks)
+
+    def word_gates(self, vectors: np.ndarray, chars: np.ndarray) -> np.ndarray:
+        """[words, passes, 4 x hidden]: every pass's ``TokenNetwork.word_gates`` of the words."""
+        out = np.empty((len(vectors), self.passes, 4 * self.networks[0].hidden), dtype=np.float32)
+        for m, network in enumerate(self.networks):
+            for d, gates in enumerate(network.word_gates(vectors, chars)):
+                out[:, 2 * m + d] = gates
+        return out
+
     def log_probs(self, batch: NetworkInput) -> list[np.ndarray]:
         """Label log-probabilities [words, labels] per sentence of the batch."""
         if not batch.sentences:
             return []
-        lengths = np.array([len(rows) for rows, _ in batch.sentences])
+        return self.log_probs_of_gates(self.word_gates(batch.vectors, batch.chars), batch.sentences)
+
+    def log_probs_of_gates(
+        self, word_gates: np.ndarray, sentences: list[tuple[np.ndarray, np.ndarray]]
+    ) -> list[np.ndarray]:
+        """``log_probs`` given the words' ``word_gates`` (rows of a table the caller may keep
+        between batches) and per sentence its words' rows in that table and its extras."""
+        if not sentences:
+            return []
+        lengths = np.array([len(rows) for rows, _ in sentences])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        tokens = np.concatenate([rows for rows, _ in batch.sentences])
-        extras = np.concatenate([e for _, e in batch.sentences])
+        tokens = np.concatenate([rows for rows, _ in sentences])
+        extras = np.concatenate([e for _, e in sentences])
         by_length = np.argsort(-lengths, kind="stable")
         steps, size, hidden = int(lengths.max()), len(lengths), self.networks[0].hidden
         # Token positions at each (sorted sentence, step), forwards and backwards; -1 pads.
@@ -173,12 +212,12 @@ class NetworkEnsemble:
         forward = np.where(real, sorted_starts + step, -1)
         backward = np.where(real, sorted_starts + sorted_lengths - 1 - step, -1)
         running = real.sum(axis=0)  # sentences still running at each step
-        passes = 2 * len(self.networks)  # forward and backward of each network
+        passes = self.passes
         gates_in = np.zeros((passes, size, steps, 4 * hidden), dtype=np.float32)
         for m, network in enumerate(self.networks):
-            words = np.concatenate([batch.vectors, network.char_features(batch.chars)], axis=1)
             for d, (suffix, order) in enumerate((("", forward), ("_reverse", backward))):
-                gates_in[2 * m + d][real] = network.gate_inputs(words, tokens, extras, suffix)[order[real]]
+                per_word = word_gates[:, 2 * m + d]
+                gates_in[2 * m + d][real] = network.gate_inputs(per_word, tokens, extras, suffix)[order[real]]
         h = np.zeros((passes, size, hidden), dtype=np.float32)
         c = np.zeros_like(h)
         states = np.zeros((passes, size, steps, hidden), dtype=np.float32)

@@ -18,10 +18,11 @@ from ..lexicon.names import GIVEN_NAMES
 from .crf import LinearChainCRF
 from .dictionary import NameDictionary
 from .features import tokenize
-from .network import NetworkEnsemble, NetworkInput, network_extras
+from .network import CRF_SCALE, NetworkEnsemble, mark_matches
 from .rows import FeatureRows
 from .spans import Span, Token, fit_spans
 from .vectors import WordClusters
+from .word_inputs import NetworkWords
 
 MODEL_NAME = "ner-nergrit.npz"
 KINDS = ("PERSON", "ORGANISATION", "PLACE")
@@ -118,6 +119,7 @@ class NameTagger:
         self.network_path = Path(network_path) if network_path else None
         self.network_weight = network_weight
         self._network: NetworkEnsemble | None = None
+        self._network_words: NetworkWords | None = None
         self._crf: LinearChainCRF | None = None
         self._clusters: WordClusters | None = None
         self._dictionary: NameDictionary | None = None
@@ -150,6 +152,13 @@ class NameTagger:
                 raise ModelError("the name tagger's network and CRF were trained with different labels")
             self._network = network
         return self._network
+
+    @property
+    def network_words(self) -> NetworkWords:
+        """The network's inputs of the words met so far (``word_inputs``)."""
+        if self._network_words is None:
+            self._network_words = NetworkWords(self.network, self.clusters.vectors)
+        return self._network_words
 
     @property
     def clusters(self) -> WordClusters:
@@ -203,16 +212,19 @@ class NameTagger:
         return out
 
     def _network_batch(self, sentences: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
-        network = self.network
+        """The network's scores of a batch: its distinct words' inputs from ``network_words``,
+        per token the word's extras with its dictionary match and the CRF's emissions (as
+        ``network_extras`` gives them)."""
         distinct = list(dict.fromkeys(word for words, _ in sentences for word in words))
         row = {word: n for n, word in enumerate(distinct)}
-        vectors, pieces = self.clusters.vectors.many(distinct)
+        gates, word_rows = self.network_words.rows(distinct)
         rows = []
         for words, emissions in sentences:
-            counts = [pieces[row[w]] for w in words]
-            extras = network_extras(words, counts, self.dictionary.matches(words), emissions)
-            rows.append((np.array([row[w] for w in words], dtype=np.int64), extras))
-        return network.log_probs(NetworkInput(vectors, network.char_ids(distinct), rows))
+            tokens = np.array([row[w] for w in words], dtype=np.int64)
+            extras = word_rows[tokens]
+            mark_matches(extras, self.dictionary.matches(words))
+            rows.append((tokens, np.concatenate([extras, CRF_SCALE * emissions], axis=1, dtype=np.float32)))
+        return self.network.log_probs_of_gates(gates, rows)
 
     def find_tokens(self, text: str) -> tuple[list[Token], list[Span]]:
         """The sentence's tokens and its names as token spans (first, last + 1, kind)."""
