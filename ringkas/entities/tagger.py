@@ -189,11 +189,11 @@ class NameTagger:
         """BIO tags for tokenized sentences; the network and Viterbi read them in batches of
         sentences of like length."""
         rows = self.feature_rows
-        emissions = [self.crf.row_scores(*rows.sentence(words)) if words else None for words in sentences]
-        present = [n for n, e in enumerate(emissions) if e is not None]
-        scores = [e for e in emissions if e is not None]
+        present = [n for n, words in enumerate(sentences) if words]
+        known = [self.dictionary.matches(sentences[n]) for n in present]
+        scores = self.crf.row_scores_many([rows.sentence(sentences[n], k) for n, k in zip(present, known, strict=True)])
         if self.network_weight:
-            votes = self._network_scores([(sentences[n], e) for n, e in zip(present, scores, strict=True)])
+            votes = self._network_scores([(sentences[n], e) for n, e in zip(present, scores, strict=True)], known)
             scores = [e + self.network_weight * v for e, v in zip(scores, votes, strict=True)]
         tags: list[list[str]] = [[] for _ in sentences]
         for batch in length_batches([len(e) for e in scores]):
@@ -202,16 +202,19 @@ class NameTagger:
                 tags[present[i]] = bilou_to_bio(labels)
         return tags
 
-    def _network_scores(self, sentences: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
-        """The network's log-probabilities for (words, CRF emissions) sentences, columns in the
-        CRF's label order."""
+    def _network_scores(
+        self, sentences: list[tuple[list[str], np.ndarray]], known: list[list[str]]
+    ) -> list[np.ndarray]:
+        """The network's log-probabilities for (words, CRF emissions) sentences whose dictionary
+        matches are ``known``, columns in the CRF's label order."""
         out: list[np.ndarray] = [np.zeros(0)] * len(sentences)
         for batch in length_batches([len(words) for words, _ in sentences]):
-            for i, scores in zip(batch, self._network_batch([sentences[i] for i in batch]), strict=True):
+            found = self._network_batch([sentences[i] for i in batch], [known[i] for i in batch])
+            for i, scores in zip(batch, found, strict=True):
                 out[i] = scores
         return out
 
-    def _network_batch(self, sentences: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
+    def _network_batch(self, sentences: list[tuple[list[str], np.ndarray]], known: list[list[str]]) -> list[np.ndarray]:
         """The network's scores of a batch: its distinct words' inputs from ``network_words``,
         per token the word's extras with its dictionary match and the CRF's emissions (as
         ``network_extras`` gives them)."""
@@ -219,10 +222,10 @@ class NameTagger:
         row = {word: n for n, word in enumerate(distinct)}
         gates, word_rows = self.network_words.rows(distinct)
         rows = []
-        for words, emissions in sentences:
+        for (words, emissions), matches in zip(sentences, known, strict=True):
             tokens = np.array([row[w] for w in words], dtype=np.int64)
             extras = word_rows[tokens]
-            mark_matches(extras, self.dictionary.matches(words))
+            mark_matches(extras, matches)
             rows.append((tokens, np.concatenate([extras, CRF_SCALE * emissions], axis=1, dtype=np.float32)))
         return self.network.log_probs_of_gates(gates, rows)
 
