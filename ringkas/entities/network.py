@@ -213,21 +213,35 @@ class NetworkEnsemble:
         backward = np.where(real, sorted_starts + sorted_lengths - 1 - step, -1)
         running = real.sum(axis=0)  # sentences still running at each step
         passes = self.passes
-        gates_in = np.zeros((passes, size, steps, 4 * hidden), dtype=np.float32)
+        # Step-major arrays: what one step reads and writes lies together in memory.
+        gates_in = np.zeros((steps, passes, size, 4 * hidden), dtype=np.float32)
+        by_pass = gates_in.transpose(1, 2, 0, 3)  # [passes, sentences, steps, 4 x hidden]
         for m, network in enumerate(self.networks):
             for d, (suffix, order) in enumerate((("", forward), ("_reverse", backward))):
                 per_word = word_gates[:, 2 * m + d]
-                gates_in[2 * m + d][real] = network.gate_inputs(per_word, tokens, extras, suffix)[order[real]]
-        h = np.zeros((passes, size, hidden), dtype=np.float32)
-        c = np.zeros_like(h)
-        states = np.zeros((passes, size, steps, hidden), dtype=np.float32)
+                by_pass[2 * m + d][real] = network.gate_inputs(per_word, tokens, extras, suffix)[order[real]]
+        c = np.zeros((passes, size, hidden), dtype=np.float32)
+        outputs = np.zeros((steps, passes, size, hidden), dtype=np.float32)
         for t in range(steps):
             k = int(running[t])
-            squashed = np.tanh(gates_in[:, :k, t] + np.matmul(h[:, :k], self._w_hh))
-            gate = 0.5 * squashed[..., : 3 * hidden] + 0.5
-            c[:, :k] = gate[..., hidden : 2 * hidden] * c[:, :k] + gate[..., :hidden] * squashed[..., 3 * hidden :]
-            h[:, :k] = gate[..., 2 * hidden :] * np.tanh(c[:, :k])
-            states[:, :k, t] = h[:, :k]
+            # The gates of all four (one tanh, see TokenNetwork), computed in place: the same
+            # operations as sigmoid and tanh gates written out, so the same floats.
+            squashed = (
+                np.matmul(outputs[t - 1, :, :k], self._w_hh) if t else np.zeros((passes, k, 4 * hidden), np.float32)
+            )
+            squashed += gates_in[t, :, :k]
+            np.tanh(squashed, out=squashed)
+            gate = squashed[..., : 3 * hidden]
+            gate *= 0.5
+            gate += 0.5
+            cell = c[:, :k]
+            added = gate[..., :hidden] * squashed[..., 3 * hidden :]
+            cell *= gate[..., hidden : 2 * hidden]
+            cell += added
+            h = outputs[t, :, :k]
+            np.tanh(cell, out=h)
+            h *= gate[..., 2 * hidden :]
+        states = outputs.transpose(1, 2, 0, 3)  # [passes, sentences, steps, hidden]
         # Each token's forward and backward states, in the order of the batch's tokens.
         forward_states = np.empty((len(self.networks), len(tokens), hidden), dtype=np.float32)
         backward_states = np.empty_like(forward_states)
