@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import sys
 import time
@@ -54,6 +55,15 @@ def sentence_texts(limit: int) -> tuple[int, list[str]]:
     return articles, texts
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (Linux), in MB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def tag_all(tagger: object, texts: list[str]) -> list[tuple[list[object], list[object]]]:
     from ringkas.analysis import NAME_BATCH_SENTENCES
 
@@ -82,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.process_time()
     tagger.find_tokens_many(["Presiden Joko Widodo tiba di Jakarta."])  # loads every model
     load = time.process_time() - start
+    loaded_mb = resident_mb()
     profile = cProfile.Profile() if args.profile else None
     start, wall = time.process_time(), time.perf_counter()
     if profile is not None:
@@ -94,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{articles} Indonesian articles, {len(texts)} sentences, {names} names (network {args.network})")
     print(f"models loaded in {load:.2f} s CPU; tagging {cpu:.2f} s CPU ({wall:.2f} s wall)")
     print(f"tagging: {1000 * cpu / max(articles, 1):.1f} s CPU per 1,000 articles")
+    print(f"resident memory {loaded_mb:.0f} MB with the models loaded, {resident_mb():.0f} MB after tagging")
     if profile is not None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
     rows = [

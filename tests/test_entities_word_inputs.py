@@ -63,3 +63,19 @@ def test_kept_rows_equal_rows_computed_afresh_past_the_limit_too() -> None:
     assert np.array_equal(extras, word_extras(second, pieces))
     again, _ = words.rows(second)
     assert np.array_equal(again, gates)
+
+
+def test_a_tagger_that_forgot_its_words_tags_the_same() -> None:
+    from ringkas.entities import NameTagger
+
+    texts = [
+        "Gubernur Jawa Tengah Ratna Wulandari meninjau Pasar Johar di Semarang, Senin.",
+        "Ketua KPU Budi Hartono mengatakan rekapitulasi selesai pekan depan.",
+    ]
+    tagger = NameTagger()
+    before = tagger.find_tokens_many(texts)
+    assert tagger._network_words is not None and tagger._rows is not None
+    tagger.forget_words()
+    assert tagger._network_words is None and tagger._rows is None and not tagger.clusters._cache
+    assert tagger.find_tokens_many(texts) == before
+    assert any(spans for _, spans in before)

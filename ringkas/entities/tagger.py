@@ -181,6 +181,15 @@ class NameTagger:
             self._roots = frozenset(text.split())
         return self._roots
 
+    def forget_words(self) -> None:
+        """Drop what the tagger keeps per word (features, clusters, vectors, network inputs):
+        after a whole-store analysis that is the store's vocabulary, memory the later stages
+        need more. It is built again as words come."""
+        self._rows = None
+        self._network_words = None
+        if self._clusters is not None:
+            self._clusters.forget()
+
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO tags for a tokenized sentence, from the CRF and the network."""
         return self.tag_many([words])[0]

@@ -31,6 +31,10 @@ class SubwordVectors:
         self._low: np.ndarray | None = None
         self._cache: dict[str, tuple[np.ndarray, int]] = {}
 
+    def forget(self) -> None:
+        """Drop the cached vectors."""
+        self._cache = {}
+
     def many(self, words: list[str]) -> tuple[np.ndarray, list[int]]:
         """[words, dim] vectors and piece counts, recent words' vectors cached (as float16)."""
         cache = self._cache
@@ -135,6 +139,11 @@ class WordClusters:
     def save(self, path: str | Path) -> None:
         arrays: dict[str, Any] = {f"k{len(c)}": c.astype(np.float16) for c in self.centroids}
         np.savez_compressed(path, **arrays)
+
+    def forget(self) -> None:
+        """Drop the cached cluster ids and vectors."""
+        self._cache = {}
+        self.vectors.forget()
 
     def of(self, word: str) -> tuple[tuple[int, ...], int]:
         """(cluster id at each granularity, number of sub-word pieces)."""

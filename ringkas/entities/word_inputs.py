@@ -28,9 +28,10 @@ class NetworkWords:
         self.vectors = vectors
         self.limit = limit
         self._row: dict[str, int] = {}
-        size = 4 * network.networks[0].hidden
-        self._gates = np.zeros((0, network.passes, size), dtype=np.float32)
-        self._extras = np.zeros((0, EXTRA_SIZE), dtype=np.float32)
+        # Zeroed tables of the full size: the system maps their pages in as rows are written, so
+        # memory grows with the words kept, without the copies of a growing array.
+        self._gates = np.zeros((limit, network.passes, 4 * network.networks[0].hidden), dtype=np.float32)
+        self._extras = np.zeros((limit, EXTRA_SIZE), dtype=np.float32)
 
     def rows(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(gates, extras) of distinct ``words``, row n for words[n]."""
@@ -58,17 +59,7 @@ class NetworkWords:
         words, gates, extras = words[:room], gates[:room], extras[:room]
         start = len(self._row)
         end = start + len(words)
-        if end > len(self._gates):  # grow by doubling, up to the limit
-            capacity = min(self.limit, max(end, 2 * len(self._gates), 1024))
-            self._gates = _grown(self._gates, capacity)
-            self._extras = _grown(self._extras, capacity)
         self._gates[start:end] = gates
         self._extras[start:end] = extras
         for n, word in enumerate(words, start):
             self._row[word] = n
-
-
-def _grown(table: np.ndarray, capacity: int) -> np.ndarray:
-    out = np.zeros((capacity, *table.shape[1:]), dtype=table.dtype)
-    out[: len(table)] = table
-    return out
