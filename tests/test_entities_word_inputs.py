@@ -79,3 +79,16 @@ def test_a_tagger_that_forgot_its_words_tags_the_same() -> None:
     assert tagger._network_words is None and tagger._rows is None and not tagger.clusters._cache
     assert tagger.find_tokens_many(texts) == before
     assert any(spans for _, spans in before)
+
+
+def test_character_features_read_by_length_equal_the_full_width_reading() -> None:
+    from ringkas.entities.network import MAX_CHARS, char_ids
+
+    network = _random_network(3, 8, 4)
+    words = ["a", "Budi", "Kementerian", "x" * (MAX_CHARS + 4), "KPU", "", "Perhubungan", "é1", "pada"]
+    ids = char_ids(words, network.chars)
+    grouped = network.char_features(ids)
+    full = network._char_features(ids)  # every word over all MAX_CHARS columns
+    assert grouped.shape == (len(words), 6)
+    assert np.array_equal(grouped, full)
+    assert not grouped[5].any()  # no characters, no features

@@ -131,11 +131,24 @@ class TokenNetwork:
         self._kernel = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # [width x dim, filters]
 
     def char_features(self, ids: np.ndarray) -> np.ndarray:
-        """Character CNN: embeddings, a width-3 convolution, ReLU, max over the real characters."""
-        p = self.params
+        """Character CNN: embeddings, a width-3 convolution, ReLU, max over the real characters.
+        Words are read in groups of like length, each up to a column past its longest word (that
+        column's padding is what the longest word's last window reads): most words are short,
+        and the columns cut were only padding, whose outputs the max leaves out."""
         filters = self._kernel.shape[1]
-        if not ids.shape[1]:
+        if not ids.shape[1] or not len(ids):
             return np.zeros((len(ids), filters), dtype=np.float32)
+        columns = ids.shape[1]
+        last = np.where(ids > 0, np.arange(1, columns + 1), 0).max(axis=1)  # past each word's last character
+        caps = np.minimum(columns, (last + 3) // 4 * 4 + 1)
+        out = np.empty((len(ids), filters), dtype=np.float32)
+        for cap in np.unique(caps):
+            members = np.flatnonzero(caps == cap)
+            out[members] = self._char_features(ids[members, :cap])
+        return out
+
+    def _char_features(self, ids: np.ndarray) -> np.ndarray:
+        p = self.params
         width = p["conv.weight"].shape[2]
         padded = np.pad(p["chars.weight"][ids], ((0, 0), (width // 2, width // 2), (0, 0)))
         windows = np.concatenate([padded[:, k : k + ids.shape[1]] for k in range(width)], axis=2)
