@@ -3,7 +3,8 @@
 Each article's clean text becomes a MinHash of its word 3-grams (datasketch); a MinHashLSH
 index finds earlier articles that share most of them. A later copy gets
 ``Article.duplicate_of`` = the id of the earliest copy (by publication date, then by the order
-it was read) and ``metadata["duplicate_similarity"]``; the earliest copy is untouched.
+it was read) and ``metadata["duplicate_similarity"]`` (to the closest earlier copy with that
+root); the earliest copy is untouched.
 """
 
 from __future__ import annotations
@@ -96,7 +97,10 @@ class DuplicateMarker:
         if minhash is None:
             return None
         key = (_date_key(article), self._arrivals)
-        best: tuple[tuple[date, int], str, float] | None = None
+        # The earliest root wins; among the candidates of that root, the most similar one gives
+        # the similarity, the earliest of equally similar ones breaking the tie: the LSH index
+        # returns its candidates in the order of Python's string hashing, which varies by run.
+        best: tuple[tuple[date, int], float, tuple[date, int], str] | None = None
         for other_id in self._lsh.query(minhash):
             other = self._entries[other_id]
             if other.key > key:  # a later copy cannot be the original
@@ -107,9 +111,10 @@ class DuplicateMarker:
             contained = shared / max(1, min(size, other.size))
             if jaccard >= self.jaccard or contained >= self.containment:
                 root_key = self._entries[other.root].key if other.root in self._entries else other.key
-                if best is None or root_key < best[0]:
-                    best = (root_key, other.root, max(jaccard, contained))
-        return None if best is None else (best[1], best[2])
+                found = (root_key, -max(jaccard, contained), other.key, other.root)
+                if best is None or found < best:
+                    best = found
+        return None if best is None else (best[3], -best[1])
 
     def _add(self, article: Article, root: str) -> None:
         minhash, size = self._minhash(article)

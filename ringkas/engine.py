@@ -283,6 +283,7 @@ class Engine(DailyQueries):
         articles = self.store.articles()
         with self._embedding_ahead(articles):
             documents = self.analyse(articles, progress)
+        self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
         if progress:
             progress("cluster", 0, 1)
         groups = self.cluster(documents)

@@ -27,6 +27,20 @@ def test_feature_rows_give_the_scores_of_the_string_features() -> None:
         assert np.array_equal(got, expected), text
 
 
+def test_emissions_of_a_batch_equal_each_sentence_alone() -> None:
+    tagger = NameTagger()
+    sentences = [[t[0] for t in tokenize(text)] for text in SENTENCES]
+    known = [tagger.dictionary.matches(words) for words in sentences]
+    together = tagger.crf.row_scores_many(
+        [tagger.feature_rows.sentence(w, k) for w, k in zip(sentences, known, strict=True)]
+    )
+    assert len(together) == len(sentences)
+    for words, scores in zip(sentences, together, strict=True):
+        alone = tagger.crf.emissions(sentence_features(words, tagger.clusters, tagger.dictionary))
+        assert np.array_equal(scores, alone), words
+    assert tagger.crf.row_scores_many([]) == []
+
+
 def test_batched_viterbi_gives_each_sentence_its_own_labels() -> None:
     tagger = NameTagger()
     rng = np.random.default_rng(4)

@@ -92,6 +92,23 @@ class LinearChainCRF:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         return np.add.reduceat(self._padded[rows], offsets, axis=0)
 
+    def row_scores_many(self, sentences: list[tuple[list[int], list[int]]]) -> list[np.ndarray]:
+        """``row_scores`` of several (rows, offsets) items at once: one gather and one segmented
+        sum for all of them (the same segments, so the same sums)."""
+        if not sentences:
+            return []
+        rows: list[int] = []
+        offsets: list[int] = []
+        for sentence_rows, sentence_offsets in sentences:
+            base = len(rows)
+            rows.extend(sentence_rows)
+            offsets.extend(base + o for o in sentence_offsets)
+        if not rows:
+            return [self.row_scores([], []) for _ in sentences]
+        scores = np.add.reduceat(self._padded[rows], offsets, axis=0)
+        ends = np.cumsum([len(o) for _, o in sentences])
+        return np.split(scores, ends[:-1])
+
     def decode(self, emissions: np.ndarray, outside_penalty: float = 0.0) -> list[str]:
         """The best label sequence for [items, labels] emission scores (Viterbi), the outside
         label's scores lowered by ``outside_penalty``."""

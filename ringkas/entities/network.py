@@ -48,6 +48,13 @@ def _casing(word: str) -> int:
 def token_extras(words: list[str], pieces: list[int], matches: list[str]) -> np.ndarray:
     """Per word: its number of sub-word pieces (1-4+), casing class, word-list flags and name
     dictionary match (``NameDictionary.matches``), one-hot."""
+    out = word_extras(words, pieces)
+    mark_matches(out, matches)
+    return out
+
+
+def word_extras(words: list[str], pieces: list[int]) -> np.ndarray:
+    """``token_extras`` without the dictionary match: what depends on the word alone."""
     out = np.zeros((len(words), EXTRA_SIZE), dtype=np.float32)
     for i, word in enumerate(words):
         out[i, min(pieces[i], 4) - 1] = 1.0
@@ -56,9 +63,14 @@ def token_extras(words: list[str], pieces: list[int], matches: list[str]) -> np.
         for n, (_flag, lexicon) in enumerate(LEXICONS):
             if lower in lexicon:
                 out[i, 10 + n] = 1.0
-        if matches[i]:
-            out[i, 10 + len(LEXICONS) + 2 * KINDS.index(matches[i][2:]) + (matches[i][0] == "I")] = 1.0
     return out
+
+
+def mark_matches(extras: np.ndarray, matches: list[str]) -> None:
+    """Set the one-hot columns of each word's name dictionary match in ``word_extras`` rows."""
+    for i, match in enumerate(matches):
+        if match:
+            extras[i, 10 + len(LEXICONS) + 2 * KINDS.index(match[2:]) + (match[0] == "I")] = 1.0
 
 
 def char_ids(words: list[str], chars: dict[str, int]) -> np.ndarray:
@@ -119,24 +131,42 @@ class TokenNetwork:
         self._kernel = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # [width x dim, filters]
 
     def char_features(self, ids: np.ndarray) -> np.ndarray:
-        """Character CNN: embeddings, a width-3 convolution, ReLU, max over the real characters."""
-        p = self.params
+        """Character CNN: embeddings, a width-3 convolution, ReLU, max over the real characters.
+        Words are read in groups of like length, each up to a column past its longest word (that
+        column's padding is what the longest word's last window reads): most words are short,
+        and the columns cut were only padding, whose outputs the max leaves out."""
         filters = self._kernel.shape[1]
-        if not ids.shape[1]:
+        if not ids.shape[1] or not len(ids):
             return np.zeros((len(ids), filters), dtype=np.float32)
+        columns = ids.shape[1]
+        last = np.where(ids > 0, np.arange(1, columns + 1), 0).max(axis=1)  # past each word's last character
+        caps = np.minimum(columns, (last + 3) // 4 * 4 + 1)
+        out = np.empty((len(ids), filters), dtype=np.float32)
+        for cap in np.unique(caps):
+            members = np.flatnonzero(caps == cap)
+            out[members] = self._char_features(ids[members, :cap])
+        return out
+
+    def _char_features(self, ids: np.ndarray) -> np.ndarray:
+        p = self.params
         width = p["conv.weight"].shape[2]
         padded = np.pad(p["chars.weight"][ids], ((0, 0), (width // 2, width // 2), (0, 0)))
         windows = np.concatenate([padded[:, k : k + ids.shape[1]] for k in range(width)], axis=2)
         conv = windows @ self._kernel + p["conv.bias"]
         return (np.maximum(conv, 0.0) * (ids > 0)[:, :, None]).max(axis=1)
 
-    def gate_inputs(self, words: np.ndarray, tokens: np.ndarray, extras: np.ndarray, suffix: str) -> np.ndarray:
-        """[tokens, 4 x hidden] input contributions to the LSTM gates of one direction (in the
-        order of ``gates``), given the distinct words' [vector, char features] rows (multiplied
-        once per distinct word), each token's row and its extras."""
+    def word_gates(self, vectors: np.ndarray, chars: np.ndarray) -> list[np.ndarray]:
+        """[words, 4 x hidden] input contributions of each word's [vector, char features] to the
+        LSTM gates (in the order of ``gates``), forward and backward: what depends on the word
+        alone, so a caller may keep it per distinct word."""
+        words = np.concatenate([vectors, self.char_features(chars)], axis=1)
+        return [words @ self.gates[suffix][0][: words.shape[1]] for suffix in ("", "_reverse")]
+
+    def gate_inputs(self, per_word: np.ndarray, tokens: np.ndarray, extras: np.ndarray, suffix: str) -> np.ndarray:
+        """[tokens, 4 x hidden] input contributions to the LSTM gates of one direction, given the
+        distinct words' ``word_gates`` of that direction, each token's row and its extras."""
         w_ih, bias, _ = self.gates[suffix]
-        per_word = words @ w_ih[: words.shape[1]]
-        return per_word[tokens] + extras @ w_ih[words.shape[1] :] + bias
+        return per_word[tokens] + extras @ w_ih[len(w_ih) - extras.shape[1] :] + bias
 
 
 class NetworkEnsemble:
@@ -156,14 +186,36 @@ class NetworkEnsemble:
     def char_ids(self, words: list[str]) -> np.ndarray:
         return char_ids(words, self.networks[0].chars)
 
+    @property
+    def passes(self) -> int:
+        """Forward and backward of each network."""
+        return 2 * len(self.networks)
+
+    def word_gates(self, vectors: np.ndarray, chars: np.ndarray) -> np.ndarray:
+        """[words, passes, 4 x hidden]: every pass's ``TokenNetwork.word_gates`` of the words."""
+        out = np.empty((len(vectors), self.passes, 4 * self.networks[0].hidden), dtype=np.float32)
+        for m, network in enumerate(self.networks):
+            for d, gates in enumerate(network.word_gates(vectors, chars)):
+                out[:, 2 * m + d] = gates
+        return out
+
     def log_probs(self, batch: NetworkInput) -> list[np.ndarray]:
         """Label log-probabilities [words, labels] per sentence of the batch."""
         if not batch.sentences:
             return []
-        lengths = np.array([len(rows) for rows, _ in batch.sentences])
+        return self.log_probs_of_gates(self.word_gates(batch.vectors, batch.chars), batch.sentences)
+
+    def log_probs_of_gates(
+        self, word_gates: np.ndarray, sentences: list[tuple[np.ndarray, np.ndarray]]
+    ) -> list[np.ndarray]:
+        """``log_probs`` given the words' ``word_gates`` (rows of a table the caller may keep
+        between batches) and per sentence its words' rows in that table and its extras."""
+        if not sentences:
+            return []
+        lengths = np.array([len(rows) for rows, _ in sentences])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        tokens = np.concatenate([rows for rows, _ in batch.sentences])
-        extras = np.concatenate([e for _, e in batch.sentences])
+        tokens = np.concatenate([rows for rows, _ in sentences])
+        extras = np.concatenate([e for _, e in sentences])
         by_length = np.argsort(-lengths, kind="stable")
         steps, size, hidden = int(lengths.max()), len(lengths), self.networks[0].hidden
         # Token positions at each (sorted sentence, step), forwards and backwards; -1 pads.
@@ -173,22 +225,36 @@ class NetworkEnsemble:
         forward = np.where(real, sorted_starts + step, -1)
         backward = np.where(real, sorted_starts + sorted_lengths - 1 - step, -1)
         running = real.sum(axis=0)  # sentences still running at each step
-        passes = 2 * len(self.networks)  # forward and backward of each network
-        gates_in = np.zeros((passes, size, steps, 4 * hidden), dtype=np.float32)
+        passes = self.passes
+        # Step-major arrays: what one step reads and writes lies together in memory.
+        gates_in = np.zeros((steps, passes, size, 4 * hidden), dtype=np.float32)
+        by_pass = gates_in.transpose(1, 2, 0, 3)  # [passes, sentences, steps, 4 x hidden]
         for m, network in enumerate(self.networks):
-            words = np.concatenate([batch.vectors, network.char_features(batch.chars)], axis=1)
             for d, (suffix, order) in enumerate((("", forward), ("_reverse", backward))):
-                gates_in[2 * m + d][real] = network.gate_inputs(words, tokens, extras, suffix)[order[real]]
-        h = np.zeros((passes, size, hidden), dtype=np.float32)
-        c = np.zeros_like(h)
-        states = np.zeros((passes, size, steps, hidden), dtype=np.float32)
+                per_word = word_gates[:, 2 * m + d]
+                by_pass[2 * m + d][real] = network.gate_inputs(per_word, tokens, extras, suffix)[order[real]]
+        c = np.zeros((passes, size, hidden), dtype=np.float32)
+        outputs = np.zeros((steps, passes, size, hidden), dtype=np.float32)
         for t in range(steps):
             k = int(running[t])
-            squashed = np.tanh(gates_in[:, :k, t] + np.matmul(h[:, :k], self._w_hh))
-            gate = 0.5 * squashed[..., : 3 * hidden] + 0.5
-            c[:, :k] = gate[..., hidden : 2 * hidden] * c[:, :k] + gate[..., :hidden] * squashed[..., 3 * hidden :]
-            h[:, :k] = gate[..., 2 * hidden :] * np.tanh(c[:, :k])
-            states[:, :k, t] = h[:, :k]
+            # The gates of all four (one tanh, see TokenNetwork), computed in place: the same
+            # operations as sigmoid and tanh gates written out, so the same floats.
+            squashed = (
+                np.matmul(outputs[t - 1, :, :k], self._w_hh) if t else np.zeros((passes, k, 4 * hidden), np.float32)
+            )
+            squashed += gates_in[t, :, :k]
+            np.tanh(squashed, out=squashed)
+            gate = squashed[..., : 3 * hidden]
+            gate *= 0.5
+            gate += 0.5
+            cell = c[:, :k]
+            added = gate[..., :hidden] * squashed[..., 3 * hidden :]
+            cell *= gate[..., hidden : 2 * hidden]
+            cell += added
+            h = outputs[t, :, :k]
+            np.tanh(cell, out=h)
+            h *= gate[..., 2 * hidden :]
+        states = outputs.transpose(1, 2, 0, 3)  # [passes, sentences, steps, hidden]
         # Each token's forward and backward states, in the order of the batch's tokens.
         forward_states = np.empty((len(self.networks), len(tokens), hidden), dtype=np.float32)
         backward_states = np.empty_like(forward_states)

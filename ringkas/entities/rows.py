@@ -14,8 +14,8 @@ from .features import Clusters, Dictionary, _token_features
 _CACHE_LIMIT = 100_000  # words whose parts are kept (about 60 MB at the limit)
 _OFFSETS = (-2, -1, 1, 2)
 
-# A word's parts: its own features before the capitalisation block, its cluster features, its
-# features after them; as a neighbour at each offset: cluster features (offsets -1, 1) and
+# A word's parts: the zero row and its own features before the capitalisation block, its cluster
+# features, its features after them; as a neighbour at each offset: cluster features (offsets -1, 1) and
 # word features (offsets -3..3).
 _Parts = tuple[list[int], list[int], list[int], dict[int, list[int]], dict[int, list[int]], str]
 
@@ -28,6 +28,9 @@ class FeatureRows:
         self.clusters = clusters
         self.dictionary = dictionary
         self._parts: dict[str, _Parts] = {}
+        self._contexts: dict[tuple[bool, bool, bool, bool, bool], list[int]] = {}
+        self._tails: dict[tuple[str, bool, bool], list[int]] = {}
+        self._pads = {offset: self._rows([f"pad{offset}"]) for offset in _OFFSETS}
 
     def _rows(self, features: list[str]) -> list[int]:
         index = self.index
@@ -68,65 +71,85 @@ class FeatureRows:
             as_word[offset] = self._rows(features)
         for offset in (-3, 3):
             as_word[offset] = self._rows([f"w{offset}={lower}"])
-        parts = (self._rows(["b", *own]), self._rows(grouped), self._rows(after), as_cluster, as_word, shape)
+        parts = ([0, *self._rows(["b", *own])], self._rows(grouped), self._rows(after), as_cluster, as_word, shape)
         if len(self._parts) >= _CACHE_LIMIT:
             self._parts.clear()
         self._parts[word] = parts
         return parts
 
-    def sentence(self, words: list[str]) -> tuple[list[int], list[int]]:
-        """(rows, offsets): every token's rows, led by the zero row, and where each token starts."""
+    def _context(self, key: tuple[bool, bool, bool, bool, bool]) -> list[int]:
+        """Rows of the capitalisation features of a word: (capitalised, not first, previous
+        capitalised, not last, next capitalised); a handful of keys, each looked up once."""
+        found = self._contexts.get(key)
+        if found is None:
+            capitalised, inner, previous, before_end, following = key
+            context = []
+            if capitalised:
+                context.append("cap")
+                if inner:
+                    context.append("cap_mid")
+                    if not previous:
+                        context.append("cap_first")
+                if before_end and not following:
+                    context.append("cap_last")
+            found = self._contexts[key] = self._rows(context)
+        return found
+
+    def _tail(self, key: tuple[str, bool, bool]) -> list[int]:
+        """Rows of a word's dictionary match and sentence-boundary features: (match, first, last)."""
+        found = self._tails.get(key)
+        if found is None:
+            match, first, last = key
+            tail = []
+            if match:
+                tail.append("dict=" + match)
+            if first:
+                tail.append("BOS")
+            if last:
+                tail.append("EOS")
+            found = self._tails[key] = self._rows(tail)
+        return found
+
+    def sentence(self, words: list[str], known: list[str] | None = None) -> tuple[list[int], list[int]]:
+        """(rows, offsets): every token's rows, led by the zero row, and where each token starts;
+        ``known`` is the dictionary's ``matches`` of the words when the caller has them."""
         index = self.index
         parts = [self._word(w) for w in words]
-        lowers = [w.lower() for w in words]
-        known = self.dictionary.matches(words)
-        caps = [w[:1].isupper() for w in words]
+        if known is None:
+            known = self.dictionary.matches(words)
         n = len(words)
+        caps = [w[:1].isupper() for w in words]
+        padded = [False, *caps, False]
+        lowers = [w.lower() for w in words]
+        pads = self._pads
         rows: list[int] = []
         offsets: list[int] = []
+        extend = rows.extend
         for i in range(n):
             own, grouped, after, _, _, shape = parts[i]
             offsets.append(len(rows))
-            rows.append(0)
-            rows.extend(own)
-            context = []
-            if caps[i]:
-                context.append("cap")
-                if i > 0:
-                    context.append("cap_mid")
-                    if not caps[i - 1]:
-                        context.append("cap_first")
-                if i + 1 < n and not caps[i + 1]:
-                    context.append("cap_last")
-            rows.extend(self._rows(context))
-            rows.extend(grouped)
-            for offset in (-1, 1):
-                if 0 <= i + offset < n:
-                    rows.extend(parts[i + offset][3][offset])
-            rows.extend(after)
-            tail = []
-            if known[i]:
-                tail.append("dict=" + known[i])
-            if i == 0:
-                tail.append("BOS")
-            if i == n - 1:
-                tail.append("EOS")
-            rows.extend(self._rows(tail))
+            extend(own)
+            extend(self._context((caps[i], i > 0, padded[i], i + 1 < n, padded[i + 2])))
+            extend(grouped)
+            if i > 0:
+                extend(parts[i - 1][3][-1])
+            if i + 1 < n:
+                extend(parts[i + 1][3][1])
+            extend(after)
+            extend(self._tail((known[i], i == 0, i == n - 1)))
             for offset in _OFFSETS:
                 j = i + offset
-                if 0 <= j < n:
-                    rows.extend(parts[j][4][offset])
-                else:
-                    r = index.get(f"pad{offset}")
-                    if r is not None:
-                        rows.append(r + 1)
-            for offset in (-3, 3):
-                if 0 <= i + offset < n:
-                    rows.extend(parts[i + offset][4][offset])
-            pair = []
+                extend(parts[j][4][offset] if 0 <= j < n else pads[offset])
+            if i >= 3:
+                extend(parts[i - 3][4][-3])
+            if i + 3 < n:
+                extend(parts[i + 3][4][3])
             if i > 0:
-                pair.append(f"w-1|sh={lowers[i - 1]}|{shape}")
+                r = index.get(f"w-1|sh={lowers[i - 1]}|{shape}")
+                if r is not None:
+                    rows.append(r + 1)
             if i + 1 < n:
-                pair.append(f"sh|w+1={shape}|{lowers[i + 1]}")
-            rows.extend(self._rows(pair))
+                r = index.get(f"sh|w+1={shape}|{lowers[i + 1]}")
+                if r is not None:
+                    rows.append(r + 1)
         return rows, offsets

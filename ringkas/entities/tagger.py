@@ -18,10 +18,11 @@ from ..lexicon.names import GIVEN_NAMES
 from .crf import LinearChainCRF
 from .dictionary import NameDictionary
 from .features import tokenize
-from .network import NetworkEnsemble, NetworkInput, network_extras
+from .network import CRF_SCALE, NetworkEnsemble, mark_matches
 from .rows import FeatureRows
 from .spans import Span, Token, fit_spans
 from .vectors import WordClusters
+from .word_inputs import NetworkWords
 
 MODEL_NAME = "ner-nergrit.npz"
 KINDS = ("PERSON", "ORGANISATION", "PLACE")
@@ -118,6 +119,7 @@ class NameTagger:
         self.network_path = Path(network_path) if network_path else None
         self.network_weight = network_weight
         self._network: NetworkEnsemble | None = None
+        self._network_words: NetworkWords | None = None
         self._crf: LinearChainCRF | None = None
         self._clusters: WordClusters | None = None
         self._dictionary: NameDictionary | None = None
@@ -152,6 +154,13 @@ class NameTagger:
         return self._network
 
     @property
+    def network_words(self) -> NetworkWords:
+        """The network's inputs of the words met so far (``word_inputs``)."""
+        if self._network_words is None:
+            self._network_words = NetworkWords(self.network, self.clusters.vectors)
+        return self._network_words
+
+    @property
     def clusters(self) -> WordClusters:
         if self._clusters is None:
             self._clusters = WordClusters.load(self.clusters_path)
@@ -172,6 +181,15 @@ class NameTagger:
             self._roots = frozenset(text.split())
         return self._roots
 
+    def forget_words(self) -> None:
+        """Drop what the tagger keeps per word (features, clusters, vectors, network inputs):
+        after a whole-store analysis that is the store's vocabulary, memory the later stages
+        need more. It is built again as words come."""
+        self._rows = None
+        self._network_words = None
+        if self._clusters is not None:
+            self._clusters.forget()
+
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO tags for a tokenized sentence, from the CRF and the network."""
         return self.tag_many([words])[0]
@@ -180,11 +198,11 @@ class NameTagger:
         """BIO tags for tokenized sentences; the network and Viterbi read them in batches of
         sentences of like length."""
         rows = self.feature_rows
-        emissions = [self.crf.row_scores(*rows.sentence(words)) if words else None for words in sentences]
-        present = [n for n, e in enumerate(emissions) if e is not None]
-        scores = [e for e in emissions if e is not None]
+        present = [n for n, words in enumerate(sentences) if words]
+        known = [self.dictionary.matches(sentences[n]) for n in present]
+        scores = self.crf.row_scores_many([rows.sentence(sentences[n], k) for n, k in zip(present, known, strict=True)])
         if self.network_weight:
-            votes = self._network_scores([(sentences[n], e) for n, e in zip(present, scores, strict=True)])
+            votes = self._network_scores([(sentences[n], e) for n, e in zip(present, scores, strict=True)], known)
             scores = [e + self.network_weight * v for e, v in zip(scores, votes, strict=True)]
         tags: list[list[str]] = [[] for _ in sentences]
         for batch in length_batches([len(e) for e in scores]):
@@ -193,26 +211,32 @@ class NameTagger:
                 tags[present[i]] = bilou_to_bio(labels)
         return tags
 
-    def _network_scores(self, sentences: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
-        """The network's log-probabilities for (words, CRF emissions) sentences, columns in the
-        CRF's label order."""
+    def _network_scores(
+        self, sentences: list[tuple[list[str], np.ndarray]], known: list[list[str]]
+    ) -> list[np.ndarray]:
+        """The network's log-probabilities for (words, CRF emissions) sentences whose dictionary
+        matches are ``known``, columns in the CRF's label order."""
         out: list[np.ndarray] = [np.zeros(0)] * len(sentences)
         for batch in length_batches([len(words) for words, _ in sentences]):
-            for i, scores in zip(batch, self._network_batch([sentences[i] for i in batch]), strict=True):
+            found = self._network_batch([sentences[i] for i in batch], [known[i] for i in batch])
+            for i, scores in zip(batch, found, strict=True):
                 out[i] = scores
         return out
 
-    def _network_batch(self, sentences: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
-        network = self.network
+    def _network_batch(self, sentences: list[tuple[list[str], np.ndarray]], known: list[list[str]]) -> list[np.ndarray]:
+        """The network's scores of a batch: its distinct words' inputs from ``network_words``,
+        per token the word's extras with its dictionary match and the CRF's emissions (as
+        ``network_extras`` gives them)."""
         distinct = list(dict.fromkeys(word for words, _ in sentences for word in words))
         row = {word: n for n, word in enumerate(distinct)}
-        vectors, pieces = self.clusters.vectors.many(distinct)
+        gates, word_rows = self.network_words.rows(distinct)
         rows = []
-        for words, emissions in sentences:
-            counts = [pieces[row[w]] for w in words]
-            extras = network_extras(words, counts, self.dictionary.matches(words), emissions)
-            rows.append((np.array([row[w] for w in words], dtype=np.int64), extras))
-        return network.log_probs(NetworkInput(vectors, network.char_ids(distinct), rows))
+        for (words, emissions), matches in zip(sentences, known, strict=True):
+            tokens = np.array([row[w] for w in words], dtype=np.int64)
+            extras = word_rows[tokens]
+            mark_matches(extras, matches)
+            rows.append((tokens, np.concatenate([extras, CRF_SCALE * emissions], axis=1, dtype=np.float32)))
+        return self.network.log_probs_of_gates(gates, rows)
 
     def find_tokens(self, text: str) -> tuple[list[Token], list[Span]]:
         """The sentence's tokens and its names as token spans (first, last + 1, kind)."""

