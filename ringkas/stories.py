@@ -7,7 +7,7 @@ story keeps its id when later articles join it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -53,11 +53,16 @@ def build_story(
     length: LengthSpec,
     citation_threshold: float,
     registry: OutletRegistry | None = None,
+    weak: Collection[str] = (),
 ) -> Story:
+    """The story of a group of documents. ``weak``: ids of articles outside the story's core
+    (``clustering.cores``): they stay in the story, but the summary neither takes a sentence from
+    them nor cites them."""
     ordered = sorted(documents, key=founding_order)
-    chosen = summarizer.select(ordered, length)
+    core = [d for d in ordered if d.id not in weak] or ordered
+    chosen = summarizer.select(core, length)
     dates = sorted(d.article.published for d in ordered if d.article.published)
-    summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
+    summary = tuple(cite(core, chosen, tokenizer, citation_threshold))
     outlets = {d.id: outlet_of(d) for d in ordered}
     entities = merge_entities(ordered)
     quotes = resolve_speakers([q for d in ordered for q in d.quotes], entities)
