@@ -56,13 +56,14 @@ def build_story(
     weak: Collection[str] = (),
 ) -> Story:
     """The story of a group of documents. ``weak``: ids of articles outside the story's core
-    (``clustering.cores``): they stay in the story, but the summary neither takes a sentence from
-    them nor cites them."""
+    (``clustering.cores``): they stay in the story and are cited where they report a summary
+    sentence's fact, but the summary takes no sentence from them."""
     ordered = sorted(documents, key=founding_order)
     core = [d for d in ordered if d.id not in weak] or ordered
-    chosen = summarizer.select(core, length)
+    place = {id(d): n for n, d in enumerate(ordered)}
+    chosen = [replace(c, doc=place[id(core[c.doc])]) for c in summarizer.select(core, length)]
     dates = sorted(d.article.published for d in ordered if d.article.published)
-    summary = tuple(cite(core, chosen, tokenizer, citation_threshold))
+    summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
     outlets = {d.id: outlet_of(d) for d in ordered}
     entities = merge_entities(ordered)
     quotes = resolve_speakers([q for d in ordered for q in d.quotes], entities)
