@@ -285,7 +285,7 @@ class Engine(DailyQueries):
             documents = self.analyse(articles, progress)
         if progress:
             progress("cluster", 0, 1)
-        groups, weak = self._cluster_cores(documents)
+        groups, weak = self.cluster_cores(documents)
         if progress:
             progress("cluster", 1, 1)
         from .story_workers import StoryOptions, summarize_in_two
@@ -327,7 +327,7 @@ class Engine(DailyQueries):
         """Global step: group analysed documents (in store order) into stories, as index lists."""
         return self.clusterer().cluster(documents)
 
-    def _cluster_cores(self, documents: Sequence[Document]) -> tuple[list[list[int]], list[frozenset[str]]]:
+    def cluster_cores(self, documents: Sequence[Document]) -> tuple[list[list[int]], list[frozenset[str]]]:
         """``cluster``, and each story's articles outside its core (``clustering.cores``) when the
         clusterer tells them."""
         clusterer = self.clusterer()
