@@ -59,9 +59,8 @@ def build_story(
     (``clustering.cores``): they stay in the story and are cited where they report a summary
     sentence's fact, but the summary takes no sentence from them."""
     ordered = sorted(documents, key=founding_order)
-    core = [d for d in ordered if d.id not in weak] or ordered
-    place = {id(d): n for n, d in enumerate(ordered)}
-    chosen = [replace(c, doc=place[id(core[c.doc])]) for c in summarizer.select(core, length)]
+    core = [n for n, d in enumerate(ordered) if d.id not in weak] or list(range(len(ordered)))
+    chosen = [replace(c, doc=core[c.doc]) for c in summarizer.select([ordered[n] for n in core], length)]
     dates = sorted(d.article.published for d in ordered if d.article.published)
     summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
     outlets = {d.id: outlet_of(d) for d in ordered}
