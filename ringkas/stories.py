@@ -57,7 +57,7 @@ def build_story(
 ) -> Story:
     """The story of a group of documents. ``weak``: ids of articles outside the story's core
     (``clustering.cores``): they stay in the story and are cited where they report a summary
-    sentence's fact, but the summary takes no sentence from them."""
+    sentence's fact, but neither the summary nor the headline is taken from them."""
     ordered = sorted(documents, key=founding_order)
     core = [n for n, d in enumerate(ordered) if d.id not in weak] or list(range(len(ordered)))
     chosen = [replace(c, doc=core[c.doc]) for c in summarizer.select([ordered[n] for n in core], length)]
@@ -69,7 +69,7 @@ def build_story(
     conflicts = find_conflicts(ordered, outlets, tokenizer)
     return Story(
         id=story_id(ordered[0].id),
-        headline=choose_headline(ordered, tokenizer),
+        headline=choose_headline([ordered[n] for n in core], tokenizer),
         article_ids=tuple(d.id for d in ordered),
         summary=summary,
         quotes=quotes,

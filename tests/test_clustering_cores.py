@@ -144,6 +144,10 @@ def test_a_weak_article_gives_no_summary_sentence_but_stays_in_the_story() -> No
     story = build_story(FLOOD, summarizer, tokenizer, LengthSpec.parse("5"), 0.35, weak={"w3"})
     assert story.article_ids == ("w1", "w2", "w3")
     assert story.summary and all(s.article_id != "w3" and "cabai" not in s.text for s in story.summary)
+    # nor the headline: titled by w2 as a whole, the story is titled by another article with w2 weak
+    assert whole.headline == FLOOD[1].article.title
+    titled = build_story(FLOOD, summarizer, tokenizer, LengthSpec.parse("5"), 0.35, weak={"w2"})
+    assert titled.headline != FLOOD[1].article.title
 
 
 def test_a_weak_article_is_still_cited_for_a_fact_it_reports() -> None:
