@@ -136,6 +136,8 @@ def report(tables: dict[str, dict[float, np.ndarray]], weight: float) -> int:
     print(f"leaks {leak}/{intruders}, losses {lost}/{members}")
     leak, intruders, lost, members = tables[CHECK[0]][cut]
     print(f"check, {CHECK[0]} dev window: leaks {leak}/{intruders}, losses {lost}/{members}")
+    leak, intruders, lost, members = tables[CHECK[0]][WEAK_LINK]
+    print(f"  at the shipped cut {WEAK_LINK}: leaks {leak}/{intruders}, losses {lost}/{members}")
     return 0
 
 
