@@ -8,7 +8,7 @@ The CLI, API and web layers are thin wrappers around it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -286,7 +286,7 @@ class Engine(DailyQueries):
         self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
         if progress:
             progress("cluster", 0, 1)
-        groups, weak = self.cluster_cores(documents)
+        groups = self.cluster(documents)
         if progress:
             progress("cluster", 1, 1)
         from .story_workers import StoryOptions, summarize_in_two
@@ -298,7 +298,7 @@ class Engine(DailyQueries):
             self.settings["citation_threshold"],
             self.settings["outlets_file"],
         )
-        for n, story in enumerate(summarize_in_two(groups, documents, self.summarize, options, weak=weak), 1):
+        for n, story in enumerate(summarize_in_two(groups, documents, self.summarize, options), 1):
             stories.append(story)
             if progress:
                 progress("summarize", n, len(groups))
@@ -328,18 +328,8 @@ class Engine(DailyQueries):
         """Global step: group analysed documents (in store order) into stories, as index lists."""
         return self.clusterer().cluster(documents)
 
-    def cluster_cores(self, documents: Sequence[Document]) -> tuple[list[list[int]], list[frozenset[str]]]:
-        """``cluster``, and each story's articles outside its core (``clustering.cores``) when the
-        clusterer tells them."""
-        clusterer = self.clusterer()
-        if not hasattr(clusterer, "cluster_cores"):
-            return self.cluster(documents), []
-        cores = clusterer.cluster_cores(documents)
-        return [list(c.members) for c in cores], [frozenset(documents[i].id for i in c.weak) for c in cores]
-
-    def summarize(self, documents: Sequence[Document], weak: Collection[str] = ()) -> Story:
-        """Per-story step: headline and cited summary of one group of documents (none of the
-        summary from the ``weak`` ones, see ``stories.build_story``)."""
+    def summarize(self, documents: Sequence[Document]) -> Story:
+        """Per-story step: headline and cited summary of one group of documents."""
         if self._summarizer is None:
             self._summarizer = self.summarizer()
         from .lengths import LengthSpec
@@ -352,7 +342,6 @@ class Engine(DailyQueries):
             LengthSpec.parse(self.settings["summary_length"]),
             self.settings["citation_threshold"],
             self.outlets,
-            weak,
         )
 
     def add(self, items: Iterable[Article | InputError]) -> AddReport:

@@ -11,12 +11,11 @@ stories they absorbed removed). The stream starts from the stored articles in st
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from .analysis import Analyzer
 from .clustering import Clusterer, StreamClusterer
-from .clustering.cores import weak_members
 from .models import Article, Document, Story
 from .reports import AddReport, IngestReport, Placement
 from .stories import founding_order, story_id
@@ -46,7 +45,7 @@ class Pipeline(Protocol):
         self, articles: list[Article], report: IngestReport, *, marked: bool = False
     ) -> list[AddResult]: ...
 
-    def summarize(self, documents: Sequence[Document], weak: Collection[str] = ()) -> Story: ...
+    def summarize(self, documents: Sequence[Document]) -> Story: ...
 
 
 class OnlineStories:
@@ -132,7 +131,7 @@ class OnlineStories:
         return story_id(founder.id)
 
     def _write(self, groups: Sequence[Sequence[str]], stale: Sequence[str], report: AddReport) -> AddReport:
-        stories = [self.engine.summarize(self._analysed(group), weak_members(self.stream, group)) for group in groups]
+        stories = [self.engine.summarize(self._analysed(group)) for group in groups]
         self.engine.store.put_stories(stories, remove=stale)
         report.stories = stories
         report.removed = list(stale)

@@ -7,7 +7,7 @@ story keeps its id when later articles join it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -53,14 +53,9 @@ def build_story(
     length: LengthSpec,
     citation_threshold: float,
     registry: OutletRegistry | None = None,
-    weak: Collection[str] = (),
 ) -> Story:
-    """The story of a group of documents. ``weak``: ids of articles outside the story's core
-    (``clustering.cores``): they stay in the story and are cited where they report a summary
-    sentence's fact, but neither the summary nor the headline is taken from them."""
     ordered = sorted(documents, key=founding_order)
-    core = [n for n, d in enumerate(ordered) if d.id not in weak] or list(range(len(ordered)))
-    chosen = [replace(c, doc=core[c.doc]) for c in summarizer.select([ordered[n] for n in core], length)]
+    chosen = summarizer.select(ordered, length)
     dates = sorted(d.article.published for d in ordered if d.article.published)
     summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
     outlets = {d.id: outlet_of(d) for d in ordered}
@@ -69,7 +64,7 @@ def build_story(
     conflicts = find_conflicts(ordered, outlets, tokenizer)
     return Story(
         id=story_id(ordered[0].id),
-        headline=choose_headline([ordered[n] for n in core], tokenizer),
+        headline=choose_headline(ordered, tokenizer),
         article_ids=tuple(d.id for d in ordered),
         summary=summary,
         quotes=quotes,

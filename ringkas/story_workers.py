@@ -44,9 +44,7 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def build_stories(
-    options: StoryOptions, groups: list[list[Document]], weak: Sequence[frozenset[str]] = ()
-) -> list[Story]:
+def build_stories(options: StoryOptions, groups: list[list[Document]]) -> list[Story]:
     """Each group's story, as ``Engine.summarize`` builds it (what the child runs)."""
     from .lengths import LengthSpec
     from .outlets import OutletRegistry
@@ -58,30 +56,23 @@ def build_stories(
     summarizer = make_summarizer(options.summarizer, tokenizer=tokenizer)
     registry = OutletRegistry.load(options.outlets_file or None)
     length = LengthSpec.parse(options.summary_length)
-    weak = list(weak) or [frozenset()] * len(groups)
-    return [
-        build_story(g, summarizer, tokenizer, length, options.citation_threshold, registry, w)
-        for g, w in zip(groups, weak, strict=True)
-    ]
+    return [build_story(g, summarizer, tokenizer, length, options.citation_threshold, registry) for g in groups]
 
 
 def summarize_in_two(
     groups: Sequence[Sequence[int]],
     documents: Sequence[Document],
-    summarize: Callable[[list[Document], frozenset[str]], Story],
+    summarize: Callable[[list[Document]], Story],
     options: StoryOptions,
     *,
     min_stories: int | None = None,
-    weak: Sequence[frozenset[str]] = (),
 ) -> Iterator[Story]:
-    """``summarize`` of each group's documents (and its ``weak`` article ids, see
-    ``clustering.cores``), in order, the later stories (about ``CHILD_SHARE`` of the documents)
-    built by a second process when there are ``min_stories`` (default ``MIN_STORIES``) and two
-    cores."""
-    weak = list(weak) or [frozenset()] * len(groups)
+    """``summarize`` of each group's documents, in order, the later stories (about
+    ``CHILD_SHARE`` of the documents) built by a second process when there are ``min_stories``
+    (default ``MIN_STORIES``) and two cores."""
     if len(groups) < (MIN_STORIES if min_stories is None else min_stories) or usable_cores() < 2:
-        for group, away in zip(groups, weak, strict=True):
-            yield summarize([documents[i] for i in group], away)
+        for group in groups:
+            yield summarize([documents[i] for i in group])
         return
     total = sum(len(g) for g in groups)
     split, tail = len(groups), 0
@@ -91,11 +82,11 @@ def summarize_in_two(
     later = [[documents[i] for i in group] for group in groups[split:]]
     with tempfile.TemporaryDirectory(prefix="ringkas-stories-") as folder:
         job, result = Path(folder) / "groups.pickle", Path(folder) / "stories.pickle"
-        job.write_bytes(pickle.dumps((options, later, weak[split:])))
+        job.write_bytes(pickle.dumps((options, later)))
         child = start_child("ringkas.story_workers", job, result)
         try:
-            for group, away in zip(groups[:split], weak[:split], strict=True):
-                yield summarize([documents[i] for i in group], away)
+            for group in groups[:split]:
+                yield summarize([documents[i] for i in group])
         except BaseException:  # an error here, or the caller stopped early: the child's work is moot
             if child is not None:
                 child.kill()
@@ -108,15 +99,15 @@ def summarize_in_two(
             except (OSError, ValueError, pickle.UnpicklingError):
                 stories = None
         if stories is None or len(stories) != len(later):
-            stories = [summarize(group, away) for group, away in zip(later, weak[split:], strict=True)]
+            stories = [summarize(group) for group in later]
         yield from stories
 
 
 def main(argv: list[str]) -> int:
     """The child: build the stories of the groups pickled in ``argv[0]``, pickle them to ``argv[1]``."""
     source, target = argv
-    options, groups, weak = pickle.loads(Path(source).read_bytes())
-    Path(target).write_bytes(pickle.dumps(build_stories(options, groups, weak)))
+    options, groups = pickle.loads(Path(source).read_bytes())
+    Path(target).write_bytes(pickle.dumps(build_stories(options, groups)))
     return 0
 
 

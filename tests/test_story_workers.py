@@ -27,15 +27,12 @@ def stories_input(engine) -> tuple[list[Document], list[list[int]], StoryOptions
 def test_two_processes_build_the_stories_one_builds(engine) -> None:  # type: ignore[no-untyped-def]
     documents, groups, options = stories_input(engine)
     assert len(groups) >= 3
-    # every story's last article weakly attached: the child must leave it out of the summary too
-    weak = [frozenset({documents[g[-1]].id}) if len(g) > 1 else frozenset() for g in groups]
-    alone = list(summarize_in_two(groups, documents, engine.summarize, options, min_stories=10**6, weak=weak))
-    assert all(s.article_id not in w for story, w in zip(alone, weak, strict=True) for s in story.summary)
+    alone = list(summarize_in_two(groups, documents, engine.summarize, options, min_stories=10**6))
 
-    def marked(group: list[Document], weak: frozenset[str]) -> Story:  # this process marks its stories
-        return replace(engine.summarize(group, weak), headline="here")
+    def marked(group: list[Document]) -> Story:  # this process marks its stories; the child does not
+        return replace(engine.summarize(group), headline="here")
 
-    split = list(summarize_in_two(groups, documents, marked, options, min_stories=1, weak=weak))
+    split = list(summarize_in_two(groups, documents, marked, options, min_stories=1))
     here = [n for n, story in enumerate(split) if story.headline == "here"]
     assert here and here == list(range(len(here))) and len(here) < len(split)  # the earlier stories here
     assert split[len(here) :] == alone[len(here) :]  # the later ones built there, the same stories
@@ -46,8 +43,8 @@ def test_few_stories_are_built_here(engine) -> None:  # type: ignore[no-untyped-
     documents, groups, options = stories_input(engine)
     calls = []
 
-    def counted(group: list[Document], weak: frozenset[str]) -> Story:
+    def counted(group: list[Document]) -> Story:
         calls.append(len(group))
-        return engine.summarize(group, weak)
+        return engine.summarize(group)
 
     assert len(list(summarize_in_two(groups, documents, counted, options))) == len(groups) == len(calls)

@@ -14,7 +14,6 @@ from ..cleaning.language import LanguageIdentifier
 from ..embedding import Embedder, VectorCache, cached_vectors, make_embedder
 from ..models import Article, Document
 from ..tokens import Tokenizer
-from .cores import StoryCore, weak_members
 from .features import day_number, event_cues, event_text, lexical_terms
 from .links import LinkModel
 from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
@@ -116,21 +115,10 @@ class EventClusterer:
         )
 
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]:
-        return [list(core.members) for core in self._cluster(documents, cores=False)]
-
-    def cluster_cores(self, documents: Sequence[Document]) -> list[StoryCore]:
-        """The stories of ``cluster``, each with its members outside its core (see ``cores``)."""
-        return self._cluster(documents, cores=True)
-
-    def _cluster(self, documents: Sequence[Document], *, cores: bool) -> list[StoryCore]:
         articles = [d.article for d in documents]
         if not articles:
             return []
         stream = self.stream()
         stream.extend(self.arrivals(articles))
         position = {a.id: n for n, a in enumerate(articles)}
-        out = []
-        for group in stream.groups():
-            weak = weak_members(stream, group) if cores and len(group) > 1 else frozenset()
-            out.append(StoryCore(tuple(position[i] for i in group), frozenset(position[i] for i in weak)))
-        return out
+        return [[position[i] for i in group] for group in stream.groups()]

@@ -207,16 +207,16 @@ class DaskEngine:
             progress("cluster", 0, 1)
         if analysed.arrivals is not None and analysed.vectors is not None:
             # The compact pass: arrivals and cached vectors, no documents on the driver.
-            groups, weak = cluster_arrivals(
+            groups = cluster_arrivals(
                 self.engine.clusterer(), analysed.vectors, analysed.arrivals_of(self.client, ids), store.articles
             )
         else:
             documents = analysed.documents(self.client, ids)
-            groups, weak = self.engine.cluster_cores(documents)
+            groups = self.engine.cluster(documents)
             del documents
         if progress:
             progress("cluster", 1, 1)
-        tasks = self._submit_summaries(groups, weak, [analysed.where[i] for i in ids], analysed.parts)
+        tasks = self._submit_summaries(groups, [analysed.where[i] for i in ids], analysed.parts)
         output = ParquetOutput(self.parquet) if self.parquet is not None else None
         try:
             if output is not None:  # while the workers summarize
@@ -256,11 +256,9 @@ class DaskEngine:
                     analysed.embeddings.append((len(analysed.parts) - 1, [articles[i].id for i in wanted], embedding))
 
     def _submit_summaries(
-        self, groups: list[list[int]], weak: list[frozenset[str]], where: list[tuple[int, int]], parts: list[Future]
+        self, groups: list[list[int]], where: list[tuple[int, int]], parts: list[Future]
     ) -> list[tuple[list[int], Future]]:
-        """Summarize on the workers, each task given only the partitions its stories' documents sit in
-        (and each story's weakly attached article ids, see ``clustering.cores``)."""
-        weak = weak or [frozenset()] * len(groups)
+        """Summarize on the workers, each task given only the partitions its stories' documents sit in."""
         # Stories whose documents share partitions go to one task: sort by first partition, then batch.
         order = sorted(range(len(groups)), key=lambda g: min(where[i][0] for i in groups[g]))
         tasks: list[tuple[list[int], Future]] = []
@@ -269,8 +267,7 @@ class DaskEngine:
             slot = {p: n for n, p in enumerate(needed)}
             layouts: list[StoryLayout] = [tuple((slot[where[i][0]], where[i][1]) for i in groups[g]) for g in batch]
             inputs = [parts[p] for p in needed]
-            away = [weak[g] for g in batch]
-            future = self.client.submit(summarize_stories, self.plugin_name, layouts, away, *inputs, pure=False)
+            future = self.client.submit(summarize_stories, self.plugin_name, layouts, *inputs, pure=False)
             tasks.append((batch, future))
         return tasks
 

@@ -107,16 +107,10 @@ def arrivals_partition(plugin_name: str, documents: Sequence[Document]) -> list[
     return [clusterer.arrival(d.article, None) for d in documents]
 
 
-def summarize_stories(
-    plugin_name: str, layouts: Sequence[StoryLayout], weak: Sequence[frozenset[str]], *partitions: Sequence[Document]
-) -> list[Story]:
-    """Build the stories whose documents sit in the given partitions of analysed documents (none
-    of a summary from its story's ``weak`` articles, see ``clustering.cores``)."""
+def summarize_stories(plugin_name: str, layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
+    """Build the stories whose documents sit in the given partitions of analysed documents."""
     engine = stage_engine(plugin_name)
-    return [
-        engine.summarize([partitions[p][i] for p, i in layout], away)
-        for layout, away in zip(layouts, weak, strict=True)
-    ]
+    return [engine.summarize([partitions[p][i] for p, i in layout]) for layout in layouts]
 
 
 def peak_rss_bytes() -> int:

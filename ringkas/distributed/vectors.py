@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 
 from ..clustering import EmbeddingClusterer, StreamClusterer
-from ..clustering.cores import weak_members
 from ..models import Article
 
 
@@ -53,12 +52,11 @@ def takes_arrivals(clusterer: object) -> bool:
 
 def cluster_arrivals(
     clusterer: Any, step: VectorStep, arrivals: Sequence[Any], articles_of: Callable[[list[str]], list[Article]]
-) -> tuple[list[list[int]], list[frozenset[str]]]:
+) -> list[list[int]]:
     """The groups ``clusterer.cluster`` gives over the documents these arrivals (vector-less, in store
-    order) were made from, and each one's weakly attached articles (``clustering.cores``): copies of
-    an earlier article ride with it, every other article takes its cached vector, and the few the
-    cache lacks (a copy published before its original) are embedded here by the clusterer's own
-    ``vectors`` on ``articles_of(ids)``, as the local engine does."""
+    order) were made from: copies of an earlier article ride with it, every other article takes its
+    cached vector, and the few the cache lacks (a copy published before its original) are embedded
+    here by the clusterer's own ``vectors`` on ``articles_of(ids)``, as the local engine does."""
     seen: set[str] = set()
     riding: set[str] = set()
     for arrival in arrivals:
@@ -76,6 +74,4 @@ def cluster_arrivals(
         dataclasses.replace(a, vector=None if a.article_id in riding else found[a.article_id]) for a in arrivals
     )
     position = {a.article_id: n for n, a in enumerate(arrivals)}
-    groups = stream.groups()
-    weak = [weak_members(stream, group) if len(group) > 1 else frozenset() for group in groups]
-    return [[position[i] for i in group] for group in groups], weak
+    return [[position[i] for i in group] for group in stream.groups()]
