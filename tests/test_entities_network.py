@@ -9,31 +9,9 @@ import numpy as np
 import pytest
 
 from benchmarks.names import crf_system, read_conll, score
-from ringkas.entities.network import MAX_CHARS, NetworkEnsemble, NetworkInput, TokenNetwork, char_ids
+from ringkas.entities.network import MAX_CHARS, NetworkEnsemble, NetworkInput, char_ids
 from ringkas.entities.tagger import NameTagger
-from tests.conftest import shared_path
-
-LABELS = ["O", "B-PERSON", "I-PERSON"]
-
-
-def _random_network(seed: int, dim: int = 8, extra: int = 3, hidden: int = 5) -> TokenNetwork:
-    rng = np.random.default_rng(seed)
-    chars = {ch: n + 2 for n, ch in enumerate("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")}
-    shapes = {
-        "chars.weight": (len(chars) + 2, 4),
-        "conv.weight": (6, 4, 3),
-        "conv.bias": (6,),
-        "out.weight": (len(LABELS), 2 * hidden),
-        "out.bias": (len(LABELS),),
-    }
-    for suffix in ("", "_reverse"):
-        shapes[f"lstm.weight_ih_l0{suffix}"] = (4 * hidden, dim + 6 + extra)
-        shapes[f"lstm.weight_hh_l0{suffix}"] = (4 * hidden, hidden)
-        shapes[f"lstm.bias_ih_l0{suffix}"] = (4 * hidden,)
-        shapes[f"lstm.bias_hh_l0{suffix}"] = (4 * hidden,)
-    params = {name: rng.normal(size=shape).astype(np.float32) for name, shape in shapes.items()}
-    params["chars.weight"][0] = 0.0
-    return TokenNetwork(LABELS, chars, params)
+from tests.conftest import random_token_network, shared_path
 
 
 def _sentence(words: list[str], seed: int, chars: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -50,7 +28,7 @@ def _run(ensemble: NetworkEnsemble, sentences: list[tuple[np.ndarray, np.ndarray
 
 
 def test_scores_are_log_probabilities_and_do_not_depend_on_the_batch() -> None:
-    network = NetworkEnsemble([_random_network(0)])
+    network = NetworkEnsemble([random_token_network(0)])
     short = _sentence(["Budi", "datang"], 1, network.networks[0].chars)
     long = _sentence(["Menteri", "Ratna", "Wulandari", "meninjau", "pasar", "di", "Pati"], 2, network.networks[0].chars)
     together = _run(network, [short, long])
@@ -62,7 +40,7 @@ def test_scores_are_log_probabilities_and_do_not_depend_on_the_batch() -> None:
 
 
 def test_every_word_is_read_in_both_directions() -> None:
-    network = NetworkEnsemble([_random_network(3)])
+    network = NetworkEnsemble([random_token_network(3)])
     words = ["Gubernur", "Jawa", "Tengah", "hadir", "kemarin"]
     vectors, extras, chars = _sentence(words, 4, network.networks[0].chars)
     base = _run(network, [(vectors, extras, chars)])[0]
@@ -85,7 +63,7 @@ def test_characters_past_the_limit_and_unseen_ones_are_handled() -> None:
 
 
 def test_an_ensemble_round_trips_through_its_file() -> None:
-    ensemble = NetworkEnsemble([_random_network(5), _random_network(6)])
+    ensemble = NetworkEnsemble([random_token_network(5), random_token_network(6)])
     buffer = io.BytesIO()
     ensemble.save(buffer)
     buffer.seek(0)
@@ -114,7 +92,7 @@ def test_the_network_lifts_the_crf_on_nergrit_test() -> None:
 
 
 def test_a_word_shared_by_sentences_gives_the_same_scores_from_one_row() -> None:
-    ensemble = NetworkEnsemble([_random_network(8), _random_network(9)])
+    ensemble = NetworkEnsemble([random_token_network(8), random_token_network(9)])
     rng = np.random.default_rng(10)
     words = ["Ketua", "KPU", "Jakarta", "Budi"]
     vectors = rng.normal(size=(len(words), 8)).astype(np.float32)

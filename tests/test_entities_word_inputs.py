@@ -5,32 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ringkas.entities.network import NetworkEnsemble, TokenNetwork, word_extras
+from ringkas.entities.network import NetworkEnsemble, word_extras
 from ringkas.entities.vectors import SubwordVectors
 from ringkas.entities.word_inputs import NetworkWords
+from tests.conftest import random_token_network
 
-LABELS = ["O", "B-PERSON", "I-PERSON"]
 WORDS = ["Bupati", "Sleman", "meninjau", "pasar", "Kustini", "2x24", "", "é", "KPU-nya", ","]
-
-
-def _random_network(seed: int, dim: int, extra: int, hidden: int = 5) -> TokenNetwork:
-    rng = np.random.default_rng(seed)
-    chars = {ch: n + 2 for n, ch in enumerate("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")}
-    shapes = {
-        "chars.weight": (len(chars) + 2, 4),
-        "conv.weight": (6, 4, 3),
-        "conv.bias": (6,),
-        "out.weight": (len(LABELS), 2 * hidden),
-        "out.bias": (len(LABELS),),
-    }
-    for suffix in ("", "_reverse"):
-        shapes[f"lstm.weight_ih_l0{suffix}"] = (4 * hidden, dim + 6 + extra)
-        shapes[f"lstm.weight_hh_l0{suffix}"] = (4 * hidden, hidden)
-        shapes[f"lstm.bias_ih_l0{suffix}"] = (4 * hidden,)
-        shapes[f"lstm.bias_hh_l0{suffix}"] = (4 * hidden,)
-    params = {name: rng.normal(size=shape).astype(np.float32) for name, shape in shapes.items()}
-    params["chars.weight"][0] = 0.0
-    return TokenNetwork(LABELS, chars, params)
 
 
 def test_vectors_of_many_words_equal_each_word_alone() -> None:
@@ -49,7 +29,7 @@ def test_vectors_of_many_words_equal_each_word_alone() -> None:
 def test_kept_rows_equal_rows_computed_afresh_past_the_limit_too() -> None:
     vectors = SubwordVectors()
     dim = vectors.vector("a")[0].shape[0]
-    ensemble = NetworkEnsemble([_random_network(1, dim, 4), _random_network(2, dim, 4)])
+    ensemble = NetworkEnsemble([random_token_network(1, dim, 4), random_token_network(2, dim, 4)])
     words = NetworkWords(ensemble, vectors, limit=3)
     first = ["Bupati", "Sleman", "pasar"]
     second = ["pasar", "Kustini", "Bupati", "2x24", "Sleman"]
@@ -84,7 +64,7 @@ def test_a_tagger_that_forgot_its_words_tags_the_same() -> None:
 def test_character_features_read_by_length_equal_the_full_width_reading() -> None:
     from ringkas.entities.network import MAX_CHARS, char_ids
 
-    network = _random_network(3, 8, 4)
+    network = random_token_network(3, 8, 4)
     words = ["a", "Budi", "Kementerian", "x" * (MAX_CHARS + 4), "KPU", "", "Perhubungan", "é1", "pada"]
     ids = char_ids(words, network.chars)
     grouped = network.char_features(ids)
