@@ -92,7 +92,9 @@ class OnlineStories:
             if result.status != "duplicate":
                 touched.append(result.article_id)
                 before.update(self._arrive(result.article_id))
-        groups = {self.stream.story_of(a) for a in touched}
+        # every story the arrivals changed, not only those they joined: an arrival can split a
+        # story and leave a part of it, under its old id, without any of the new articles
+        groups = {self.stream.story_of(a) for a in before | set(touched) if a in self.stream}
         new_ids = {self._story_id(g) for g in groups}
         old_ids = {sid for a in before | set(touched) if (sid := self.engine.store.story_of(a)) is not None}
         written = self._write(sorted(groups), sorted(old_ids - new_ids), report)

@@ -109,3 +109,23 @@ def test_a_bridging_article_merges_stories_and_the_absorbed_one_is_removed(tmp_p
     assert len(report.removed) == 1 and report.removed[0] in before and report.removed[0] not in after
     assert [s.id for s in report.stories] == list(after) and next(iter(after)) in before
     engine.close()
+
+
+def test_arrivals_in_any_order_leave_every_article_in_exactly_one_stored_story(tmp_path: Path) -> None:
+    """An arrival can split a story as well as join one: the part it leaves behind keeps its
+    stored story (before the fix it was deleted as stale and never written again)."""
+    import random
+
+    from test_engine_add import local_reports
+
+    from ringkas.reading import article_from_mapping
+
+    reports = local_reports()
+    for seed in (0, 2, 5):  # orders in which an arrival split a story of the same happening
+        order = reports[:]
+        random.Random(seed).shuffle(order)
+        with Engine(db=str(tmp_path / f"order-{seed}.db"), progress=False) as engine:
+            for n, report in enumerate(order, 1):
+                engine.add([article_from_mapping(report, source="fixture")])
+                in_stories = sorted(a for s in engine.stories() for a in s.article_ids)
+                assert in_stories == sorted(r["id"] for r in order[:n]), f"order {seed}, arrival {n}"
