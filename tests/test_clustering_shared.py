@@ -58,8 +58,8 @@ def test_mmds_dev_subset_floor_and_margin(engine: Engine, tmp_path: Path) -> Non
     scores = {r.system: r.scores.f1 for r in runs}
     assert len(evalset.articles) == 115
     # measured 2026-11-22: ringkas 0.9647, agglomerative 0.6442, hdbscan 0.8924, tfidf 0.7125;
-    # 2026-12-03 with the model trained on seven real windows: ringkas 0.9485. Floor: the issue's
-    # MMDS bar (0.94)
+    # 2026-12-03 with the model trained on seven real windows: ringkas 0.9485; 2026-12-04 with the
+    # model trained on 13 (cut shift +0.25): 0.9437, HDBSCAN 0.8897. Floor: the issue's MMDS bar (0.94)
     assert scores["ringkas"] >= 0.94
     # the issue's margin: at least 0.03 above the best peer in the same run (measured +0.072)
     assert scores["ringkas"] >= max(v for k, v in scores.items() if k != "ringkas") + 0.03
@@ -70,7 +70,8 @@ def test_vims_subset_floor(engine: Engine, tmp_path: Path) -> None:
     path = subset(shared_path("data", "mds", "vims.jsonl"), tmp_path / "vims.jsonl", slice(0, 30))
     evalset, runs = evaluate_file(path, engine, systems=["ringkas"])
     assert len(evalset.articles) == 194
-    assert runs[0].scores.f1 >= 0.94  # measured 2026-11-22: 0.9626 (TF-IDF agglomerative: 0.9668)
+    # measured 2026-11-22: 0.9626 (TF-IDF agglomerative: 0.9668); 2026-12-04 (13 real windows): 0.9470
+    assert runs[0].scores.f1 >= 0.94
 
 
 def test_sample_corpus_floor(engine: Engine) -> None:
@@ -85,12 +86,12 @@ def test_sample_corpus_floor(engine: Engine) -> None:
     assert score.precision >= 0.97 and score.f1 >= 0.93  # measured 2026-11-22: P 1.0, R 1.0, F1 1.0
 
 
-# measured 2026-12-03 with the model trained on seven real windows: 0.9485 (TF-IDF + agglomerative
-# 0.9290). The model trained on this window alone gave 0.9549 here but lost to TF-IDF on three of
-# six unseen windows; the new one gains +0.012 F1 on average leaving each real window out. The
-# issue's bar (0.95, +0.02) is therefore not met in sample any more; this is a regression floor.
-REALWORLD_FLOOR = 0.945
-REALWORLD_MARGIN = 0.015
+# measured 2026-12-04 with the model trained on 13 real windows (this one among them, cut shift
+# +0.25): 0.9522, TF-IDF + agglomerative 0.9290 (+0.023). In sample, so a regression floor at the
+# issue's bar; the figures that predict unseen windows (leave one set out: 0.9409 here, 0.9519 on
+# the 13 real sets' mean) come from scripts/train_links.py.
+REALWORLD_FLOOR = 0.95
+REALWORLD_MARGIN = 0.02
 
 
 @pytest.mark.shared
@@ -103,5 +104,5 @@ def test_real_dev_window_floor_and_margin(engine: Engine) -> None:
     assert len(evalset.articles) == 314
     ours = scores["ringkas"]
     best_peer = max(v.f1 for k, v in scores.items() if k != "ringkas")
-    # measured 0.9485, +0.0195 over the best peer
+    # measured 0.9522, +0.0232 over the best peer
     assert ours.f1 >= REALWORLD_FLOOR and ours.f1 >= best_peer + REALWORLD_MARGIN
