@@ -69,6 +69,90 @@ def test_flattened_trees_give_scikit_learns_probabilities() -> None:
     assert np.all(flat.with_shift(1.0).probability(test) < flat.probability(test))
 
 
+def random_trees(rng: np.random.Generator, trees: int, most_splits: int) -> LinkModel:
+    """Trees of random shapes (from one leaf to ``most_splits`` splits), their thresholds drawn
+    from a small grid so that trees share tests, their nodes numbered in growing order."""
+    grid = np.round(rng.standard_normal(12), 2)
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+    for _ in range(trees):
+        roots.append(len(feature))
+        leaves = {len(feature): 0}  # leaf node -> its depth
+        feature.append(0), threshold.append(0.0), left.append(0), right.append(0), value.append(0.0)
+        for _ in range(int(rng.integers(0, most_splits + 1))):
+            node = list(leaves)[int(rng.integers(len(leaves)))]
+            level = leaves.pop(node)
+            feature[node], threshold[node] = int(rng.integers(len(FEATURES))), float(rng.choice(grid))
+            left[node], right[node] = len(feature), len(feature) + 1
+            for child in (len(feature), len(feature) + 1):
+                leaves[child] = level + 1
+                feature.append(0), threshold.append(0.0), left.append(0), right.append(0), value.append(0.0)
+            depth = max(depth, level + 1)
+        for node in leaves:
+            value[node] = float(rng.standard_normal())
+    is_leaf = np.ones(len(feature), dtype=bool)
+    is_leaf[[n for n in range(len(feature)) if left[n]]] = False
+    return LinkModel(
+        feature=np.asarray(feature, dtype=np.int32),
+        threshold=np.asarray(threshold),
+        left=np.asarray(left, dtype=np.int32),
+        right=np.asarray(right, dtype=np.int32),
+        leaf=is_leaf,
+        value=np.asarray(value),
+        roots=np.asarray(roots, dtype=np.int32),
+        baseline=float(rng.standard_normal()),
+        depth=depth,
+        shift=0.25,
+    )
+
+
+def walked_scores(model: LinkModel, rows: np.ndarray) -> np.ndarray:
+    """The reference: each row walked down each tree in Python (left when the value is at most the
+    threshold, so NaN goes right), the leaf values summed over the trees as ``score`` sums them."""
+    values = np.empty((len(model.roots), len(rows)))
+    for t, root in enumerate(model.roots.tolist()):
+        for r, row in enumerate(rows.tolist()):
+            node = root
+            while not model.leaf[node]:
+                node = model.left[node] if row[model.feature[node]] <= model.threshold[node] else model.right[node]
+            values[t, r] = model.value[node]
+    out: np.ndarray = model.baseline - model.shift + values.sum(axis=0)
+    return out
+
+
+def random_rows(rng: np.random.Generator, count: int, thresholds: np.ndarray) -> np.ndarray:
+    """Pair features: normal values, values exactly at a threshold (they go left), NaN, infinities."""
+    rows = rng.standard_normal((count, len(FEATURES)))
+    at = rng.random(rows.shape)
+    rows[at < 0.3] = rng.choice(thresholds, size=int((at < 0.3).sum()))
+    rows[at > 0.95] = np.nan
+    rows[(at > 0.93) & (at <= 0.94)] = np.inf
+    rows[(at > 0.94) & (at <= 0.95)] = -np.inf
+    return rows
+
+
+@pytest.mark.parametrize("most_splits", [0, 1, 6, 9, 14])
+def test_scores_equal_a_walk_down_each_tree_on_random_trees(most_splits: int) -> None:
+    # 9 splits: codes wider than a byte; 14: trees too large for lookup tables, walked down instead
+    rng = np.random.default_rng(most_splits)
+    model = random_trees(rng, 40, most_splits)
+    rows = random_rows(rng, 700, model.threshold)  # more rows than one block of scoring
+    assert np.array_equal(model.score(rows), walked_scores(model, rows))
+    assert np.array_equal(model.score(rows.reshape(7, 100, -1)), model.score(rows).reshape(7, 100))
+
+
+def test_shipped_model_scores_equal_a_walk_down_each_tree() -> None:
+    model = LinkModel.load()
+    rows = random_rows(np.random.default_rng(5), 300, model.threshold[~model.leaf])
+    assert np.array_equal(model.score(rows), walked_scores(model, rows))
+    assert np.array_equal(model.score(rows[:1]), walked_scores(model, rows[:1]))
+
+
 def test_model_file_round_trip_and_bad_files(tmp_path: Path) -> None:
     model = LinkModel.load()
     assert model.features == FEATURES and len(model.roots) > 10 and model.note

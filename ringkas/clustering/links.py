@@ -45,8 +45,11 @@ FEATURES = (
     "body_cross",  # TF-IDF cosine when the languages differ (names, numbers)
 )
 MODEL_FILE = "link-model.json"
-# Pair rows scored at a time: the nodes' decisions for a block stay small (one byte per node and row).
-_SCORE_ROWS = 256
+# Pair rows scored at a time: the splits' decisions for a block stay small (one byte per split and row).
+_SCORE_ROWS = 512
+# A tree of k splits is a table of 2**k leaf values (``_LeafCodes``): the shipped trees have 6 (7
+# leaves); trees with more splits than this are walked down instead (their tables would be large).
+_MAX_SPLITS = 12
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,8 @@ class LinkModel:
 
     @cached_property
     def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The trees for ``score``: per node the feature and threshold it splits on, and its
-        children at ``2 * node`` (left) and ``2 * node + 1`` (right); a leaf is its own child."""
+        """The trees as a walk: per node the feature and threshold it splits on, and its children
+        at ``2 * node`` (left) and ``2 * node + 1`` (right); a leaf is its own child."""
         nodes = np.arange(len(self.feature))
         feature = np.where(self.leaf, 0, self.feature).astype(np.intp)
         threshold = np.where(self.leaf, np.inf, self.threshold)
@@ -121,27 +124,38 @@ class LinkModel:
         children[1::2] = np.where(self.leaf, nodes, self.right)
         return feature, threshold, children
 
+    @cached_property
+    def _codes(self) -> _LeafCodes | None:
+        """The trees as lookup tables (None when a tree has more than ``_MAX_SPLITS`` splits)."""
+        return _LeafCodes.of(self)
+
     def score(self, rows: np.ndarray) -> np.ndarray:
         """Log-odds of one event for each row of pair features (any leading shape)."""
         data = np.asarray(rows, dtype=np.float64)
         flat = data.reshape(-1, data.shape[-1])
         out = np.empty(len(flat), dtype=np.float64)
+        codes = self._codes
         for start in range(0, len(flat), _SCORE_ROWS):
-            out[start : start + _SCORE_ROWS] = self._score_block(flat[start : start + _SCORE_ROWS])
+            block = flat[start : start + _SCORE_ROWS]
+            values = codes.leaf_values(block) if codes is not None else self._walk_down(block)
+            # each tree's values a row, summed in tree order (the same floats either way)
+            out[start : start + _SCORE_ROWS] = self.baseline - self.shift + values.sum(axis=0)
         return out.reshape(data.shape[:-1])
 
-    def _score_block(self, flat: np.ndarray) -> np.ndarray:
+    def _walk_down(self, flat: np.ndarray) -> np.ndarray:
+        """The value of the leaf each row reaches in each tree, (trees, rows), walking the trees
+        ``depth`` levels down on every node's decision (for trees too large for ``_LeafCodes``)."""
         count = len(flat)
         feature, threshold, children = self._walk
         # Every node's decision for every row at once (right unless value <= threshold, so NaN
-        # goes right), rows contiguous per node; then each tree is walked down ``depth`` levels.
+        # goes right), rows contiguous per node.
         right = np.ascontiguousarray((~(flat[:, feature] <= threshold)).T).ravel()
         node = np.repeat(self.roots.astype(np.intp)[:, None], count, axis=1)  # (trees, rows)
         columns = np.arange(count)
         for _ in range(self.depth):
             node = children[2 * node + right[node * count + columns]]
-        out: np.ndarray = self.baseline - self.shift + self.value[node].sum(axis=0)
-        return out
+        values: np.ndarray = self.value[node]
+        return values
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         """P(same event) of each row of pair features (columns in ``features`` order)."""
@@ -207,3 +221,73 @@ class LinkModel:
             return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")), str(path))
         except (OSError, json.JSONDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read the link model ({exc})") from None
+
+
+@dataclass(frozen=True)
+class _LeafCodes:
+    """Each tree as a lookup table: a row going left at a tree's ``k``-th split (value at most the
+    threshold; NaN goes right, as in ``LinkModel._walk_down``) sets bit ``k`` of the row's code in
+    that tree, and ``table[offset + code]`` is the value of the leaf the row reaches. The trees'
+    splits test few distinct (feature, threshold) pairs (276 for the shipped model's 1,800
+    splits): each is compared once per row, then each tree's code is put together from those
+    decisions and looked up, instead of walking ``depth`` levels down. Trees with fewer splits
+    than the largest are padded with splits no code reads (their bits change no table entry)."""
+
+    feature: np.ndarray  # (tests,) the distinct tests: feature and threshold
+    threshold: np.ndarray  # (tests, 1)
+    tests: np.ndarray  # (splits, trees): the test of each tree's k-th split
+    table: np.ndarray  # (trees << splits,) leaf values, tree after tree
+    offsets: np.ndarray  # (trees, 1) where each tree's table starts
+
+    @classmethod
+    def of(cls, model: LinkModel) -> _LeafCodes | None:
+        trees: list[list[int]] = []
+        for root in model.roots.tolist():
+            splits: list[int] = []
+            todo = [root]
+            while todo:
+                node = todo.pop()
+                if not model.leaf[node]:
+                    splits.append(node)
+                    todo += [int(model.left[node]), int(model.right[node])]
+            trees.append(splits)
+        width = max(len(splits) for splits in trees)
+        if width > _MAX_SPLITS:
+            return None
+        padded = np.full((len(trees), width), -1, dtype=np.intp)
+        for n, splits in enumerate(trees):
+            padded[n, : len(splits)] = splits
+        real = padded >= 0
+        bit = np.zeros(len(model.feature), dtype=np.intp)  # the bit each split sets
+        bit[padded[real]] = np.nonzero(real)[1]
+        # every tree walked down on every code, as ``LinkModel._walk_down`` walks it on decisions
+        children = model._walk[2]
+        codes = np.arange(1 << width)
+        node = np.repeat(model.roots.astype(np.intp)[:, None], len(codes), axis=1)
+        for _ in range(model.depth):
+            node = children[2 * node + 1 - ((codes >> bit[node]) & 1)]
+        feature = np.where(real, model.feature[padded], 0).T.ravel()
+        threshold = np.where(real, model.threshold[padded], np.inf).T.ravel()
+        distinct, tests = np.unique(np.stack([feature.astype(np.float64), threshold]), axis=1, return_inverse=True)
+        return cls(
+            feature=distinct[0].astype(np.intp),
+            threshold=distinct[1].reshape(-1, 1),
+            tests=tests.reshape(width, len(trees)),
+            table=model.value[node].ravel(),
+            offsets=(np.arange(len(trees), dtype=np.intp) << width)[:, None],
+        )
+
+    def leaf_values(self, flat: np.ndarray) -> np.ndarray:
+        """The value of the leaf each row of ``flat`` reaches in each tree, (trees, rows)."""
+        left = (np.ascontiguousarray(flat.T)[self.feature] <= self.threshold).astype(self._code_type)
+        code = np.zeros((len(self.offsets), len(flat)), dtype=self._code_type)
+        bits = np.empty_like(code)
+        for k, tests in enumerate(self.tests):
+            np.left_shift(left[tests], k, out=bits)
+            code |= bits
+        values: np.ndarray = self.table[self.offsets + code]
+        return values
+
+    @property
+    def _code_type(self) -> type[np.unsignedinteger[Any]]:
+        return np.uint8 if len(self.tests) <= 8 else np.uint16
