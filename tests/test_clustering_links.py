@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from test_clustering import GOLD  # the fixture's events
 
-from ringkas.clustering.features import event_cues
+from ringkas.clustering.features import CueTables, LexicalVector, event_cues
 from ringkas.clustering.links import FEATURES, LinkModel
-from ringkas.clustering.stream import DEFAULT_THRESHOLD, HAND_THRESHOLD, Arrival, StoryStream, StreamParams
+from ringkas.clustering.stream import DEFAULT_THRESHOLD, HAND_THRESHOLD, Arrival, StoryStream, StreamParams, _Cues
 from ringkas.clustering.training import LabelledSet, _flatten, cluster_f1, fit, pair_table
 from ringkas.errors import ConfigError
 from ringkas.models import Article
@@ -197,6 +197,48 @@ def test_pair_features_are_symmetric_and_named(engine) -> None:  # type: ignore[
     other = stream._ids.index("gempa-cianjur-1"), stream._ids.index("timnas-u20-1")
     assert features[same][FEATURES.index("body")] > features[other][FEATURES.index("body")]
     assert features[same][FEATURES.index("headline_in_max")] > 0
+
+
+def random_vector(rng: np.random.Generator, terms: int, most: int = 40) -> LexicalVector:
+    ids = np.sort(rng.choice(terms, size=int(rng.integers(5, most + 1)), replace=False)).astype(np.int32)
+    return LexicalVector(ids, rng.uniform(0.01, 2.0, len(ids)).astype(np.float32))
+
+
+def summed_in_term_order(row: LexicalVector, column: LexicalVector) -> float:
+    """The reference dot product: the shared terms' products in increasing term order, from zero."""
+    weights = dict(zip(row.terms.tolist(), row.weights.tolist(), strict=True))
+    total = 0.0
+    for term, weight in zip(column.terms.tolist(), column.weights.tolist(), strict=True):
+        if term in weights:
+            total += weights[term] * weight
+    return total
+
+
+def test_cue_tables_products_are_the_dot_products_in_term_order() -> None:
+    rng = np.random.default_rng(11)
+    tables = CueTables()
+    articles = []
+    for n in range(60):
+        # later articles bring new term ids: rows have terms no earlier column has
+        vectors = [random_vector(rng, 50 + 2 * n) for _ in CueTables.NAMES]
+        if n % 7 == 0:
+            vectors = [LexicalVector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))] * len(vectors)
+        body, title, lead, names, figures, headline, words = vectors
+        tables.append(body, _Cues(title, lead, names, figures, -1, headline, words, False))
+        articles.append(dict(zip(CueTables.NAMES, vectors, strict=True)))
+    rows = [59, 3, 0, 58, 40, 40]  # 58 is a column too
+    columns = np.asarray([5, 1, 58, 7, 30, 2, 14])
+    products = tables.products(rows, columns)
+    partner = {"headline": "words", "words": "headline"}
+    for name in CueTables.NAMES:
+        expected = [
+            [summed_in_term_order(articles[r][partner.get(name, name)], articles[c][name]) for c in columns.tolist()]
+            for r in rows
+        ]
+        assert np.array_equal(products[name], np.asarray(expected)), name
+    assert all((products[name] > 0).mean() > 0.3 for name in CueTables.NAMES)  # shared terms to sum
+    empty = tables.products(rows, np.asarray([0, 7]))  # columns without terms
+    assert all(not table.any() for table in empty.values())
 
 
 def test_shipped_model_groups_the_fixture_events_batch_equals_online(engine) -> None:  # type: ignore[no-untyped-def]

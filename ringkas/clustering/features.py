@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -184,100 +184,39 @@ def _normalized(ids: np.ndarray, weights: np.ndarray) -> LexicalVector:
     return LexicalVector(ids, (weights / norm if norm else weights).astype(np.float32))
 
 
-def headline_share(headlines: Sequence[LexicalVector], words: Sequence[LexicalVector], width: int) -> np.ndarray:
-    """The IDF-weighted share of each headline's terms that each other article's words contain."""
-    total = np.asarray([float(h.weights.sum()) for h in headlines])[:, None]
-    found = dots(headlines, words, width)
-    return np.divide(found, total, out=np.zeros_like(found), where=total > 0)
-
-
-def dots(left: Sequence[LexicalVector], right: Sequence[LexicalVector], width: int) -> np.ndarray:
-    """Dot products of every left vector with every right one (sparse rows, dense result);
-    ``width``: one more than the largest term id."""
-    lengths = np.asarray([len(v.terms) for v in right], dtype=np.int64)
-    if not lengths.sum():
-        return np.zeros((len(left), len(right)), dtype=np.float64)
-    terms = np.concatenate([v.terms for v in right])
-    weights = np.concatenate([v.weights for v in right])
-    return Gathered(terms, weights, np.repeat(np.arange(len(right)), lengths), len(right)).dots(left)
-
-
-@dataclass(frozen=True)
-class Gathered:
-    """The terms and weights of several vectors in one array, ``owner`` naming each one's vector."""
-
-    terms: np.ndarray
-    weights: np.ndarray
-    owner: np.ndarray
-    count: int
-
-    def dots(self, left: Sequence[LexicalVector]) -> np.ndarray:
-        """Dot products of every left vector with every gathered one. Each is summed over the
-        shared terms in increasing term order, from zero, as scipy's product of sparse rows sums
-        it (so the same floats), without building sparse matrices: an arriving article is
-        compared with hundreds of others."""
-        out = np.zeros((len(left), self.count), dtype=np.float64)
-        if not len(self.terms):
-            return out
-        weights = self.weights.astype(np.float64)
-        for i, vector in enumerate(left):
-            if not len(vector.terms):
-                continue
-            at = np.searchsorted(vector.terms, self.terms)
-            at[at == len(vector.terms)] = 0
-            shared = vector.terms[at] == self.terms
-            products = vector.weights[at[shared]].astype(np.float64) * weights[shared]
-            out[i] = np.bincount(self.owner[shared], weights=products, minlength=self.count)
-        return out
-
-
-class VectorTable:
-    """Lexical vectors appended one per article, also kept in flat arrays, so that the vectors of
-    many articles are gathered in a few array operations (``gather``)."""
-
-    def __init__(self) -> None:
-        self.vectors: list[LexicalVector] = []
-        self._terms = array("i")
-        self._weights = array("f")
-        self._starts = array("q", [0])
-
-    def append(self, vector: LexicalVector) -> None:
-        self.vectors.append(vector)
-        self._terms.frombytes(np.ascontiguousarray(vector.terms, dtype=np.int32).tobytes())
-        self._weights.frombytes(np.ascontiguousarray(vector.weights, dtype=np.float32).tobytes())
-        self._starts.append(len(self._terms))
-
-    def __getitem__(self, n: int) -> LexicalVector:
-        return self.vectors[n]
-
-    def gather(self, nodes: np.ndarray) -> Gathered:
-        starts = np.frombuffer(self._starts, dtype=np.int64)
-        first, lengths = starts[nodes], starts[nodes + 1] - starts[nodes]
-        total = int(lengths.sum())
-        # positions first[k] .. first[k] + lengths[k] - 1 of every node k, in order
-        offsets = np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
-        at = np.arange(total, dtype=np.int64) + offsets
-        terms = np.frombuffer(self._terms, dtype=np.int32)[at]
-        weights = np.frombuffer(self._weights, dtype=np.float32)[at]
-        return Gathered(terms, weights, np.repeat(np.arange(len(nodes)), lengths), len(nodes))
-
-
 class CueTables:
     """What ``StoryStream.pair_features`` compares of each article, one row per article in
-    arrival order: its lexical vector and its cues' vectors (``stream._Cues`` fields) in
-    ``VectorTable``s, and the cues' scalars (outlet, figure count, headline weight, listicle)."""
+    arrival order: its lexical vector and its cues' vectors (``stream._Cues`` fields) one after
+    another in flat arrays, so that the vectors of hundreds of articles are gathered at once, and
+    the cues' scalars (outlet, figure count, headline weight, listicle)."""
 
     NAMES = ("body", "title", "lead", "names", "figures", "headline", "words")
+    # ``products`` pairs the row article's vector in one table with the column article's in
+    # another: how much of the row's headline the column's words hold, and the reverse
+    PARTNER: ClassVar[dict[str, str]] = {"headline": "words", "words": "headline"}
 
     def __init__(self) -> None:
-        self.tables = {name: VectorTable() for name in self.NAMES}
+        self._vectors: list[tuple[LexicalVector, ...]] = []
+        # every term of every vector: its place in ``_dense`` (term id * tables + table), its
+        # weight and its table
+        self._keys = array("q")
+        self._weights = array("f")
+        self._table = array("q")
+        self._starts = array("q", [0])
         self._scalars = {name: array("d") for name in ("outlet", "figure_count", "headline_total", "listicle")}
+        # The row article's weights by term id and table (zero elsewhere), grown as terms appear:
+        # a lookup per gathered term instead of a search.
+        self._dense = np.zeros(1024 * len(self.NAMES), dtype=np.float64)
 
     def append(self, body: LexicalVector, cues: Any) -> None:
         """Add an arriving article: its lexical vector and its ``stream._Cues``."""
-        self.tables["body"].append(body)
-        for name in self.NAMES[1:]:
-            self.tables[name].append(getattr(cues, name))
+        vectors = (body, *(getattr(cues, name) for name in self.NAMES[1:]))
+        self._vectors.append(vectors)
+        for table, vector in enumerate(vectors):
+            self._keys.frombytes((vector.terms.astype(np.int64) * len(self.NAMES) + table).tobytes())
+            self._weights.frombytes(np.ascontiguousarray(vector.weights, dtype=np.float32).tobytes())
+            self._table.extend([table] * len(vector.terms))
+        self._starts.append(len(self._keys))
         self._scalars["outlet"].append(cues.outlet)
         self._scalars["figure_count"].append(len(cues.figures.terms))
         self._scalars["headline_total"].append(float(cues.headline.weights.sum()))
@@ -287,8 +226,44 @@ class CueTables:
         """One scalar of every article so far (a view: do not keep it across an ``append``)."""
         return np.frombuffer(self._scalars[name], dtype=np.float64)
 
-    def dots(self, left: str, right: str, rows: Sequence[int], columns: np.ndarray) -> np.ndarray:
-        """(rows, columns) dot products of the rows' vectors in table ``left`` with the columns'
-        in table ``right``."""
-        table = self.tables[left]
-        return self.tables[right].gather(columns).dots([table[n] for n in rows])
+    def products(self, rows: Sequence[int], columns: np.ndarray) -> dict[str, np.ndarray]:
+        """For each table name, the (rows, columns) dot products of the rows' vectors in table
+        ``PARTNER.get(name, name)`` with the columns' vectors in table ``name``. Each is summed
+        over the column vector's terms in increasing term order, from zero (products of terms the
+        row lacks are zero and change no sum: weights are positive), as scipy's product of sparse
+        rows sums the shared terms, so the same floats."""
+        tables = len(self.NAMES)
+        out = np.zeros((len(rows), len(columns) * tables), dtype=np.float64)
+        starts = np.frombuffer(self._starts, dtype=np.int64)
+        first, lengths = starts[columns], starts[columns + 1] - starts[columns]
+        total = int(lengths.sum())
+        if not total:
+            return self._split(out, len(columns))
+        # positions first[k] .. first[k] + lengths[k] - 1 of every column k, in order
+        at = np.arange(total, dtype=np.int64) + np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
+        keys = np.frombuffer(self._keys, dtype=np.int64)[at]
+        weights = np.frombuffer(self._weights, dtype=np.float32)[at].astype(np.float64)
+        # the sum each product goes to: column k's vector in table t
+        sums = np.repeat(np.arange(0, len(columns) * tables, tables, dtype=np.int64), lengths)
+        sums += np.frombuffer(self._table, dtype=np.int64)[at]
+        width = int(keys.max()) // tables + 1  # terms from this id on are in no column's vectors
+        if width * tables > len(self._dense):
+            self._dense = np.zeros(max(width, 2 * len(self._dense) // tables) * tables, dtype=np.float64)
+        dense = self._dense
+        partners = [self.NAMES.index(self.PARTNER.get(name, name)) for name in self.NAMES]
+        for i, n in enumerate(rows):
+            vectors = self._vectors[n]
+            placed = []
+            for t, partner in enumerate(partners):
+                vector = vectors[partner]
+                keep = vector.terms < width
+                place = vector.terms[keep].astype(np.int64) * tables + t
+                dense[place] = vector.weights[keep]
+                placed.append(place)
+            out[i] = np.bincount(sums, weights=dense[keys] * weights, minlength=out.shape[1])
+            dense[np.concatenate(placed)] = 0.0
+        return self._split(out, len(columns))
+
+    def _split(self, out: np.ndarray, columns: int) -> dict[str, np.ndarray]:
+        cube = out.reshape(len(out), columns, len(self.NAMES))
+        return {name: cube[..., t] for t, name in enumerate(self.NAMES)}

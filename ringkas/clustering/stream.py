@@ -355,8 +355,9 @@ class StoryStream:
             return candidates
         self._lexical_chance(node, shared[candidates])
         self._company[node] = len(candidates)
-        # every earlier article a candidate: slices, not copies
-        pick: slice | np.ndarray = slice(0, node) if len(candidates) == node else candidates
+        # candidates that are a run of arrivals (all before, or the last days'): slices, not copies
+        first, last = int(candidates[0]), int(candidates[-1])
+        pick: slice | np.ndarray = slice(first, last + 1) if last - first + 1 == len(candidates) else candidates
         vectors = self._vectors.view
         cosine = vectors[pick] @ vectors[node]
         mean = np.frombuffer(self._mean, dtype=np.float64)
@@ -470,21 +471,21 @@ class StoryStream:
         tables = self._tables
         outlet_a, outlet_b = tables.scalar("outlet")[a], tables.scalar("outlet")[b]
         same_outlet = (outlet_a[:, None] == outlet_b[None, :]) & (outlet_a[:, None] >= 0)
-        body = tables.dots("body", "body", rows, b)
+        products = tables.products(rows, b)
+        body = products["body"]
         lexical_mean = np.frombuffer(self._lexical_mean, dtype=np.float64)
         lexical_sd = np.frombuffer(self._lexical_sd, dtype=np.float64)
         body_z = (body - lexical_mean[a][:, None]) / lexical_sd[a][:, None]
         body_z += (body - lexical_mean[b][None, :]) / lexical_sd[b][None, :]
         body_z /= 2
-        shared_figures = tables.dots("figures", "figures", rows, b)
+        shared_figures = products["figures"]
         size_a = tables.scalar("figure_count")[a][:, None]
         size_b = tables.scalar("figure_count")[b][None, :]
         union = size_a + size_b - shared_figures
         # the IDF-weighted share of one headline's terms found in the other article's words
         total_a = tables.scalar("headline_total")[a][:, None]
         total_b = tables.scalar("headline_total")[b][None, :]
-        found_a = tables.dots("headline", "words", rows, b)
-        found_b = tables.dots("words", "headline", rows, b)
+        found_a, found_b = products["words"], products["headline"]
         headline_a = np.divide(found_a, total_a, out=np.zeros_like(found_a), where=total_a > 0)
         headline_b = np.divide(found_b, total_b, out=np.zeros_like(found_b), where=total_b > 0)
         listicle_a = tables.scalar("listicle")[a][:, None] > 0
@@ -492,9 +493,9 @@ class StoryStream:
         out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
         out[..., 0] = body
         out[..., 1] = body_z
-        out[..., 2] = tables.dots("title", "title", rows, b)
-        out[..., 3] = tables.dots("lead", "lead", rows, b)
-        out[..., 4] = tables.dots("names", "names", rows, b)
+        out[..., 2] = products["title"]
+        out[..., 3] = products["lead"]
+        out[..., 4] = products["names"]
         out[..., 5] = np.minimum(headline_a, headline_b)
         out[..., 6] = np.maximum(headline_a, headline_b)
         out[..., 7] = cosine
