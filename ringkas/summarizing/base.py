@@ -120,11 +120,24 @@ def needs_previous(text: str) -> bool:
     return bool(_PRONOUN_SPEAKER.search(text)) and bool(_QUOTE_MARK.search(text))
 
 
+def opens_mid_quote(text: str) -> bool:
+    """Whether a sentence starts inside a quotation opened before it: its first quote mark closes
+    one (a curly closing quote, or a straight one right after a word or punctuation)."""
+    first = _QUOTE_MARK.search(text)
+    if first is None:
+        return False
+    if first.group() != '"':
+        return first.group() == "\u201d"
+    before = text[first.start() - 1] if first.start() else " "
+    return not before.isspace() and before not in "([{"
+
+
 def candidates(documents: Sequence[Document]) -> list[Candidate]:
     """Every sentence of the documents that may appear in a summary, in document order.
 
-    A dangling sentence is a candidate only when the sentence before it is one too, so that
-    taking both keeps the summary readable.
+    A sentence that starts inside a quotation is never one (its words are someone's, and the
+    quote's opening and speaker are in another sentence). A dangling sentence is a candidate
+    only when the sentence before it is one too, so that taking both keeps the summary readable.
     """
     out = []
     boilerplate = repeated_endings(documents)
@@ -133,7 +146,7 @@ def candidates(documents: Sequence[Document]) -> list[Candidate]:
         for sentence in doc.sentences:
             text = sentence.text
             words = sentence_words(text)
-            ok = not is_noise(text, words) and _key(text) not in boilerplate
+            ok = not is_noise(text, words) and _key(text) not in boilerplate and not opens_mid_quote(text)
             dangling = ok and needs_previous(text)
             if ok and dangling and (sentence.index == 0 or not previous_ok):
                 ok = False
