@@ -10,7 +10,14 @@ from ringkas.models import Article, Document
 from ringkas.sentences import SentenceSplitter
 from ringkas.settings import Settings
 from ringkas.summarizing import CoverageSummarizer, candidates, choose_headline, cite, make_summarizer
-from ringkas.summarizing.base import is_noise, needs_previous, opens_mid_quote, reading_order, sentence_words
+from ringkas.summarizing.base import (
+    is_noise,
+    needs_previous,
+    opens_mid_quote,
+    reading_order,
+    sentence_words,
+    starts_inside_quote,
+)
 from ringkas.summarizing.headline import compress_lead
 from ringkas.tokens import Tokenizer
 
@@ -109,12 +116,15 @@ def test_a_sentence_that_starts_inside_a_quotation_is_never_a_candidate():
     doc = make_doc(
         "q",
         "Kepala BPBD Rina Hartati meminta warga tetap tenang setelah gempa pada Senin siang.\n"
-        'Ia berkata, "Petugas sudah membuka tiga posko pengungsian di halaman kantor kecamatan.\n'
+        'Ia berkata, "Petugas sudah membuka tiga posko pengungsian di halaman kantor kecamatan. '
+        "Dapur umum juga sudah melayani warga yang mengungsi sejak Senin sore. "
         'Bantuan makanan dan selimut tiba di posko sejak Senin malam," ujar Rina kepada wartawan.',
     )
     pool = texts(candidates([doc]))
     assert any(t.startswith("Ia berkata") for t in pool)
-    assert not any(t.startswith("Bantuan makanan") for t in pool)
+    assert not any(t.startswith(("Dapur umum", "Bantuan makanan")) for t in pool)  # no mark of its own
+    assert not starts_inside_quote(doc.article.text, doc.sentences[1].start)
+    assert starts_inside_quote(doc.article.text, doc.sentences[2].start)
 
 
 def test_boilerplate_endings_shared_by_articles_are_not_candidates():

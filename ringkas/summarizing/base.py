@@ -120,16 +120,36 @@ def needs_previous(text: str) -> bool:
     return bool(_PRONOUN_SPEAKER.search(text)) and bool(_QUOTE_MARK.search(text))
 
 
+def _opens(text: str, at: int) -> bool:
+    """Whether the quote mark at ``at`` opens a quotation: a curly one by its shape; a straight
+    one when a word follows it right after a space, a bracket, sentence punctuation or nothing
+    (text glued where links were: 'WIB."Turut'), else it closes one ('Amin," katanya')."""
+    mark = text[at]
+    if mark != '"':
+        return mark == "\u201c"
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return after.isalnum() and (before.isspace() or before in "([{.!?:;")
+
+
 def opens_mid_quote(text: str) -> bool:
-    """Whether a sentence starts inside a quotation opened before it: its first quote mark closes
-    one (a curly closing quote, or a straight one right after a word or punctuation)."""
+    """Whether a sentence starts inside a quotation opened before it: its first quote mark closes one."""
     first = _QUOTE_MARK.search(text)
-    if first is None:
+    return first is not None and not _opens(text, first.start())
+
+
+def starts_inside_quote(text: str, start: int) -> bool:
+    """Whether position ``start`` of an article's text lies inside a quotation: in its paragraph,
+    a quote opened before it is still open there and is closed after it."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    open_before = False
+    for mark in _QUOTE_MARK.finditer(text, begin, start):
+        open_before = _opens(text, mark.start())
+    if not open_before:
         return False
-    if first.group() != '"':
-        return first.group() == "\u201d"
-    before = text[first.start() - 1] if first.start() else " "
-    return not before.isspace() and before not in "([{"
+    after = _QUOTE_MARK.search(text, start, len(text) if end < 0 else end)
+    return after is not None and not _opens(text, after.start())
 
 
 def candidates(documents: Sequence[Document]) -> list[Candidate]:
@@ -146,7 +166,9 @@ def candidates(documents: Sequence[Document]) -> list[Candidate]:
         for sentence in doc.sentences:
             text = sentence.text
             words = sentence_words(text)
-            ok = not is_noise(text, words) and _key(text) not in boilerplate and not opens_mid_quote(text)
+            ok = not is_noise(text, words) and _key(text) not in boilerplate
+            if ok and (opens_mid_quote(text) or starts_inside_quote(doc.article.text, sentence.start)):
+                ok = False  # someone's words, their opening and speaker in another sentence
             dangling = ok and needs_previous(text)
             if ok and dangling and (sentence.index == 0 or not previous_ok):
                 ok = False
