@@ -140,7 +140,7 @@ def report(tables: dict[str, dict[float, np.ndarray]], budget: float) -> int:
     print(f"  {'all, left out':18}          members dropped {dropped}/{members}, intruders caught {caught}/{intruders}")
     cut = chosen(list(tables.values()), budget)
     dropped, members, caught, intruders = sum(t[cut] for t in tables.values())
-    print(f"\nchosen on every set: {cut:.2f} (shipped: {WEAK_LINK}); in sample: members dropped {dropped}/{members}, ")
+    print(f"\nchosen on all sets: {cut:.2f} (shipped: {WEAK_LINK}); in sample: members dropped {dropped}/{members}, ")
     print(f"intruders caught {caught}/{intruders}")
     return 0
 
