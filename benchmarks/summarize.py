@@ -15,7 +15,8 @@ same sentence splitter and cut to the same word budget (the mean reference lengt
 - seeds: the summary of the four 2019 seed articles (outlets cited, gold noise lines in it,
   ROUGE against the gold reference summary);
 - ``readability``: the summaries of the real dev window's stories of 2+ articles
-  (``realworld/clusters_dev.jsonl``, grouped by the gold events and by ringkas's clustering),
+  (``realworld/clusters_dev.jsonl``, grouped by the gold events and by ringkas's clustering,
+  each of its stories with its loosely related articles, ``clustering.cores``),
   checked for dateline residues, repeated outlets in a citation, one fact told twice, sentences
   from outside the story's gold event and unresolved references, with examples;
 - ``--sweep``: the neighbours of the coverage summarizer's constants, to show they sit on a
