@@ -15,7 +15,8 @@ same sentence splitter and cut to the same word budget (the mean reference lengt
 - seeds: the summary of the four 2019 seed articles (outlets cited, gold noise lines in it,
   ROUGE against the gold reference summary);
 - ``readability``: the summaries of the real dev window's stories of 2+ articles
-  (``realworld/clusters_dev.jsonl``, grouped by the gold events and by ringkas's clustering),
+  (``realworld/clusters_dev.jsonl``, grouped by the gold events and by ringkas's clustering,
+  each of its stories with its loosely related articles, ``clustering.cores``),
   checked for dateline residues, repeated outlets in a citation, one fact told twice, sentences
   from outside the story's gold event and unresolved references, with examples;
 - ``--sweep``: the neighbours of the coverage summarizer's constants, to show they sit on a
@@ -123,6 +124,7 @@ def sweep(engine: Engine, sets: dict[str, list[EvalCluster]]) -> None:
 def readability(grouping: str, summarizer: str | None, cache_dir: str | None) -> None:
     import tempfile
 
+    from ringkas.clustering import StoryGroup
     from ringkas.embedding import FileVectorCache
     from ringkas.evaluation.clustering import event_clusterer, read_eval_set
     from ringkas.evaluation.readability import CHECKS, ReadabilityReport, check_story
@@ -138,17 +140,20 @@ def readability(grouping: str, summarizer: str | None, cache_dir: str | None) ->
                 by_event: dict[str, list[int]] = {}
                 for i, doc in enumerate(documents):
                     by_event.setdefault(evalset.gold[doc.id], []).append(i)
-                groups = list(by_event.values())
-            else:
-                groups = event_clusterer(engine, FileVectorCache(cache_dir or spare)).cluster(documents)
+                groups = [StoryGroup(tuple(members)) for members in by_event.values()]
+            else:  # each story with its loosely related articles, as a rebuild clusters them
+                groups = event_clusterer(engine, FileVectorCache(cache_dir or spare)).cluster_groups(documents)
             report = ReadabilityReport()
+            loose = 0
             for group in groups:
-                if len(group) >= 2:
-                    members = [documents[i] for i in group]
-                    check_story(engine.summarize(members), members, evalset.gold, report)
+                if len(group.members) >= 2:
+                    members = [documents[i] for i in group.members]
+                    weak = [documents[i].id for i in group.weak]
+                    loose += len(weak)
+                    check_story(engine.summarize(members, weak), members, evalset.gold, report)
             print(f"\n## readability, real dev window, stories of 2+ articles grouped by {name}")
             print(f"summarizer {engine.settings['summarizer']}, length {engine.settings['summary_length']}: ", end="")
-            print(f"{report.stories} stories, {report.sentences} summary sentences")
+            print(f"{report.stories} stories, {report.sentences} summary sentences, {loose} loosely related articles")
             for check in CHECKS:
                 print(f"  {check:22} {report.counts[check]}")
                 for example in report.examples.get(check, [])[:3]:

@@ -8,7 +8,7 @@ The CLI, API and web layers are thin wrappers around it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,7 @@ from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
 if TYPE_CHECKING:
     from .analysis import Analyzer
     from .cleaning import Cleaner
-    from .clustering import Clusterer
+    from .clustering import Clusterer, StoryGroup
     from .clustering.links import LinkModel
     from .dedup import DuplicateMarker
     from .embedding import Embedder
@@ -286,7 +286,7 @@ class Engine(DailyQueries):
         self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
         if progress:
             progress("cluster", 0, 1)
-        groups = self.cluster(documents)
+        groups = self.cluster_groups(documents)
         if progress:
             progress("cluster", 1, 1)
         from .story_workers import StoryOptions, summarize_in_two
@@ -328,8 +328,16 @@ class Engine(DailyQueries):
         """Global step: group analysed documents (in store order) into stories, as index lists."""
         return self.clusterer().cluster(documents)
 
-    def summarize(self, documents: Sequence[Document]) -> Story:
-        """Per-story step: headline and cited summary of one group of documents."""
+    def cluster_groups(self, documents: Sequence[Document]) -> list[StoryGroup]:
+        """``cluster``, with each story's loosely related articles (``clustering.cores``) when the
+        clusterer tells them."""
+        from .clustering import story_groups
+
+        return story_groups(self.clusterer(), documents)
+
+    def summarize(self, documents: Sequence[Document], weak: Collection[str] = ()) -> Story:
+        """Per-story step: headline and cited summary of one group of documents, none of it
+        taken from the ``weak`` ones (loosely related, see ``stories.build_story``)."""
         if self._summarizer is None:
             self._summarizer = self.summarizer()
         from .lengths import LengthSpec
@@ -342,6 +350,7 @@ class Engine(DailyQueries):
             LengthSpec.parse(self.settings["summary_length"]),
             self.settings["citation_threshold"],
             self.outlets,
+            weak,
         )
 
     def add(self, items: Iterable[Article | InputError]) -> AddReport:

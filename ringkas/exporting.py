@@ -35,6 +35,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "id": story.id,
         "headline": story.headline,
         "article_ids": list(story.article_ids),
+        "weak_article_ids": list(story.weak_article_ids),
         "first_published": to_jsonable(story.first_published),
         "last_published": to_jsonable(story.last_published),
         "summary": [

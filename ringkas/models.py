@@ -199,3 +199,6 @@ class Story:
     coverage: tuple[OutletCoverage, ...] = ()
     first_published: date | None = None
     last_published: date | None = None
+    # Articles the clustering holds only loosely (best link under ``clustering.cores.WEAK_LINK``):
+    # listed and cited, but no summary sentence or headline is taken from them.
+    weak_article_ids: tuple[str, ...] = ()

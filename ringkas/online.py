@@ -11,11 +11,13 @@ stories they absorbed removed). The stream starts from the stored articles in st
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from .analysis import Analyzer
 from .clustering import Clusterer, StreamClusterer
+from .clustering.cores import weak_articles
+from .clustering.features import day_number
 from .models import Article, Document, Story
 from .reports import AddReport, IngestReport, Placement
 from .stories import founding_order, story_id
@@ -45,7 +47,7 @@ class Pipeline(Protocol):
         self, articles: list[Article], report: IngestReport, *, marked: bool = False
     ) -> list[AddResult]: ...
 
-    def summarize(self, documents: Sequence[Document]) -> Story: ...
+    def summarize(self, documents: Sequence[Document], weak: Collection[str] = ()) -> Story: ...
 
 
 class OnlineStories:
@@ -133,11 +135,17 @@ class OnlineStories:
         return story_id(founder.id)
 
     def _write(self, groups: Sequence[Sequence[str]], stale: Sequence[str], report: AddReport) -> AddReport:
-        stories = [self.engine.summarize(self._analysed(group)) for group in groups]
+        stories = [self.engine.summarize(self._analysed(group), self._weak(group)) for group in groups]
         self.engine.store.put_stories(stories, remove=stale)
         report.stories = stories
         report.removed = list(stale)
         return report
+
+    def _weak(self, group: Sequence[str]) -> tuple[str, ...]:
+        """The story's loosely related articles (``clustering.cores``), as a rebuild finds them."""
+        if len(group) < 2:
+            return ()
+        return weak_articles(self.stream, {a: day_number(self._articles[a].published) for a in group})
 
     def _analysed(self, group: Sequence[str]) -> list[Document]:
         out = []

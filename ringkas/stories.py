@@ -7,7 +7,7 @@ story keeps its id when later articles join it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -53,9 +53,17 @@ def build_story(
     length: LengthSpec,
     citation_threshold: float,
     registry: OutletRegistry | None = None,
+    weak: Collection[str] = (),
 ) -> Story:
+    """The story of a group of documents. ``weak``: ids of its loosely related articles
+    (``clustering.cores``): they stay in the story and are cited where they report a summary
+    sentence's fact, but neither the summary nor the headline is taken from them."""
     ordered = sorted(documents, key=founding_order)
-    chosen = summarizer.select(ordered, length)
+    core = [d for d in ordered if d.id not in weak] or ordered
+    place = [n for n, d in enumerate(ordered) if d.id not in weak] if len(core) < len(ordered) else None
+    chosen = summarizer.select(core, length)
+    if place is not None:  # positions in the core back to positions in the story
+        chosen = [replace(c, doc=place[c.doc]) for c in chosen]
     dates = sorted(d.article.published for d in ordered if d.article.published)
     summary = tuple(cite(ordered, chosen, tokenizer, citation_threshold))
     outlets = {d.id: outlet_of(d) for d in ordered}
@@ -64,7 +72,7 @@ def build_story(
     conflicts = find_conflicts(ordered, outlets, tokenizer)
     return Story(
         id=story_id(ordered[0].id),
-        headline=choose_headline(ordered, tokenizer),
+        headline=choose_headline(core, tokenizer),
         article_ids=tuple(d.id for d in ordered),
         summary=summary,
         quotes=quotes,
@@ -73,4 +81,5 @@ def build_story(
         coverage=with_media_groups(compare_coverage(ordered, summary, quotes, conflicts, tokenizer), registry),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
+        weak_article_ids=tuple(d.id for d in ordered if d.id in weak),
     )

@@ -15,9 +15,13 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .children import start_child
 from .models import Document, Story
+
+if TYPE_CHECKING:
+    from .clustering import StoryGroup
 
 # Fewer stories than this are built here: the child's start (its imports, the sentence model,
 # scikit-learn, a cold stem cache: about four seconds of CPU) would cost more than it saves. On
@@ -44,8 +48,12 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def build_stories(options: StoryOptions, groups: list[list[Document]]) -> list[Story]:
-    """Each group's story, as ``Engine.summarize`` builds it (what the child runs)."""
+# A story's documents and the ids of its loosely related ones (``clustering.cores``).
+StoryInput = tuple[list[Document], tuple[str, ...]]
+
+
+def build_stories(options: StoryOptions, inputs: list[StoryInput]) -> list[Story]:
+    """Each story, as ``Engine.summarize`` builds it (what the child runs)."""
     from .lengths import LengthSpec
     from .outlets import OutletRegistry
     from .stories import build_story
@@ -56,37 +64,41 @@ def build_stories(options: StoryOptions, groups: list[list[Document]]) -> list[S
     summarizer = make_summarizer(options.summarizer, tokenizer=tokenizer)
     registry = OutletRegistry.load(options.outlets_file or None)
     length = LengthSpec.parse(options.summary_length)
-    return [build_story(g, summarizer, tokenizer, length, options.citation_threshold, registry) for g in groups]
+    return [
+        build_story(group, summarizer, tokenizer, length, options.citation_threshold, registry, weak)
+        for group, weak in inputs
+    ]
 
 
 def summarize_in_two(
-    groups: Sequence[Sequence[int]],
+    groups: Sequence[StoryGroup],
     documents: Sequence[Document],
-    summarize: Callable[[list[Document]], Story],
+    summarize: Callable[[list[Document], tuple[str, ...]], Story],
     options: StoryOptions,
     *,
     min_stories: int | None = None,
 ) -> Iterator[Story]:
-    """``summarize`` of each group's documents, in order, the later stories (about
-    ``CHILD_SHARE`` of the documents) built by a second process when there are ``min_stories``
-    (default ``MIN_STORIES``) and two cores."""
-    if len(groups) < (MIN_STORIES if min_stories is None else min_stories) or usable_cores() < 2:
-        for group in groups:
-            yield summarize([documents[i] for i in group])
+    """``summarize`` of each group's documents and loosely related article ids, in order, the
+    later stories (about ``CHILD_SHARE`` of the documents) built by a second process when there
+    are ``min_stories`` (default ``MIN_STORIES``) and two cores."""
+    inputs = [([documents[i] for i in g.members], tuple(documents[i].id for i in g.weak)) for g in groups]
+    if len(inputs) < (MIN_STORIES if min_stories is None else min_stories) or usable_cores() < 2:
+        for group, weak in inputs:
+            yield summarize(group, weak)
         return
-    total = sum(len(g) for g in groups)
+    total = sum(len(g.members) for g in groups)
     split, tail = len(groups), 0
-    while split > 1 and tail + len(groups[split - 1]) <= CHILD_SHARE * total:
+    while split > 1 and tail + len(groups[split - 1].members) <= CHILD_SHARE * total:
         split -= 1
-        tail += len(groups[split])
-    later = [[documents[i] for i in group] for group in groups[split:]]
+        tail += len(groups[split].members)
+    later = inputs[split:]
     with tempfile.TemporaryDirectory(prefix="ringkas-stories-") as folder:
         job, result = Path(folder) / "groups.pickle", Path(folder) / "stories.pickle"
         job.write_bytes(pickle.dumps((options, later)))
         child = start_child("ringkas.story_workers", job, result)
         try:
-            for group in groups[:split]:
-                yield summarize([documents[i] for i in group])
+            for group, weak in inputs[:split]:
+                yield summarize(group, weak)
         except BaseException:  # an error here, or the caller stopped early: the child's work is moot
             if child is not None:
                 child.kill()
@@ -99,15 +111,15 @@ def summarize_in_two(
             except (OSError, ValueError, pickle.UnpicklingError):
                 stories = None
         if stories is None or len(stories) != len(later):
-            stories = [summarize(group) for group in later]
+            stories = [summarize(group, weak) for group, weak in later]
         yield from stories
 
 
 def main(argv: list[str]) -> int:
-    """The child: build the stories of the groups pickled in ``argv[0]``, pickle them to ``argv[1]``."""
+    """The child: build the stories of the inputs pickled in ``argv[0]``, pickle them to ``argv[1]``."""
     source, target = argv
-    options, groups = pickle.loads(Path(source).read_bytes())
-    Path(target).write_bytes(pickle.dumps(build_stories(options, groups)))
+    options, inputs = pickle.loads(Path(source).read_bytes())
+    Path(target).write_bytes(pickle.dumps(build_stories(options, inputs)))
     return 0
 
 

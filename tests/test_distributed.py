@@ -91,6 +91,19 @@ def test_dask_engine_gives_the_local_stories_and_summaries(tmp_path, client, clu
     assert dask_vectors == local_vectors and (local_vectors > 0) == embeds
 
 
+def test_dask_engine_gives_the_local_weak_articles(tmp_path, client):
+    """Our own four reports (tests/fixtures/clustering/weak_links.jsonl): a low cluster cut takes a
+    road closure into a landslide's story on weak links; the workers' summaries leave it out too."""
+    fixture = Path(__file__).parent / "fixtures" / "clustering" / "weak_links.jsonl"
+    settings = {"cluster_threshold": 0.05, "summary_length": "20"}
+    with Engine(db=str(tmp_path / "local.db"), progress=False, **settings) as engine:
+        _, local_stories = engine.run([str(fixture)])
+    assert [s.weak_article_ids for s in local_stories] == [("jalan-bayongbong-1",)]
+    with Engine(db=str(tmp_path / "dask.db"), progress=False, **settings) as engine:
+        _, dask_stories = DaskEngine(engine, client=client, partition_size=2).run([str(fixture)])
+    assert dask_stories == local_stories
+
+
 def test_parquet_output_holds_the_stored_articles_stories_and_summaries(tmp_path, client):
     out = tmp_path / "parquet"
     with Engine(db=str(tmp_path / "pq.db"), progress=False) as engine:

@@ -151,10 +151,10 @@ def test_pages_are_served_while_a_write_is_in_progress(served: tuple[Engine, str
     writing, release = threading.Event(), threading.Event()
     summarize = engine.summarize
 
-    def held(documents: Any) -> Any:  # the writer stops inside its write until the test lets it go
+    def held(documents: Any, weak: Any = ()) -> Any:  # the writer stops inside its write until the test lets it go
         writing.set()
         release.wait(timeout=60)
-        return summarize(documents)
+        return summarize(documents, weak)
 
     engine.summarize = held  # type: ignore[method-assign]
     answer: list[httpx.Response] = []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ringkas.clustering import StoryGroup
 from ringkas.errors import InputError
 from ringkas.models import Document, Story
 from ringkas.story_workers import StoryOptions, summarize_in_two, usable_cores
@@ -14,10 +15,10 @@ from ringkas.story_workers import StoryOptions, summarize_in_two, usable_cores
 FIXTURE = Path(__file__).parent / "fixtures" / "clustering" / "events.jsonl"
 
 
-def stories_input(engine) -> tuple[list[Document], list[list[int]], StoryOptions]:  # type: ignore[no-untyped-def]
+def stories_input(engine) -> tuple[list[Document], list[StoryGroup], StoryOptions]:  # type: ignore[no-untyped-def]
     articles = [a for a in engine.read([str(FIXTURE)]) if not isinstance(a, InputError)]
     documents = engine.analyse(articles)
-    groups = engine.cluster(documents)
+    groups = engine.cluster_groups(documents)
     s = engine.settings
     options = StoryOptions(s["summarizer"], s["summary_length"], s["citation_threshold"], s["outlets_file"])
     return documents, groups, options
@@ -29,8 +30,8 @@ def test_two_processes_build_the_stories_one_builds(engine) -> None:  # type: ig
     assert len(groups) >= 3
     alone = list(summarize_in_two(groups, documents, engine.summarize, options, min_stories=10**6))
 
-    def marked(group: list[Document]) -> Story:  # this process marks its stories; the child does not
-        return replace(engine.summarize(group), headline="here")
+    def marked(group: list[Document], weak: tuple[str, ...]) -> Story:  # marked here; the child does not
+        return replace(engine.summarize(group, weak), headline="here")
 
     split = list(summarize_in_two(groups, documents, marked, options, min_stories=1))
     here = [n for n, story in enumerate(split) if story.headline == "here"]
@@ -43,8 +44,8 @@ def test_few_stories_are_built_here(engine) -> None:  # type: ignore[no-untyped-
     documents, groups, options = stories_input(engine)
     calls = []
 
-    def counted(group: list[Document]) -> Story:
+    def counted(group: list[Document], weak: tuple[str, ...]) -> Story:
         calls.append(len(group))
-        return engine.summarize(group)
+        return engine.summarize(group, weak)
 
     assert len(list(summarize_in_two(groups, documents, counted, options))) == len(groups) == len(calls)

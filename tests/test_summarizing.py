@@ -10,7 +10,14 @@ from ringkas.models import Article, Document
 from ringkas.sentences import SentenceSplitter
 from ringkas.settings import Settings
 from ringkas.summarizing import CoverageSummarizer, candidates, choose_headline, cite, make_summarizer
-from ringkas.summarizing.base import is_noise, needs_previous, reading_order, sentence_words
+from ringkas.summarizing.base import (
+    is_noise,
+    needs_previous,
+    opens_mid_quote,
+    reading_order,
+    sentence_words,
+    starts_inside_quote,
+)
 from ringkas.summarizing.headline import compress_lead
 from ringkas.tokens import Tokenizer
 
@@ -95,6 +102,29 @@ def test_quotes_need_a_named_speaker_or_their_opening():
     assert needs_previous('Semua bantuan sudah kami salurkan," lanjutnya.')  # closes a quote begun earlier
     assert not needs_previous('"Kami masih mendata kerusakan," kata Kepala BPBD Rina Hartati.')
     assert not needs_previous("Rina berkata, \u201cKami siap membantu warga.\u201d")
+
+
+def test_a_sentence_that_starts_inside_a_quotation_is_never_a_candidate():
+    assert opens_mid_quote('Semua bantuan sudah kami salurkan," lanjutnya.')
+    assert opens_mid_quote("Semua bantuan sudah kami salurkan,\u201d lanjutnya.")
+    assert not opens_mid_quote('"Kami masih mendata kerusakan," katanya.')
+    assert not opens_mid_quote('Rina berkata, "Kami siap membantu warga.')
+    assert not opens_mid_quote("Warga menyebut jalan itu \u201cjalur maut\u201d sejak lama.")
+    assert not opens_mid_quote("Tidak ada tanda kutip di sini sama sekali.")
+    # the quote opens in one sentence and goes on over the next: the second is not taken, even
+    # though the sentence before it is a candidate
+    doc = make_doc(
+        "q",
+        "Kepala BPBD Rina Hartati meminta warga tetap tenang setelah gempa pada Senin siang.\n"
+        'Ia berkata, "Petugas sudah membuka tiga posko pengungsian di halaman kantor kecamatan. '
+        "Dapur umum juga sudah melayani warga yang mengungsi sejak Senin sore. "
+        'Bantuan makanan dan selimut tiba di posko sejak Senin malam," ujar Rina kepada wartawan.',
+    )
+    pool = texts(candidates([doc]))
+    assert any(t.startswith("Ia berkata") for t in pool)
+    assert not any(t.startswith(("Dapur umum", "Bantuan makanan")) for t in pool)  # no mark of its own
+    assert not starts_inside_quote(doc.article.text, doc.sentences[1].start)
+    assert starts_inside_quote(doc.article.text, doc.sentences[2].start)
 
 
 def test_boilerplate_endings_shared_by_articles_are_not_candidates():

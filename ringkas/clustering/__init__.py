@@ -5,7 +5,8 @@ indexes into ``documents``). Register new ones in ``CLUSTERERS``; choose by the 
 setting. Every factory takes the engine's options as keywords (``threshold``, ``window_days``,
 ``tokenizer``, ``embedder``, ``vectors``) and ignores those it does not use. ``events`` (the
 default) also has an online form: it is a ``StreamClusterer``, what online mode and the Dask
-engine's one-pass clustering need.
+engine's one-pass clustering need, and it tells each story's loosely related articles
+(``cluster_groups``, see ``cores``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 from ..embedding import Embedder, VectorCache
 from ..models import Article, Document
 from ..registry import Registry
+from .cores import StoryGroup
 from .events import EventClusterer
 from .stream import Arrival, StoryStream
 from .tfidf import TfidfClusterer
@@ -56,6 +58,15 @@ class StreamClusterer(EmbeddingClusterer, Protocol):
     def arrival(self, article: Article, vector: np.ndarray | None) -> Arrival: ...
 
 
+def story_groups(clusterer: Clusterer, documents: Sequence[Document]) -> list[StoryGroup]:
+    """The clusterer's stories with their loosely related articles (``cores``) when it tells
+    them (``cluster_groups``), else its groups with none."""
+    groups = getattr(clusterer, "cluster_groups", None)
+    if groups is not None:
+        return list(groups(documents))
+    return [StoryGroup(tuple(group)) for group in clusterer.cluster(documents)]
+
+
 CLUSTERERS: Registry[Clusterer] = Registry("clusterer", {"events": EventClusterer, "tfidf": TfidfClusterer})
 
 
@@ -69,7 +80,9 @@ __all__ = [
     "Clusterer",
     "EmbeddingClusterer",
     "EventClusterer",
+    "StoryGroup",
     "StreamClusterer",
     "TfidfClusterer",
     "make_clusterer",
+    "story_groups",
 ]

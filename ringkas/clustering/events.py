@@ -14,6 +14,7 @@ from ..cleaning.language import LanguageIdentifier
 from ..embedding import Embedder, VectorCache, cached_vectors, make_embedder
 from ..models import Article, Document
 from ..tokens import Tokenizer
+from .cores import StoryGroup, stream_groups
 from .features import day_number, event_cues, event_text, lexical_terms
 from .links import LinkModel
 from .stream import DEFAULT_THRESHOLD, Arrival, StoryStream, StreamParams
@@ -115,10 +116,14 @@ class EventClusterer:
         )
 
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]:
+        return [list(group.members) for group in self.cluster_groups(documents)]
+
+    def cluster_groups(self, documents: Sequence[Document]) -> list[StoryGroup]:
+        """The stories of ``cluster``, each with its loosely related articles (``cores``)."""
         articles = [d.article for d in documents]
         if not articles:
             return []
         stream = self.stream()
         stream.extend(self.arrivals(articles))
         position = {a.id: n for n, a in enumerate(articles)}
-        return [[position[i] for i in group] for group in stream.groups()]
+        return stream_groups(stream, position, {a.id: day_number(a.published) for a in articles})

@@ -547,12 +547,7 @@ class StoryStream:
         index = np.asarray(nodes, dtype=np.int64)
         p = self.params
         if p.model is not None:
-            link = p.model.probability(self.pair_features(nodes, nodes))
-            day = np.frombuffer(self._day, dtype=np.int32)[index]
-            dated = day >= 0
-            link[dated[:, None] & dated[None, :] & (np.abs(day[:, None] - day[None, :]) > p.window_days)] = _FAR
-            link = (link + link.T) / 2
-            return sorted([nodes[i] for i in group] for group in average_link_groups(link, p.cut))
+            return sorted([nodes[i] for i in group] for group in average_link_groups(self.link_matrix(nodes), p.cut))
         vectors = self._vectors.view[index]
         cosine = vectors @ vectors.T
         mean = np.frombuffer(self._mean, dtype=np.float64)[index]
@@ -561,12 +556,22 @@ class StoryStream:
         language = np.frombuffer(self._language, dtype=np.int32)[index]
         same = (language[:, None] == language[None, :]) & (language[:, None] >= 0)
         link = self._combine(self._lexical_cosines(nodes), z, same)
-        day = np.frombuffer(self._day, dtype=np.int32)[index]
-        dated = day >= 0
-        far = dated[:, None] & dated[None, :] & (np.abs(day[:, None] - day[None, :]) > p.window_days)
-        link[far] = _FAR
+        link[self._far(index)] = _FAR
         link = (link + link.T) / 2
         return sorted([nodes[i] for i in group] for group in average_link_groups(link, p.cut))
+
+    def link_matrix(self, nodes: Sequence[int]) -> np.ndarray:
+        """The link model's probability of every pair of ``nodes`` (symmetric, as average link
+        reads it; pairs published further apart than the window get ``_FAR``)."""
+        assert self.params.model is not None
+        link = self.params.model.probability(self.pair_features(nodes, nodes))
+        link[self._far(np.asarray(nodes, dtype=np.int64))] = _FAR
+        return (link + link.T) / 2
+
+    def _far(self, index: np.ndarray) -> np.ndarray:
+        day = np.frombuffer(self._day, dtype=np.int32)[index]
+        dated = day >= 0
+        return dated[:, None] & dated[None, :] & (np.abs(day[:, None] - day[None, :]) > self.params.window_days)
 
     def _lexical_cosines(self, nodes: list[int]) -> np.ndarray:
         """TF-IDF dot products among a few articles, on the union of their terms (dense, small)."""
@@ -592,6 +597,10 @@ class StoryStream:
 
     def story_of(self, article_id: str) -> tuple[str, ...]:
         return self._story_ids(self._story[self._node[article_id]])
+
+    def node_of(self, article_id: str) -> int:
+        """The article's node (a copy shares its original's)."""
+        return self._node[article_id]
 
     def extend(self, arrivals: Iterable[Arrival]) -> None:
         """A batch: the same arrivals, one at a time."""

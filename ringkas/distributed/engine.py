@@ -23,6 +23,7 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, as_completed
 
+from ..clustering import StoryGroup
 from ..engine import Engine, ProgressCallback
 from ..errors import ConfigError
 from ..models import Article, Document, Story
@@ -212,11 +213,11 @@ class DaskEngine:
             )
         else:
             documents = analysed.documents(self.client, ids)
-            groups = self.engine.cluster(documents)
+            groups = self.engine.cluster_groups(documents)
             del documents
         if progress:
             progress("cluster", 1, 1)
-        tasks = self._submit_summaries(groups, [analysed.where[i] for i in ids], analysed.parts)
+        tasks = self._submit_summaries(groups, ids, [analysed.where[i] for i in ids], analysed.parts)
         output = ParquetOutput(self.parquet) if self.parquet is not None else None
         try:
             if output is not None:  # while the workers summarize
@@ -256,18 +257,21 @@ class DaskEngine:
                     analysed.embeddings.append((len(analysed.parts) - 1, [articles[i].id for i in wanted], embedding))
 
     def _submit_summaries(
-        self, groups: list[list[int]], where: list[tuple[int, int]], parts: list[Future]
+        self, groups: list[StoryGroup], ids: list[str], where: list[tuple[int, int]], parts: list[Future]
     ) -> list[tuple[list[int], Future]]:
-        """Summarize on the workers, each task given only the partitions its stories' documents sit in."""
+        """Summarize on the workers, each task given only the partitions its stories' documents sit in
+        (and each story's loosely related article ids, ``clustering.cores``)."""
+        members = [g.members for g in groups]
         # Stories whose documents share partitions go to one task: sort by first partition, then batch.
-        order = sorted(range(len(groups)), key=lambda g: min(where[i][0] for i in groups[g]))
+        order = sorted(range(len(groups)), key=lambda g: min(where[i][0] for i in members[g]))
         tasks: list[tuple[list[int], Future]] = []
-        for batch in _batches(order, groups, self.partition_size):
-            needed = sorted({where[i][0] for g in batch for i in groups[g]})
+        for batch in _batches(order, members, self.partition_size):
+            needed = sorted({where[i][0] for g in batch for i in members[g]})
             slot = {p: n for n, p in enumerate(needed)}
-            layouts: list[StoryLayout] = [tuple((slot[where[i][0]], where[i][1]) for i in groups[g]) for g in batch]
+            layouts: list[StoryLayout] = [tuple((slot[where[i][0]], where[i][1]) for i in members[g]) for g in batch]
+            weak = [tuple(ids[i] for i in groups[g].weak) for g in batch]
             inputs = [parts[p] for p in needed]
-            future = self.client.submit(summarize_stories, self.plugin_name, layouts, *inputs, pure=False)
+            future = self.client.submit(summarize_stories, self.plugin_name, layouts, weak, *inputs, pure=False)
             tasks.append((batch, future))
         return tasks
 

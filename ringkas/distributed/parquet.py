@@ -41,6 +41,7 @@ STORIES = pa.schema(
         ("first_published", pa.date32()),
         ("last_published", pa.date32()),
         ("article_ids", pa.list_(pa.string())),
+        ("weak_article_ids", pa.list_(pa.string())),
         ("quotes", pa.string()),
         ("timeline", pa.string()),
         ("entities", pa.string()),
@@ -105,6 +106,7 @@ class ParquetOutput:
             rows["first_published"].append(s.first_published)
             rows["last_published"].append(s.last_published)
             rows["article_ids"].append(list(s.article_ids))
+            rows["weak_article_ids"].append(list(s.weak_article_ids))
             rows["quotes"].append(_json(s.quotes))
             rows["timeline"].append(_json(s.timeline))
             rows["entities"].append(_json(s.entities))

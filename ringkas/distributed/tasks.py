@@ -107,10 +107,14 @@ def arrivals_partition(plugin_name: str, documents: Sequence[Document]) -> list[
     return [clusterer.arrival(d.article, None) for d in documents]
 
 
-def summarize_stories(plugin_name: str, layouts: Sequence[StoryLayout], *partitions: Sequence[Document]) -> list[Story]:
-    """Build the stories whose documents sit in the given partitions of analysed documents."""
+def summarize_stories(
+    plugin_name: str, layouts: Sequence[StoryLayout], weak: Sequence[tuple[str, ...]], *partitions: Sequence[Document]
+) -> list[Story]:
+    """Build the stories whose documents sit in the given partitions of analysed documents, none
+    of a summary taken from its story's ``weak`` (loosely related) articles."""
     engine = stage_engine(plugin_name)
-    return [engine.summarize([partitions[p][i] for p, i in layout]) for layout in layouts]
+    stories = zip(layouts, weak, strict=True)
+    return [engine.summarize([partitions[p][i] for p, i in layout], away) for layout, away in stories]
 
 
 def peak_rss_bytes() -> int:

@@ -19,7 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from ..clustering import EmbeddingClusterer, StreamClusterer
+from ..clustering import EmbeddingClusterer, StoryGroup, StreamClusterer
+from ..clustering.cores import stream_groups
 from ..models import Article
 
 
@@ -52,11 +53,12 @@ def takes_arrivals(clusterer: object) -> bool:
 
 def cluster_arrivals(
     clusterer: Any, step: VectorStep, arrivals: Sequence[Any], articles_of: Callable[[list[str]], list[Article]]
-) -> list[list[int]]:
-    """The groups ``clusterer.cluster`` gives over the documents these arrivals (vector-less, in store
-    order) were made from: copies of an earlier article ride with it, every other article takes its
-    cached vector, and the few the cache lacks (a copy published before its original) are embedded
-    here by the clusterer's own ``vectors`` on ``articles_of(ids)``, as the local engine does."""
+) -> list[StoryGroup]:
+    """The stories ``clusterer.cluster_groups`` gives over the documents these arrivals
+    (vector-less, in store order) were made from: copies of an earlier article ride with it,
+    every other article takes its cached vector, and the few the cache lacks (a copy published
+    before its original) are embedded here by the clusterer's own ``vectors`` on
+    ``articles_of(ids)``, as the local engine does."""
     seen: set[str] = set()
     riding: set[str] = set()
     for arrival in arrivals:
@@ -74,4 +76,4 @@ def cluster_arrivals(
         dataclasses.replace(a, vector=None if a.article_id in riding else found[a.article_id]) for a in arrivals
     )
     position = {a.article_id: n for n, a in enumerate(arrivals)}
-    return [[position[i] for i in group] for group in stream.groups()]
+    return stream_groups(stream, position, {a.article_id: a.day for a in arrivals})

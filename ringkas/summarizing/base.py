@@ -120,11 +120,44 @@ def needs_previous(text: str) -> bool:
     return bool(_PRONOUN_SPEAKER.search(text)) and bool(_QUOTE_MARK.search(text))
 
 
+def _opens(text: str, at: int) -> bool:
+    """Whether the quote mark at ``at`` opens a quotation: a curly one by its shape; a straight
+    one when a word follows it right after a space, a bracket, sentence punctuation or nothing
+    (text glued where links were: 'WIB."Turut'), else it closes one ('Amin," katanya')."""
+    mark = text[at]
+    if mark != '"':
+        return mark == "\u201c"
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return after.isalnum() and (before.isspace() or before in "([{.!?:;")
+
+
+def opens_mid_quote(text: str) -> bool:
+    """Whether a sentence starts inside a quotation opened before it: its first quote mark closes one."""
+    first = _QUOTE_MARK.search(text)
+    return first is not None and not _opens(text, first.start())
+
+
+def starts_inside_quote(text: str, start: int) -> bool:
+    """Whether position ``start`` of an article's text lies inside a quotation: in its paragraph,
+    a quote opened before it is still open there and is closed after it."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    open_before = False
+    for mark in _QUOTE_MARK.finditer(text, begin, start):
+        open_before = _opens(text, mark.start())
+    if not open_before:
+        return False
+    after = _QUOTE_MARK.search(text, start, len(text) if end < 0 else end)
+    return after is not None and not _opens(text, after.start())
+
+
 def candidates(documents: Sequence[Document]) -> list[Candidate]:
     """Every sentence of the documents that may appear in a summary, in document order.
 
-    A dangling sentence is a candidate only when the sentence before it is one too, so that
-    taking both keeps the summary readable.
+    A sentence that starts inside a quotation is never one (its words are someone's, and the
+    quote's opening and speaker are in another sentence). A dangling sentence is a candidate
+    only when the sentence before it is one too, so that taking both keeps the summary readable.
     """
     out = []
     boilerplate = repeated_endings(documents)
@@ -134,6 +167,8 @@ def candidates(documents: Sequence[Document]) -> list[Candidate]:
             text = sentence.text
             words = sentence_words(text)
             ok = not is_noise(text, words) and _key(text) not in boilerplate
+            if ok and (opens_mid_quote(text) or starts_inside_quote(doc.article.text, sentence.start)):
+                ok = False  # someone's words, their opening and speaker in another sentence
             dangling = ok and needs_previous(text)
             if ok and dangling and (sentence.index == 0 or not previous_ok):
                 ok = False

@@ -54,6 +54,8 @@ LABELS: dict[str, dict[str, str]] = {
         "figure_revised": "angka direvisi",
         "headline_changed": "judul berubah",
         "was": "sebelumnya",
+        "loosely_related": "Terkait longgar",
+        "loosely_related_help": "Hanya terkait longgar dengan cerita: ringkasan tidak mengambil kalimat darinya.",
     },
     "en": {
         "order": "Order",
@@ -100,6 +102,8 @@ LABELS: dict[str, dict[str, str]] = {
         "figure_revised": "figure revised",
         "headline_changed": "headline changed",
         "was": "was",
+        "loosely_related": "Loosely related",
+        "loosely_related_help": "Only loosely related to the story: the summary takes no sentence from it.",
     },
 }
 

@@ -271,6 +271,7 @@ def story_page(engine: Engine, story_id: str, since: str = "") -> dict[str, Any]
                 "outlet": a.outlet,
                 "published": _iso(a.published),
                 "href": article_href(a.id),
+                "loosely_related": a.id in story.weak_article_ids,
             }
             for a in articles
         ],
