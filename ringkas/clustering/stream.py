@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from .agglomerate import Growing, average_link_groups
 from .features import CueTables, EventCues, LexicalVector, RunningIdf
 from .links import FEATURES, LinkModel
 
@@ -69,10 +70,7 @@ PRIOR_WEIGHT = 20.0
 PRIOR_LEXICAL_MEAN = 0.03
 PRIOR_LEXICAL_SD = 0.04
 _MIN_SD = 0.02
-# Distances are 2 - link, so that every link (up to about 1.5) gives a positive distance.
-_CEILING = 2.0
 _PENDING = 64
-_SMALL = 96  # up to this many articles, average link by the loop below (no scipy overhead)
 # Two articles published further apart than the window are never linked, and the pair counts
 # against one story: a single such pair outweighs a strong link in an average.
 _FAR = -1.0
@@ -136,64 +134,6 @@ class Change:
     removed: list[tuple[str, ...]] = field(default_factory=list)
 
 
-class _Growing:
-    """A float32 matrix that grows by doubling (rows appended one at a time)."""
-
-    def __init__(self, dim: int, capacity: int = 1024) -> None:
-        self.rows = np.zeros((capacity, dim), dtype=np.float32)
-        self.size = 0
-
-    def append(self, row: np.ndarray) -> None:
-        if self.size == len(self.rows):
-            grown = np.zeros((2 * len(self.rows), self.rows.shape[1]), dtype=np.float32)
-            grown[: self.size] = self.rows[: self.size]
-            self.rows = grown
-        self.rows[self.size] = row
-        self.size += 1
-
-    @property
-    def view(self) -> np.ndarray:
-        return self.rows[: self.size]
-
-
-def average_link_groups(link: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average-link (UPGMA) clusters of a symmetric link matrix, merging while the best average
-    link between two groups is at least ``threshold``. Small matrices (an arrival and the
-    stories it touches) are merged here, large ones by scipy's O(n^2) algorithm."""
-    size = len(link)
-    if size > _SMALL:
-        from scipy.cluster.hierarchy import fcluster, linkage  # loaded on first use: slow to import
-        from scipy.spatial.distance import squareform
-
-        distance = np.clip(_CEILING - link, 0.0, None)
-        np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(distance, checks=False), method="average")
-        labels = fcluster(tree, t=_CEILING - threshold, criterion="distance")
-        groups: dict[int, list[int]] = {}
-        for i, label in enumerate(labels.tolist()):
-            groups.setdefault(label, []).append(i)
-        return list(groups.values())
-    similarity = np.array(link, dtype=np.float64)
-    np.fill_diagonal(similarity, -np.inf)
-    counts = np.ones(size)
-    members: list[list[int]] = [[i] for i in range(size)]
-    while size > 1:
-        a, b = divmod(int(np.argmax(similarity)), size)
-        if similarity[a, b] < threshold:
-            break
-        a, b = min(a, b), max(a, b)
-        merged = (counts[a] * similarity[a] + counts[b] * similarity[b]) / (counts[a] + counts[b])
-        similarity[a, :] = merged
-        similarity[:, a] = merged
-        similarity[b, :] = -np.inf
-        similarity[:, b] = -np.inf
-        similarity[a, a] = -np.inf
-        counts[a] += counts[b]
-        members[a] += members[b]
-        members[b] = []
-    return [sorted(group) for group in members if group]
-
-
 class StoryStream:
     """The state of online clustering: every article seen, its links, and the current stories."""
 
@@ -204,7 +144,7 @@ class StoryStream:
         # nodes: articles that take part in clustering (copies ride along with their original)
         self._ids: list[str] = []
         self._node: dict[str, int] = {}  # article id -> node (copies: their original's node)
-        self._vectors = _Growing(dim)
+        self._vectors = Growing(dim)
         self._lexical: list[LexicalVector] = []
         self._cues: list[_Cues] = []
         self._tables = CueTables()  # the same in flat tables: pair_features gathers hundreds at a time
