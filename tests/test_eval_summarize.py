@@ -151,7 +151,10 @@ def test_cli_reports_a_missing_file_in_one_line(tmp_path):
 
 # -- quality floors on a fixed slice of the public sets (full figures: benchmarks/summarize.py) --
 # Measured (ROUGE-1 / ROUGE-2) on the first 30 ViMs clusters: ringkas 53.7 / 35.9, Lead 45.3 / 27.8,
-# LexRank 46.8 / 26.7; on the first 200 IndoSum articles: ringkas 66.2 / 59.4, Lead 66.0 / 59.0.
+# LexRank 46.8 / 26.7. IndoSum: the first 600 articles (ROUGE-2 2026-12-04: ringkas 59.70, left out
+# 59.61, Lead 59.21; the whole dev set, the bar: 59.39 against 58.75). The first 200 were
+# too few: ringkas and Lead sat within 0.04 there, and leaving quotation interiors out moved ringkas
+# from 59.02 to 58.95 against Lead 58.98 while it gained on the whole set (59.14 -> 59.39).
 
 
 @pytest.mark.shared
@@ -173,7 +176,7 @@ def test_vims_floor_beats_lead():
 @pytest.mark.shared
 def test_indosum_floor_keeps_up_with_lead():
     path = shared_path("data", "indosum", "dev123.jsonl")
-    _, results = evaluate_file(path, ["ringkas", "lead"], limit=200)
+    _, results = evaluate_file(path, ["ringkas", "lead"], limit=600)
     ringkas, left_out, lead = results
     assert ringkas.over_budget == 0
     assert ringkas.scores.rouge2 >= 58.5
