@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from ringkas import Engine  # noqa: E402
-from ringkas.clustering.cores import WEAK_LINK, below_cut, best_links, founder_of  # noqa: E402
+from ringkas.clustering.cores import WEAK_LINK, below_cut, best_links, founding_key  # noqa: E402
 from ringkas.clustering.features import day_number  # noqa: E402
 from ringkas.embedding import FileVectorCache  # noqa: E402
 from ringkas.evaluation.clustering import event_clusterer, read_eval_set  # noqa: E402
@@ -54,8 +54,7 @@ Story = tuple[dict[str, str], dict[str, float], dict[str, int], str]
 
 
 def founding(article: Article) -> tuple[int, str]:
-    day = day_number(article.published)
-    return (day if day >= 0 else 10**9, article.id)
+    return founding_key(article.id, day_number(article.published))
 
 
 def stories_of(engine: Engine, cache: str, path: Path, index: dict | None) -> list[Story]:
@@ -70,10 +69,10 @@ def stories_of(engine: Engine, cache: str, path: Path, index: dict | None) -> li
     for group in stream.groups():
         if len(group) < 2:
             continue
-        ordered = sorted(group, key=lambda a: (day[a] if day[a] >= 0 else 10**9, a))
+        ordered = sorted(group, key=lambda a: founding_key(a, day[a]))
         events = {a: evalset.gold[a] for a in ordered}
         nodes = {a: stream.node_of(a) for a in ordered}
-        out.append((events, best_links(stream, ordered), nodes, founder_of({a: day[a] for a in ordered})))
+        out.append((events, best_links(stream, ordered), nodes, ordered[0]))
     return out
 
 

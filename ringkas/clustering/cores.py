@@ -54,10 +54,15 @@ def best_links(stream: StoryStream, article_ids: Sequence[str]) -> dict[str, flo
     return {a: best[stream.node_of(a)] for a in article_ids}
 
 
+def founding_key(article_id: str, day: int) -> tuple[int, str]:
+    """Founding order by publication day (``features.day_number``, -1 unknown: last), then id, as
+    ``stories.founding_order`` orders documents."""
+    return (day if day >= 0 else _UNDATED, article_id)
+
+
 def founder_of(days: Mapping[str, int]) -> str:
-    """The founder among articles by publication day (``features.day_number``, -1 unknown): the
-    earliest, then the lowest id, as ``stories.founding_order`` orders documents."""
-    return min(days, key=lambda a: (days[a] if days[a] >= 0 else _UNDATED, a))
+    """The founder among articles by publication day: the first in ``founding_key`` order."""
+    return min(days, key=lambda a: founding_key(a, days[a]))
 
 
 def weak_articles(stream: StoryStream, days: Mapping[str, int], cut: float = WEAK_LINK) -> tuple[str, ...]:
