@@ -4,6 +4,7 @@
     python benchmarks/realworld.py glued    # words glued at link boundaries: repaired, left, wrongly split
     python benchmarks/realworld.py html     # the page checks of html/gold.jsonl, beside trafilatura and peers
     python benchmarks/realworld.py speed    # stream.jsonl end to end: articles/s per stage, peak memory
+    python benchmarks/realworld.py stream   # stories of the whole stream, scored on each labelled window
 
 Each measurement lives in its own module beside this one (``realworld_<name>.py``, with a
 ``main(argv)``); this file only dispatches. The data is for measurement only and is never copied
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-COMMANDS = ("noise", "glued", "html", "speed")
+COMMANDS = ("noise", "glued", "html", "speed", "stream")
 
 
 def main(argv: list[str] | None = None) -> int:
