@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from test_clustering import GOLD  # the fixture's events
 
-from ringkas.clustering.features import CueTables, LexicalVector, event_cues, event_text, lead_dates, lexical_terms
+from ringkas.clustering.features import CueTables, LexicalVector, event_cues
 from ringkas.clustering.links import FEATURES, LinkModel
 from ringkas.clustering.stream import DEFAULT_THRESHOLD, HAND_THRESHOLD, Arrival, StoryStream, StreamParams, _Cues
 from ringkas.clustering.training import LabelledSet, _flatten, cluster_f1, fit, pair_table
@@ -49,56 +49,6 @@ def test_cues_listicle_and_missing_headline() -> None:
     assert topic.listicle
     untitled = event_cues(article("", "Gubernur meresmikan jembatan gantung di Lebak."))
     assert "jembatan" in untitled.title  # the first words stand in for the headline
-
-
-def test_cues_lead_names_headline_names_and_dates() -> None:
-    text = (
-        "Rapat pemegang saham PT Sentosa Makmur Tbk di Surabaya memutuskan dividen pada Senin (16/6/2025). "
-        + "Keputusan itu diambil dengan suara bulat oleh para pemegang saham. " * 8
-        + "Direktur Budi Santoso hadir."
-    )
-    cues = event_cues(article("Sentosa Makmur Bagi Dividen Rp 120 per Saham", text))
-    assert {"sentosa", "makmur", "tbk", "surabaya", "senin"} <= set(cues.lead_names)
-    assert "budi" in cues.names and "budi" not in cues.lead_names  # named after the lead
-    assert set(cues.headline_names) == {"sentosa", "makmur"}  # "dividen" is no name in the text
-    assert cues.dates == frozenset({32 * 6 + 16})
-
-
-def test_lead_dates_read_slashes_and_month_names_not_other_numbers() -> None:
-    assert lead_dates("Selasa (17/6/2025) lalu, dan 18 Juni pukul 10.30, 1.250 orang, rasio 45/50") == {
-        32 * 6 + 17,
-        32 * 6 + 18,
-    }
-    assert lead_dates("on 3 March and (4/3)") == {32 * 3 + 3, 32 * 3 + 4}
-    assert lead_dates("tanpa tanggal, 2025, 12 persen") == frozenset()
-
-
-def test_pair_features_tell_two_companies_and_two_days_apart() -> None:
-    def arrival(name: str, title: str, text: str) -> Arrival:
-        piece = article(title, text)
-        vector = np.zeros(4, dtype=np.float32)
-        vector[0] = 1.0
-        return Arrival(name, vector, lexical_terms(event_text(piece)), "id", 739000, cues=event_cues(piece))
-
-    filler = " Para pemegang saham menyetujui usulan direksi dalam rapat tahunan itu."
-    first = arrival(
-        "a", "Sentosa Makmur Bagi Dividen", "PT Sentosa Makmur Tbk membagikan dividen, Senin (16/6/2025)." + filler
-    )
-    again = arrival(
-        "b", "Dividen Sentosa Makmur Disetujui", "Pemegang saham PT Sentosa Makmur Tbk setuju, Senin (16/6)." + filler
-    )
-    other = arrival(
-        "c", "Cahaya Abadi Bagi Dividen", "PT Cahaya Abadi Tbk membagikan dividen, Rabu (18/6/2025)." + filler
-    )
-    stream = StoryStream(4, StreamParams(model=LinkModel.constant()))
-    stream.extend([first, again, other])
-    features = stream.pair_features([0], [1, 2])[0]
-    same, different = features[0], features[1]
-    column = FEATURES.index
-    assert same[column("lead_names_in")] > different[column("lead_names_in")] >= 0
-    assert same[column("headline_names_in_max")] > different[column("headline_names_in_max")]
-    assert same[column("dates_differ")] == 0 and same[column("dates_gap")] == 0
-    assert different[column("dates_differ")] == 1 and different[column("dates_gap")] == 2
 
 
 # -- the model -----------------------------------------------------------------------
@@ -267,38 +217,26 @@ def summed_in_term_order(row: LexicalVector, column: LexicalVector) -> float:
 def test_cue_tables_products_are_the_dot_products_in_term_order() -> None:
     rng = np.random.default_rng(11)
     tables = CueTables()
-    fields = ("body", "title", "lead", "names", "figures", "headline", "words", "lead_names", "headline_names", "dates")
     articles = []
     for n in range(60):
         # later articles bring new term ids: rows have terms no earlier column has
-        vectors = [random_vector(rng, 50 + 2 * n) for _ in fields]
+        vectors = [random_vector(rng, 50 + 2 * n) for _ in CueTables.NAMES]
         if n % 7 == 0:
             vectors = [LexicalVector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))] * len(vectors)
-        body, title, lead, names, figures, headline, words, lead_names, headline_names, dates = vectors
-        cues = _Cues(title, lead, names, figures, -1, headline, words, False, lead_names, headline_names, dates)
-        tables.append(body, cues)
-        articles.append(dict(zip(fields, vectors, strict=True)))
+        body, title, lead, names, figures, headline, words = vectors
+        tables.append(body, _Cues(title, lead, names, figures, -1, headline, words, False))
+        articles.append(dict(zip(CueTables.NAMES, vectors, strict=True)))
     rows = [59, 3, 0, 58, 40, 40]  # 58 is a column too
     columns = np.asarray([5, 1, 58, 7, 30, 2, 14])
     products = tables.products(rows, columns)
-    # (row's vector, column's vector) of each product that pairs two different ones
-    pairs = {
-        "headline": ("words", "headline"),
-        "words": ("headline", "words"),
-        "lead_names": ("words", "lead_names"),
-        "lead_names_found": ("lead_names", "words"),
-        "headline_names": ("words", "headline_names"),
-        "headline_names_found": ("headline_names", "words"),
-    }
-    assert set(products) == set(fields) | set(pairs)
-    for name in products:
-        row_field, column_field = pairs.get(name, (name, name))
+    partner = {"headline": "words", "words": "headline"}
+    for name in CueTables.NAMES:
         expected = [
-            [summed_in_term_order(articles[r][row_field], articles[c][column_field]) for c in columns.tolist()]
+            [summed_in_term_order(articles[r][partner.get(name, name)], articles[c][name]) for c in columns.tolist()]
             for r in rows
         ]
         assert np.array_equal(products[name], np.asarray(expected)), name
-    assert all((products[name] > 0).mean() > 0.3 for name in products)  # shared terms to sum
+    assert all((products[name] > 0).mean() > 0.3 for name in CueTables.NAMES)  # shared terms to sum
     empty = tables.products(rows, np.asarray([0, 7]))  # columns without terms
     assert all(not table.any() for table in empty.values())
 

@@ -61,39 +61,6 @@ _FIGURE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/])")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 HEADLINE_WORDS = 15
 _LISTICLE = re.compile(r"^\s*\d{1,3}\s+[^\W\d]", re.UNICODE)
-# Dates in the headline and lead ("Senin (16/6)", "(16/6/2025)", "16 Juni 2025", "16 June"): two
-# stock-market sessions, two eruptions or two days of one war are told on different days, often of
-# one publication day.
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "januari january jan",
-            "februari february feb",
-            "maret march mar",
-            "april apr",
-            "mei may",
-            "juni june jun",
-            "juli july jul",
-            "agustus august agu agt aug",
-            "september sept sep",
-            "oktober october okt oct",
-            "november nov",
-            "desember december des dec",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-_SLASH_DATE = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\w/])")
-_NAMED_DATE = re.compile(r"(?<![\w.,])(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.I)
-
-
-def lead_dates(text: str) -> frozenset[int]:
-    """Days of the year named in ``text`` as ``32 * month + day`` (years left out: a window is days)."""
-    found = [(int(d), int(m)) for d, m in _SLASH_DATE.findall(text)]
-    found += [(int(d), _MONTHS[m.lower()]) for d, m in _NAMED_DATE.findall(text)]
-    return frozenset(32 * month + day for day, month in found if 1 <= day <= 31 and 1 <= month <= 12)
 
 
 @dataclass(frozen=True)
@@ -107,27 +74,19 @@ class EventCues:
     figures: frozenset[str] = frozenset()
     # The headline is a numbered list ("7 Model Rambut ...", "10 Tips ..."): a topic piece.
     listicle: bool = False
-    # The names of the lead (its first LEAD_WORDS words), and the headline's words that are names
-    # of the article: who and where the happening is. Two dividend pieces of two companies share
-    # their topic words, not these.
-    lead_names: tuple[str, ...] = ()
-    headline_names: tuple[str, ...] = ()
-    dates: frozenset[int] = frozenset()  # ``lead_dates`` of headline and lead
 
 
 def event_cues(article: Article, stopwords: Collection[str] = ()) -> EventCues:
     words = article.text.split(maxsplit=NAME_WORDS)[:NAME_WORDS]
     lead = " ".join(words[:LEAD_WORDS])
     names: list[str] = []
-    lead_names = 0  # how many of the names are in the lead
     opens = True  # the next word opens a sentence (or a quote, or a bracket)
-    for position, raw in enumerate(words):
+    for raw in words:
         token = raw.lstrip("([") or raw  # "(IHSG)" is a name too
         if not opens and token[0].isupper():
             lowered = _WORD.match(token.lower())
             if lowered is not None and len(lowered.group(0)) > 1 and lowered.group(0) not in stopwords:
                 names.append(lowered.group(0))
-                lead_names += position < LEAD_WORDS
         opens = raw[-1] in _OPENERS
     figures = frozenset(
         f
@@ -136,17 +95,12 @@ def event_cues(article: Article, stopwords: Collection[str] = ()) -> EventCues:
     )
     # No headline (some scrapers lose it): the first words of the text stand in for it.
     title = article.title.strip() or " ".join(words[:HEADLINE_WORDS])
-    title_terms = tuple(lexical_terms(title, stopwords))
-    known = set(names)
     return EventCues(
-        title=title_terms,
+        title=tuple(lexical_terms(title, stopwords)),
         lead=tuple(lexical_terms(lead, stopwords)),
         names=tuple(names),
         figures=figures,
         listicle=_LISTICLE.match(title) is not None,
-        lead_names=tuple(names[:lead_names]),
-        headline_names=tuple(dict.fromkeys(t for t in title_terms if t in known)),
-        dates=lead_dates(f"{article.title} {lead}"),
     )
 
 
@@ -234,93 +188,47 @@ class CueTables:
     """What ``StoryStream.pair_features`` compares of each article, one row per article in
     arrival order: its lexical vector and its cues' vectors (``stream._Cues`` fields) one after
     another in flat arrays, so that the vectors of hundreds of articles are gathered at once, and
-    the cues' scalars (outlet, figure count, headline weight, listicle, ...)."""
+    the cues' scalars (outlet, figure count, headline weight, listicle)."""
 
-    # The products ``products`` gives: each pairs the row article's vector ``PARTNER[name]`` with
-    # the column article's vector ``COLUMN[name]`` (both ``name`` unless given): how much of the
-    # row's headline the column's words hold, how much of the column's lead names the row's words
-    # hold, and the reverse of each.
-    NAMES = (
-        "body",
-        "title",
-        "lead",
-        "names",
-        "figures",
-        "headline",
-        "words",
-        "lead_names",
-        "lead_names_found",
-        "headline_names",
-        "headline_names_found",
-        "dates",
-    )
-    PARTNER: ClassVar[dict[str, str]] = {
-        "headline": "words",
-        "words": "headline",
-        "lead_names": "words",
-        "lead_names_found": "lead_names",
-        "headline_names": "words",
-        "headline_names_found": "headline_names",
-    }
-    COLUMN: ClassVar[dict[str, str]] = {"lead_names_found": "words", "headline_names_found": "words"}
-    SCALARS = (
-        "outlet",
-        "figure_count",
-        "headline_total",
-        "listicle",
-        "lead_names_total",
-        "headline_names_total",
-        "first_date",
-        "last_date",
-    )
+    NAMES = ("body", "title", "lead", "names", "figures", "headline", "words")
+    # ``products`` pairs the row article's vector in one table with the column article's in
+    # another: how much of the row's headline the column's words hold, and the reverse
+    PARTNER: ClassVar[dict[str, str]] = {"headline": "words", "words": "headline"}
 
     def __init__(self) -> None:
-        self._vectors: list[dict[str, LexicalVector]] = []
-        # every term of every column vector: its place in ``_dense`` (term id * tables + table),
-        # its weight and its table
+        self._vectors: list[tuple[LexicalVector, ...]] = []
+        # every term of every vector: its place in ``_dense`` (term id * tables + table), its
+        # weight and its table
         self._keys = array("q")
         self._weights = array("f")
         self._table = array("q")
         self._starts = array("q", [0])
-        self._scalars = {name: array("d") for name in self.SCALARS}
+        self._scalars = {name: array("d") for name in ("outlet", "figure_count", "headline_total", "listicle")}
         # The row article's weights by term id and table (zero elsewhere), grown as terms appear:
         # a lookup per gathered term instead of a search.
         self._dense = np.zeros(1024 * len(self.NAMES), dtype=np.float64)
 
     def append(self, body: LexicalVector, cues: Any) -> None:
         """Add an arriving article: its lexical vector and its ``stream._Cues``."""
-        fields = {"body": body}
-        for name in self.NAMES[1:]:
-            for field in (self.COLUMN.get(name, name), self.PARTNER.get(name, name)):
-                fields[field] = getattr(cues, field)
-        self._vectors.append(fields)
-        for table, name in enumerate(self.NAMES):
-            vector = fields[self.COLUMN.get(name, name)]
+        vectors = (body, *(getattr(cues, name) for name in self.NAMES[1:]))
+        self._vectors.append(vectors)
+        for table, vector in enumerate(vectors):
             self._keys.frombytes((vector.terms.astype(np.int64) * len(self.NAMES) + table).tobytes())
             self._weights.frombytes(np.ascontiguousarray(vector.weights, dtype=np.float32).tobytes())
             self._table.extend([table] * len(vector.terms))
         self._starts.append(len(self._keys))
-        dates = cues.dates.terms  # days as ids (see ``stream._Cues``): -1 when the lead names none
-        scalars = {
-            "outlet": cues.outlet,
-            "figure_count": len(cues.figures.terms),
-            "headline_total": float(cues.headline.weights.sum()),
-            "listicle": cues.listicle,
-            "lead_names_total": float(cues.lead_names.weights.sum()),
-            "headline_names_total": float(cues.headline_names.weights.sum()),
-            "first_date": int(dates.min()) if len(dates) else -1,
-            "last_date": int(dates.max()) if len(dates) else -1,
-        }
-        for name in self.SCALARS:
-            self._scalars[name].append(scalars[name])
+        self._scalars["outlet"].append(cues.outlet)
+        self._scalars["figure_count"].append(len(cues.figures.terms))
+        self._scalars["headline_total"].append(float(cues.headline.weights.sum()))
+        self._scalars["listicle"].append(cues.listicle)
 
     def scalar(self, name: str) -> np.ndarray:
         """One scalar of every article so far (a view: do not keep it across an ``append``)."""
         return np.frombuffer(self._scalars[name], dtype=np.float64)
 
     def products(self, rows: Sequence[int], columns: np.ndarray) -> dict[str, np.ndarray]:
-        """For each of ``NAMES``, the (rows, columns) dot products of the rows' vectors
-        ``PARTNER.get(name, name)`` with the columns' vectors ``COLUMN.get(name, name)``. Each is summed
+        """For each table name, the (rows, columns) dot products of the rows' vectors in table
+        ``PARTNER.get(name, name)`` with the columns' vectors in table ``name``. Each is summed
         over the column vector's terms in increasing term order, from zero (products of terms the
         row lacks are zero and change no sum: weights are positive), as scipy's product of sparse
         rows sums the shared terms, so the same floats."""
@@ -342,7 +250,7 @@ class CueTables:
         if width * tables > len(self._dense):
             self._dense = np.zeros(max(width, 2 * len(self._dense) // tables) * tables, dtype=np.float64)
         dense = self._dense
-        partners = [self.PARTNER.get(name, name) for name in self.NAMES]
+        partners = [self.NAMES.index(self.PARTNER.get(name, name)) for name in self.NAMES]
         for i, n in enumerate(rows):
             vectors = self._vectors[n]
             placed = []

@@ -43,14 +43,6 @@ FEATURES = (
     "cross_language",  # two languages
     "z_cross",  # z when the languages differ
     "body_cross",  # TF-IDF cosine when the languages differ (names, numbers)
-    # the smaller share (IDF-weighted) of one lead's names found in the other article's words (-1: a
-    # lead without names): two happenings of one topic differ in who and where
-    "lead_names_in",
-    "lead_names_in_max",  # the larger one
-    "headline_names_in",  # the same for the headline's names (its words that are names in the text)
-    "headline_names_in_max",
-    "dates_differ",  # both leads name days and share none
-    "dates_gap",  # days between the two leads' dates (0: a day in common, -1: either names none)
 )
 MODEL_FILE = "link-model.json"
 # Pair rows scored at a time: the splits' decisions for a block stay small (one byte per split and row).

@@ -74,8 +74,6 @@ _PENDING = 64
 # Two articles published further apart than the window are never linked, and the pair counts
 # against one story: a single such pair outweighs a strong link in an average.
 _FAR = -1.0
-# Days between two leads' dates are told apart up to this many (further is as far: another happening).
-_DATE_GAP = 40
 
 
 @dataclass(frozen=True)
@@ -126,9 +124,6 @@ class _Cues:
     headline: LexicalVector  # the headline's terms weighted by IDF (not normalized)
     words: LexicalVector  # every term of headline, lead and names, weight 1
     listicle: bool
-    lead_names: LexicalVector  # the lead's names weighted by IDF (not normalized)
-    headline_names: LexicalVector  # the headline's names weighted by IDF (not normalized)
-    dates: LexicalVector  # the days the headline and lead name (``features.lead_dates``) as ids, weight 1
 
 
 @dataclass
@@ -250,12 +245,6 @@ class StoryStream:
                 self.idf.weigh(cues.title, normalize=False),
                 self.idf.weigh((*cues.title, *cues.lead, *cues.names), binary=True),
                 cues.listicle,
-                # each distinct name its IDF: the share of them the other article holds
-                self.idf.weigh(tuple(dict.fromkeys(cues.lead_names)), normalize=False),
-                self.idf.weigh(cues.headline_names, normalize=False),
-                LexicalVector(
-                    np.asarray(sorted(cues.dates), dtype=np.int32), np.ones(len(cues.dates), dtype=np.float32)
-                ),
             )
         )
         self._ids.append(arrival.article_id)
@@ -441,18 +430,6 @@ class StoryStream:
         headline_b = np.divide(found_b, total_b, out=np.zeros_like(found_b), where=total_b > 0)
         listicle_a = tables.scalar("listicle")[a][:, None] > 0
         listicle_b = tables.scalar("listicle")[b][None, :] > 0
-        # the IDF-weighted share of one article's lead names (headline names) found in the other's
-        # words, -1 when either has none
-        lead_in = _shares(products["lead_names_found"], products["lead_names"], tables.scalar("lead_names_total"), a, b)
-        names_in = _shares(
-            products["headline_names_found"], products["headline_names"], tables.scalar("headline_names_total"), a, b
-        )
-        # the days the two leads name: whether they share none, and how far apart they are
-        first, last = tables.scalar("first_date"), tables.scalar("last_date")
-        both_dated = (first[a][:, None] >= 0) & (first[b][None, :] >= 0)
-        dates_differ = both_dated & (products["dates"] == 0)
-        gap = np.maximum(first[b][None, :] - last[a][:, None], first[a][:, None] - last[b][None, :])
-        dates_gap = np.where(dates_differ, np.clip(gap, 0, _DATE_GAP), np.where(both_dated, 0.0, -1.0))
         out = np.empty((len(a), len(b), len(FEATURES)), dtype=np.float64)
         out[..., 0] = body
         out[..., 1] = body_z
@@ -473,12 +450,6 @@ class StoryStream:
         out[..., 15] = cross
         out[..., 16] = z * cross
         out[..., 17] = body * cross
-        out[..., 18] = np.minimum(*lead_in)
-        out[..., 19] = np.maximum(*lead_in)
-        out[..., 20] = np.minimum(*names_in)
-        out[..., 21] = np.maximum(*names_in)
-        out[..., 22] = dates_differ
-        out[..., 23] = dates_gap
         return out
 
     def _combine(self, shared: np.ndarray, z: np.ndarray, same: np.ndarray) -> np.ndarray:
@@ -575,15 +546,3 @@ class StoryStream:
         """A batch: the same arrivals, one at a time."""
         for arrival in arrivals:
             self.add(arrival)
-
-
-def _shares(
-    found_a: np.ndarray, found_b: np.ndarray, totals: np.ndarray, a: np.ndarray, b: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Row article's and column article's shares of a weighted cue the other holds (``found_a``:
-    the row's found in the column), both -1 where either article has none of the cue."""
-    total_a, total_b = totals[a][:, None], totals[b][None, :]
-    both = (total_a > 0) & (total_b > 0)
-    share_a = np.divide(found_a, total_a, out=np.full_like(found_a, -1.0), where=both)
-    share_b = np.divide(found_b, total_b, out=np.full_like(found_b, -1.0), where=both)
-    return share_a, share_b
