@@ -62,3 +62,42 @@ def test_an_error_in_the_block_stops_the_child_and_passes_on() -> None:
     with pytest.raises(KeyError), EmbeddingAhead(KEYS, TEXTS, cache, "use-x", "use", {}, min_texts=1):
         raise KeyError("analysis failed")
     assert cache.rows == {}
+
+
+@pytest.mark.skipif(usable_cores() < 2, reason="embedding ahead needs two cores")
+def test_vectors_come_in_key_order_whichever_process_made_each_batch() -> None:
+    embedder = make_embedder("use", max_tokens=64)
+    cache = MemoryCache()
+    cache.put(embedder.model_id, {"a2": np.full(512, 7.0, dtype=np.float32)})
+    made_here: list[list[str]] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        made_here.append(list(texts))
+        return embedder.embed(texts)
+
+    options = {"max_tokens": 64}
+    with EmbeddingAhead(
+        KEYS, TEXTS, cache, embedder.model_id, "use", options, min_texts=2, embed=embed, batch=2
+    ) as ahead:
+        assert ahead.active
+        # read at once: the child is still starting, so this process takes the first batch at least
+        got = np.stack(list(ahead.vectors()))
+    assert made_here and made_here[0] == [TEXTS[0], TEXTS[1]]
+    rest = [i for i in range(len(TEXTS)) if i != 2]
+    here = cached_vectors(
+        embedder.embed, embedder.model_id, 512, [KEYS[i] for i in rest], [TEXTS[i] for i in rest], None, batch=2
+    )
+    assert np.array_equal(got[rest], here)  # the same batches, so the same floats
+    assert float(got[2][0]) == 7.0  # the cached one, as cached
+    assert all(np.array_equal(cache.rows[(embedder.model_id, KEYS[i])], got[i]) for i in range(len(KEYS)))
+
+
+def test_vectors_are_made_here_when_the_child_fails() -> None:
+    embedder = make_embedder("use", max_tokens=64)
+    cache = MemoryCache()
+    with EmbeddingAhead(KEYS, TEXTS, cache, "x", "word2vec", {}, min_texts=1, embed=embedder.embed, batch=2) as ahead:
+        if not ahead.active:
+            pytest.skip("embedding ahead needs two cores")
+        got = np.stack(list(ahead.vectors()))
+    assert np.array_equal(got, cached_vectors(embedder.embed, "x", 512, KEYS, TEXTS, None, batch=2))
+    assert set(cache.get("x", KEYS)) == set(KEYS)
