@@ -24,15 +24,12 @@ from .storing import AddResult, ArticleHit, Facets, Store, StoryFilter
 # The stages load when the engine first needs them (inside the methods below): ``ringkas --help``
 # and ``ringkas stories`` need none of them, and importing them all costs most of a second.
 if TYPE_CHECKING:
-    import numpy as np
-
     from .analysis import Analyzer
     from .cleaning import Cleaner
     from .clustering import Clusterer, StoryGroup
     from .clustering.links import LinkModel
     from .dedup import DuplicateMarker
     from .embedding import Embedder
-    from .embedding.ahead import EmbeddingAhead
     from .online import OnlineStories
     from .outlets import OutletRegistry
     from .reading import Reader
@@ -284,14 +281,12 @@ class Engine(DailyQueries):
 
     def _build_stories(self, progress: ProgressCallback | None) -> list[Story]:
         articles = self.store.articles()
-        with self._embedding_ahead(articles) as ahead:
+        with self._embedding_ahead(articles):
             documents = self.analyse(articles, progress)
-            self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
-            if progress:
-                progress("cluster", 0, 1)
-            # clustering reads the vectors as the second process makes them, and makes the
-            # batches it has not started yet itself
-            groups = self.cluster_groups(documents, ahead.vectors() if ahead is not None and ahead.active else None)
+        self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
+        if progress:
+            progress("cluster", 0, 1)
+        groups = self.cluster_groups(documents)
         if progress:
             progress("cluster", 1, 1)
         from .story_workers import StoryOptions, summarize_in_two
@@ -311,28 +306,20 @@ class Engine(DailyQueries):
         self._online = None  # online mode starts again from the stored stories
         return self.stories()
 
-    def _embedding_ahead(self, articles: list[Article]) -> AbstractContextManager[EmbeddingAhead | None]:
+    def _embedding_ahead(self, articles: list[Article]) -> AbstractContextManager[Any]:
         """The clusterer's vectors made in a second process while this one analyses (setting
         ``embed_ahead``; see ``embedding.ahead``)."""
         clusterer = self.clusterer()
         texts = getattr(clusterer, "embedding_texts", None)
         if not self.settings["embed_ahead"] or texts is None:
-            return nullcontext(None)
+            return nullcontext()
         from .embedding import StoreVectorCache
         from .embedding.ahead import EmbeddingAhead
 
         keys, bodies = texts(articles)
         options = {"max_tokens": self.settings["embed_max_tokens"]}
-        embedder: Embedder = clusterer.embedder  # type: ignore[attr-defined]
-        return EmbeddingAhead(
-            keys,
-            bodies,
-            StoreVectorCache(self.store),
-            embedder.model_id,
-            self.settings["embedder"],
-            options,
-            embed=embedder.embed,
-        )
+        model_id = clusterer.embedder.model_id  # type: ignore[attr-defined]
+        return EmbeddingAhead(keys, bodies, StoreVectorCache(self.store), model_id, self.settings["embedder"], options)
 
     # The batch path in three steps, so that a distributed engine (ringkas.distributed) runs the
     # per-article and per-story steps on workers and the global one on its driver, unchanged.
@@ -341,15 +328,12 @@ class Engine(DailyQueries):
         """Global step: group analysed documents (in store order) into stories, as index lists."""
         return self.clusterer().cluster(documents)
 
-    def cluster_groups(
-        self, documents: Sequence[Document], vectors: Iterator[np.ndarray] | None = None
-    ) -> list[StoryGroup]:
+    def cluster_groups(self, documents: Sequence[Document]) -> list[StoryGroup]:
         """``cluster``, with each story's loosely related articles (``clustering.cores``) when the
-        clusterer tells them. ``vectors``: the embeddings of what the clusterer embeds, in its
-        order (``EmbeddingAhead.vectors``), instead of its own."""
+        clusterer tells them."""
         from .clustering import story_groups
 
-        return story_groups(self.clusterer(), documents, vectors)
+        return story_groups(self.clusterer(), documents)
 
     def summarize(self, documents: Sequence[Document], weak: Collection[str] = ()) -> Story:
         """Per-story step: headline and cited summary of one group of documents, none of it

@@ -11,7 +11,7 @@ engine's one-pass clustering need, and it tells each story's loosely related art
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -58,15 +58,12 @@ class StreamClusterer(EmbeddingClusterer, Protocol):
     def arrival(self, article: Article, vector: np.ndarray | None) -> Arrival: ...
 
 
-def story_groups(
-    clusterer: Clusterer, documents: Sequence[Document], vectors: Iterator[np.ndarray] | None = None
-) -> list[StoryGroup]:
+def story_groups(clusterer: Clusterer, documents: Sequence[Document]) -> list[StoryGroup]:
     """The clusterer's stories with their loosely related articles (``cores``) when it tells
-    them (``cluster_groups``), else its groups with none. ``vectors``: the embeddings of what
-    the clusterer embeds, in its order, when they are made elsewhere (``embedding.ahead``)."""
+    them (``cluster_groups``), else its groups with none."""
     groups = getattr(clusterer, "cluster_groups", None)
     if groups is not None:
-        return list(groups(documents) if vectors is None else groups(documents, vectors))
+        return list(groups(documents))
     return [StoryGroup(tuple(group)) for group in clusterer.cluster(documents)]
 
 

@@ -5,7 +5,7 @@ every document in order, so both give the same stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -118,22 +118,12 @@ class EventClusterer:
     def cluster(self, documents: Sequence[Document]) -> list[list[int]]:
         return [list(group.members) for group in self.cluster_groups(documents)]
 
-    def streamed_arrivals(self, articles: Sequence[Article], vectors: Iterator[np.ndarray]) -> Iterator[Arrival]:
-        """``arrivals``, each embedded article's vector the next of ``vectors`` (those of
-        ``embedding_texts``, in order), read only as its arrival is made."""
-        riding = self.copies(articles)
-        for article in articles:
-            yield self.arrival(article, None if article.id in riding else next(vectors))
-
-    def cluster_groups(
-        self, documents: Sequence[Document], vectors: Iterator[np.ndarray] | None = None
-    ) -> list[StoryGroup]:
-        """The stories of ``cluster``, each with its loosely related articles (``cores``);
-        ``vectors`` as for ``streamed_arrivals`` (None: embedded here, through the cache)."""
+    def cluster_groups(self, documents: Sequence[Document]) -> list[StoryGroup]:
+        """The stories of ``cluster``, each with its loosely related articles (``cores``)."""
         articles = [d.article for d in documents]
         if not articles:
             return []
         stream = self.stream()
-        stream.extend(self.arrivals(articles) if vectors is None else self.streamed_arrivals(articles, vectors))
+        stream.extend(self.arrivals(articles))
         position = {a.id: n for n, a in enumerate(articles)}
         return stream_groups(stream, position, {a.id: day_number(a.published) for a in articles})
