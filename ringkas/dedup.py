@@ -81,19 +81,20 @@ class DuplicateMarker:
             article = articles[i]
             if article.id in self._entries:  # a new version of a known article: judge it afresh
                 self._forget(article.id)
-            found = self._earliest_copy(article)
+            signature = self._minhash(article)  # once: the search and the index take the same
+            found = self._earliest_copy(article, signature)
             if found is None:
-                self._add(article, article.id)
+                self._add(article, article.id, signature)
                 continue
             root, similarity = found
             metadata = dict(article.metadata)
             metadata["duplicate_similarity"] = round(similarity, 2)
             out[i] = replace(article, duplicate_of=root, metadata=metadata)
-            self._add(article, root)
+            self._add(article, root, signature)
         return out
 
-    def _earliest_copy(self, article: Article) -> tuple[str, float] | None:
-        minhash, size = self._minhash(article)
+    def _earliest_copy(self, article: Article, signature: tuple[MinHash | None, int]) -> tuple[str, float] | None:
+        minhash, size = signature
         if minhash is None:
             return None
         key = (_date_key(article), self._arrivals)
@@ -116,8 +117,8 @@ class DuplicateMarker:
                     best = found
         return None if best is None else (best[3], -best[1])
 
-    def _add(self, article: Article, root: str) -> None:
-        minhash, size = self._minhash(article)
+    def _add(self, article: Article, root: str, signature: tuple[MinHash | None, int] | None = None) -> None:
+        minhash, size = self._minhash(article) if signature is None else signature
         self._arrivals += 1
         if minhash is None:
             return

@@ -145,6 +145,10 @@ class SpeakerReader:
         self._places = places
         # Words the article capitalises inside a sentence: proper nouns, not sentence openers.
         self._proper = proper
+        # What ``_name_word`` and ``name_in`` said of a word or run: the article asks again and again
+        # (every capitalised run, in each of the two passes over its speakers).
+        self._name_words: dict[str, bool] = {}
+        self._names_in: dict[tuple[str, ...], str | None] = {}
 
     def _mention_in(self, start: int, end: int, kind: str) -> Mention | None:
         for mention in self._mentions:
@@ -296,7 +300,10 @@ class SpeakerReader:
     def name_in(self, words: Sequence[str]) -> str | None:
         """The person's name at the end of a capitalised run ("Kepala BPBD Kabupaten Lingga Rudi
         Hartono" -> "Rudi Hartono"), or None when the run holds no name."""
-        return " ".join(words[self._name_start(words) :]).strip(_STRIP) or None
+        key = tuple(words)
+        if key not in self._names_in:
+            self._names_in[key] = " ".join(words[self._name_start(words) :]).strip(_STRIP) or None
+        return self._names_in[key]
 
     def _name_start(self, run: Sequence[str]) -> int:
         """Where the name starts in a capitalised run: the longest tail of name words, at most
@@ -321,6 +328,12 @@ class SpeakerReader:
     def _name_word(self, word: str) -> bool:
         """Whether a capitalised word can start a person's name (not a title, office, place,
         acronym, brand, number or clause opener)."""
+        found = self._name_words.get(word)
+        if found is None:
+            found = self._name_words[word] = self._is_name_word(word)
+        return found
+
+    def _is_name_word(self, word: str) -> bool:
         bare = _bare(word)
         core = word.strip(_STRIP)
         return not (
