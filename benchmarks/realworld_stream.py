@@ -18,10 +18,11 @@ mean over the others is the honest one.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "realworld"
@@ -31,12 +32,15 @@ WINDOWS = {"realworld": DATA / "events_dev.jsonl"} | {
 }
 
 
-def window_gold(path: Path) -> dict[str, str]:
+def window_gold(path: Path, articles_by_id: Mapping[str, Any]) -> dict[str, str]:
+    """Article id -> event of one labelled window (an events file naming stream articles)."""
+    from ringkas.evaluation.sets import parse_line, set_lines
+
     gold = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        if line.strip():
-            for article_id in json.loads(line)["article_ids"]:
-                gold[article_id] = f"{path.stem}:{n}"
+    for lineno, line in set_lines(path):
+        _, items = parse_line(line, str(path), lineno, articles_by_id)
+        for item in items:
+            gold[item["id"]] = f"{path.stem}:{lineno}"
     return gold
 
 
@@ -55,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     from ringkas.embedding import FileVectorCache, text_key
     from ringkas.errors import InputError
     from ringkas.evaluation.clustering import TFIDF_COSINE, average_link, event_clusterer, tfidf_similarity
+    from ringkas.evaluation.sets import article_index
 
     with Engine(db=":memory:", progress=False) as engine:
         articles = [a for a in engine.read([str(STREAM)]) if not isinstance(a, InputError)]
@@ -76,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"TF-IDF + agglomerative (cosine >= {TFIDF_COSINE:g}): {len(set(peer.values()))} in {peer_seconds:.1f} s")
     print(f"{'window':20} {'articles':>8}  {'ringkas P/R/F1':>22}  {'peer P/R/F1':>22}  {'margin':>7}")
     rows: list[tuple[bool, float, float]] = []
+    index = article_index(STREAM)
     for name, path in WINDOWS.items():
-        gold = {a: e for a, e in window_gold(path).items() if a in ours}
+        gold = {a: e for a, e in window_gold(path, index).items() if a in ours}
         if not gold:
             continue
         a = bcubed({i: ours[i] for i in gold}, gold)
