@@ -9,7 +9,8 @@ summarize, store the stories. Nothing is cached: each run is a fresh process wit
 temporary store (so no stored vectors) and models loaded as the run first needs them.
 
 On two cores a second process cleans the later share of the articles during ingest and another
-embeds them while this one analyses (setting ``embed_ahead``): their CPU seconds together are
+embeds and clusters them while this one analyses (setting ``embed_ahead``; the "cluster" stage
+is then only what this process does with the child's stories): their CPU seconds together are
 printed as "2nd procs" (their wall time lies inside ingest and analyse) and counted in the
 overall CPU, the larger of their peak memories beside this process's.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from .analysis import Analyzer
     from .cleaning import Cleaner
     from .clustering import Clusterer, StoryGroup
+    from .clustering.ahead import ClusteringAhead
     from .clustering.links import LinkModel
     from .dedup import DuplicateMarker
     from .embedding import Embedder
@@ -281,12 +281,12 @@ class Engine(DailyQueries):
 
     def _build_stories(self, progress: ProgressCallback | None) -> list[Story]:
         articles = self.store.articles()
-        with self._embedding_ahead(articles):
+        with self._clustering_ahead(articles) as ahead:
             documents = self.analyse(articles, progress)
         self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
         if progress:
             progress("cluster", 0, 1)
-        groups = self.cluster_groups(documents)
+        groups = ahead.groups if ahead.groups is not None else self.cluster_groups(documents)
         if progress:
             progress("cluster", 1, 1)
         from .story_workers import StoryOptions, summarize_in_two
@@ -306,20 +306,25 @@ class Engine(DailyQueries):
         self._online = None  # online mode starts again from the stored stories
         return self.stories()
 
-    def _embedding_ahead(self, articles: list[Article]) -> AbstractContextManager[Any]:
-        """The clusterer's vectors made in a second process while this one analyses (setting
-        ``embed_ahead``; see ``embedding.ahead``)."""
-        clusterer = self.clusterer()
-        texts = getattr(clusterer, "embedding_texts", None)
-        if not self.settings["embed_ahead"] or texts is None:
-            return nullcontext()
+    def _clustering_ahead(self, articles: list[Article]) -> ClusteringAhead:
+        """The articles embedded and clustered in a second process while this one analyses them
+        (setting ``embed_ahead``, clusterers that read articles only; see ``clustering.ahead``)."""
+        from .clustering.ahead import ClusteringAhead, ClusterSettings
         from .embedding import StoreVectorCache
-        from .embedding.ahead import EmbeddingAhead
 
-        keys, bodies = texts(articles)
-        options = {"max_tokens": self.settings["embed_max_tokens"]}
-        model_id = clusterer.embedder.model_id  # type: ignore[attr-defined]
-        return EmbeddingAhead(keys, bodies, StoreVectorCache(self.store), model_id, self.settings["embedder"], options)
+        clusterer = self.clusterer()
+        cache = StoreVectorCache(self.store)
+        if not self.settings["embed_ahead"] or not hasattr(clusterer, "article_groups"):
+            return ClusteringAhead(articles, clusterer, cache, None)
+        settings = ClusterSettings(
+            self.settings["clusterer"],
+            self.settings["cluster_threshold"],
+            self.settings["cluster_window_days"],
+            self.settings["link_model"] or "",
+            self.settings["embedder"],
+            {"max_tokens": self.settings["embed_max_tokens"]},
+        )
+        return ClusteringAhead(articles, clusterer, cache, settings)
 
     # The batch path in three steps, so that a distributed engine (ringkas.distributed) runs the
     # per-article and per-story steps on workers and the global one on its driver, unchanged.

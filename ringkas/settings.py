@@ -50,7 +50,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "embed_ahead",
         True,
-        "Rebuilds embed the articles in a second process while analysing them (on two or more cores; same vectors).",
+        "Rebuilds embed and cluster the articles in a second process while analysing them (on two or more cores;"
+        " same vectors, same stories).",
     ),
     Setting("watch_interval", 60.0, "Seconds between polls of 'ringkas watch' (folders and feed URLs)."),
     Setting("summarizer", "learned", "Summarizer, by registry name (learned, coverage, centroid)."),

@@ -33,6 +33,9 @@ _STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
 # "juga:Harga"; "Gambas:Video" starts upper case and stays.
 _COLON = re.compile(r"(?<=\b[a-z]{3})([a-z]*):(?=[A-Za-z]{2})")
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Every split above needs a capital or one of these marks in the token: a token of lower-case
+# letters, digits and hyphens ("kata-kata", "2024") is left as it is without reading further.
+_MAY_SPLIT = re.compile(r"[A-Z(),;!?:]")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
@@ -85,7 +88,7 @@ class GlueRepair:
         total = 0
         tokens = text.split(" ")
         for n, token in enumerate(tokens):
-            if len(token) < 4 or is_untouchable(token):
+            if len(token) < 4 or not _MAY_SPLIT.search(token) or is_untouchable(token):
                 continue
             fixed, count = self.repair_token(token)
             if count:

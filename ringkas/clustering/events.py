@@ -88,7 +88,7 @@ class EventClusterer:
         return [a for a in articles if a.id not in riding]
 
     def embedding_texts(self, articles: Sequence[Article]) -> tuple[list[str], list[str]]:
-        """Keys and texts of what ``arrivals`` embeds, in its order (for ``EmbeddingAhead``)."""
+        """Keys and texts of what ``arrivals`` embeds, in its order (for ``ahead.ClusteringAhead``)."""
         todo = self.to_embed(articles)
         return [a.id for a in todo], [event_text(a) for a in todo]
 
@@ -120,7 +120,11 @@ class EventClusterer:
 
     def cluster_groups(self, documents: Sequence[Document]) -> list[StoryGroup]:
         """The stories of ``cluster``, each with its loosely related articles (``cores``)."""
-        articles = [d.article for d in documents]
+        return self.article_groups([d.article for d in documents])
+
+    def article_groups(self, articles: Sequence[Article]) -> list[StoryGroup]:
+        """``cluster_groups`` from the articles alone: clustering reads nothing analysis finds (so
+        a rebuild can cluster in a second process while it analyses, see ``ahead``)."""
         if not articles:
             return []
         stream = self.stream()

