@@ -272,7 +272,9 @@ class QuoteExtractor:
         for sentence in sentences:
             if sentence.index in covered:
                 continue
-            credited = self._credit(sentence, reader)
+            tokens = _words(_tokens(sentence.text, sentence.start))  # read once, by each rule below
+            bare = [_bare(t) for t, _ in tokens]
+            credited = self._credit(sentence, reader, tokens, bare)
             if credited is not None:
                 earlier = sentence.index - 1
                 if earlier in by_last:
@@ -296,7 +298,7 @@ class QuoteExtractor:
                         )
                     )
                 continue
-            found = self._reported_in(sentence, reader)
+            found = self._reported_in(sentence, reader, tokens, bare)
             if found is not None:
                 speaker, start, end = found
                 words = _clean_quote(text[start:end]).rstrip(".").strip()
@@ -305,7 +307,7 @@ class QuoteExtractor:
                 item.subject_only = len(words.split()) < MIN_REPORTED_WORDS
                 out.append(item)
                 continue
-            person = self._concurring(sentence, reader) or self._subject_of(sentence, reader)
+            person = self._concurring(sentence, reader) or self._subject_of(sentence, reader, tokens, bare)
             if person is not None:
                 marker = Said(
                     sentence.start,
@@ -330,11 +332,13 @@ class QuoteExtractor:
         speaker = reader.read(sentence.text[match.end() :], sentence.start + match.end())
         return speaker if speaker is not None and speaker.kind in (NAMED, UNNAMED) else None
 
-    def _subject_of(self, sentence: Sentence, reader: SpeakerReader) -> Speaker | None:
+    def _subject_of(
+        self, sentence: Sentence, reader: SpeakerReader, tokens: list[tuple[str, int]], bare: list[str]
+    ) -> Speaker | None:
         """The person a sentence is about when it names one as its subject ("Di Ngawi, ketua
         kelompok tani, Suyatno, menyambut …"): the antecedent of a later "ia" or "ujarnya"."""
-        for token, start in _words(_tokens(sentence.text, sentence.start))[:MAX_SUBJECT_WORDS]:
-            if token[0].islower() and (_VERB_FORM.match(_bare(token)) or _bare(token) in _AUXILIARIES):
+        for (token, start), word in zip(tokens[:MAX_SUBJECT_WORDS], bare, strict=False):
+            if token[0].islower() and (_VERB_FORM.match(word) or word in _AUXILIARIES):
                 speaker = reader.read_subject(sentence.text[: start - sentence.start], sentence.start)
                 if speaker is None:
                     return None
@@ -346,10 +350,11 @@ class QuoteExtractor:
                 return None
         return None
 
-    def _credit(self, sentence: Sentence, reader: SpeakerReader) -> Speaker | None:
-        """'Hal itu disampaikan (oleh) X …' / 'Demikian dikatakan X': X said the sentence before."""
-        tokens = _words(_tokens(sentence.text, sentence.start))
-        bare = [_bare(t) for t, _ in tokens]
+    def _credit(
+        self, sentence: Sentence, reader: SpeakerReader, tokens: list[tuple[str, int]], bare: list[str]
+    ) -> Speaker | None:
+        """'Hal itu disampaikan (oleh) X …' / 'Demikian dikatakan X': X said the sentence before
+        (``tokens``: its words and their offsets, ``bare`` the same words bare)."""
         k = 0
         if bare and bare[0] == "demikian":
             k = 1
@@ -368,15 +373,15 @@ class QuoteExtractor:
         speaker = reader.read(sentence.text[start - sentence.start :], start)
         return speaker if speaker is not None and speaker.kind != ORGANISATION else None
 
-    def _reported_in(self, sentence: Sentence, reader: SpeakerReader) -> Reported | None:
+    def _reported_in(
+        self, sentence: Sentence, reader: SpeakerReader, tokens: list[tuple[str, int]], bare: list[str]
+    ) -> Reported | None:
         """(speaker, start, end of what was said) when the sentence is reported speech. A sentence
         opening with "Menurutnya" or "Menurut X" is read by that rule alone; any other tries the
         attribution set off by commas inside it, then at its end, then a subject before a verb of
         saying."""
-        tokens = _words(_tokens(sentence.text, sentence.start))
         if len(tokens) < MIN_REPORTED_WORDS + 1:
             return None
-        bare = [_bare(t) for t, _ in tokens]
         lead = 0
         while lead < len(bare) and bare[lead] in CONNECTIVES:
             lead += 1
