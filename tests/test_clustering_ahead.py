@@ -126,3 +126,42 @@ def test_a_rebuild_clustered_ahead_gives_the_stories_of_one_process(
             stories.append([(s.id, s.headline, tuple(s.article_ids), tuple(x.text for x in s.summary)) for s in built])
     assert len(stories[0]) > 1
     assert stories[0] == stories[1]
+
+
+@two_cores
+def test_batches_embedded_by_either_process_give_the_same_stories_and_vectors() -> None:
+    embedder = make_embedder("use", max_tokens=64)
+    items = articles()
+    here = EventClusterer(embedder=embedder, vectors=MemoryCache())
+    cache = MemoryCache()
+    clusterer = EventClusterer(embedder=embedder)
+    with ClusteringAhead(items, clusterer, cache, settings(), min_articles=2, batch=2) as ahead:
+        pass  # analysis done at once: this process embeds batches from the last back
+    assert ahead.groups == here.article_groups(items)
+    assert 0 <= ahead.stolen <= 3
+    keys, texts = here.embedding_texts(items)
+    made = np.stack([cache.rows[(embedder.model_id, k)] for k in keys])
+    expected = cached_vectors(embedder.embed, embedder.model_id, 512, keys, texts, None, batch=2)
+    assert np.array_equal(made, expected)
+
+
+def test_the_child_reads_a_batch_its_parent_embedded_instead_of_embedding_it(tmp_path: Path) -> None:
+    from ringkas.clustering.ahead import _Batches, cluster_articles
+
+    embedder = make_embedder("use", max_tokens=64)
+    items = articles()
+    keys, texts = EventClusterer(embedder=embedder).embedding_texts(items)
+    batches = [[0, 1], [2, 3], [4]]
+    shared = _Batches(tmp_path)
+    # the parent took the middle batch and wrote other vectors for it than its texts give:
+    # articles 2 and 3 (the two chili price reports) get the vectors of the two flood reports
+    parent_rows = embedder.embed([texts[0], texts[1]])
+    assert shared.claim(1)
+    shared.give(1, parent_rows)
+    made, groups = cluster_articles(settings(), items, {}, batches, shared)
+    assert sorted(made) == [0, 2]  # batch 1 was not embedded again
+    assert not shared.claim(0) and not shared.claim(2)  # the child claimed the others
+    cache = MemoryCache()
+    cache.put(embedder.model_id, {keys[0]: made[0][0], keys[1]: made[0][1], keys[4]: made[2][0]})
+    cache.put(embedder.model_id, {keys[2]: parent_rows[0], keys[3]: parent_rows[1]})
+    assert groups == EventClusterer(embedder=embedder, vectors=cache).article_groups(items)

@@ -4,11 +4,13 @@ analyses the articles (names, dates, quotes).
 The event clusterer reads articles only (headline, lead, outlet, date and the vector of its event
 text), never what analysis finds, so on two cores a rebuild's two long steps overlap: this process
 analyses while the child (``python -m ringkas.clustering.ahead IN OUT``, a fresh interpreter that
-shares no state, store connection or thread with this one) embeds the texts the vector cache
-lacks, in the batches ``cached_vectors`` would use (so the same floats), then clusters the
-articles with a clusterer built from the same settings and those vectors. When the block ends the
-vectors are put in the cache and ``groups`` holds the child's stories: the groups this process
-would make (``tests/test_clustering_ahead.py``). A child that fails, or a block that raises,
+shares no state, store connection or thread with this one) clusters the articles in order with a
+clusterer built from the same settings, embedding the texts the vector cache lacks batch by batch
+as it reaches them, in the batches ``cached_vectors`` would use (so the same floats). When this
+process has analysed, it embeds the batches the child has not reached, from the last back (a
+claim file per batch says who embeds it), so both cores work until the end. Then the vectors are
+put in the cache and ``groups`` holds the child's stories: the groups this process would make
+(``tests/test_clustering_ahead.py``). A child that fails, or a block that raises,
 leaves ``groups`` None and the cache as it was: clustering then runs here and reports its own
 errors.
 """
@@ -20,7 +22,8 @@ import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -28,10 +31,12 @@ from typing import Any
 
 import numpy as np
 
+from ..children import start_child
 from ..embedding import make_embedder
 from ..embedding.cache import EMBED_BATCH, VectorCache
 from ..models import Article
 from .cores import StoryGroup
+from .stream import Arrival
 
 # Fewer articles than this are clustered here: starting the child (its imports and models: about
 # two seconds of CPU) would cost more than the overlap saves.
@@ -57,34 +62,55 @@ class ClusterSettings:
     embedder_options: dict[str, Any] = field(default_factory=dict)
 
 
-class _Vectors:
-    """A vector cache in memory (the child's: the vectors it was given and those it made)."""
+class _Batches:
+    """The embedding batches of one rebuild, shared by this process and the child through a folder:
+    whoever first creates ``claim-B`` embeds batch B; this process writes its batches to
+    ``batch-B.npy``, the child waits for them. The child takes them from the first on, this
+    process from the last back once it has analysed, until they meet."""
 
-    def __init__(self, model_id: str, vectors: dict[str, np.ndarray]) -> None:
-        self.model_id = model_id
-        self.rows = dict(vectors)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
-    def get(self, model_id: str, keys: list[str]) -> dict[str, np.ndarray]:
-        if model_id != self.model_id:
-            return {}
-        return {k: self.rows[k] for k in keys if k in self.rows}
+    def claim(self, batch: int) -> bool:
+        try:
+            os.close(os.open(self.folder / f"claim-{batch}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        return True
 
-    def put(self, model_id: str, vectors: dict[str, np.ndarray]) -> None:
-        if model_id == self.model_id:
-            self.rows.update(vectors)
+    def give(self, batch: int, rows: np.ndarray) -> None:
+        part = self.folder / f"batch-{batch}.part.npy"
+        np.save(part, rows)
+        os.replace(part, self.folder / f"batch-{batch}.npy")
+
+    def wait(self, batch: int, parent: int) -> np.ndarray:
+        """Batch ``batch`` as this process wrote it (the child waits; it gives up if its parent,
+        process ``parent``, is gone)."""
+        path = self.folder / f"batch-{batch}.npy"
+        while not path.exists():
+            if os.getppid() != parent:
+                raise OSError("the rebuild that started this process is gone")
+            time.sleep(0.002)
+        return np.load(path)
 
 
 def cluster_articles(
-    settings: ClusterSettings, articles: list[Article], known: dict[str, np.ndarray], batches: list[list[int]]
-) -> tuple[list[np.ndarray], list[StoryGroup]]:
-    """What the child runs: the vectors of each batch of ``articles`` (indexes) and the story
-    groups of all of them, the vectors in ``known`` read, not made again."""
+    settings: ClusterSettings,
+    articles: list[Article],
+    known: dict[str, np.ndarray],
+    batches: list[list[int]],
+    shared: _Batches | None = None,
+) -> tuple[dict[int, np.ndarray], list[StoryGroup]]:
+    """What the child runs: the story groups of ``articles``, and the vectors of the batches of
+    their event texts (indexes) it embedded itself. Each article's vector is read from ``known``,
+    or made with its batch just before the article is clustered (so the two steps take turns), or,
+    for a batch the parent claimed in ``shared``, waited for."""
     from ..clustering import make_clusterer
     from ..clustering.links import LinkModel
     from ..tokens import Tokenizer
 
     embedder = make_embedder(settings.embedder, **settings.embedder_options)
-    clusterer = make_clusterer(
+    clusterer: Any = make_clusterer(
         settings.clusterer,
         threshold=settings.threshold,
         window_days=settings.window_days,
@@ -92,20 +118,37 @@ def cluster_articles(
         embedder=embedder,
         link_model=LinkModel.load(settings.link_model or None),
     )
-    keys, texts = clusterer.embedding_texts(articles)  # type: ignore[attr-defined]
-    made = [embedder.embed([texts[i] for i in batch]) for batch in batches]
-    vectors = _Vectors(embedder.model_id, known)
-    for batch, rows in zip(batches, made, strict=True):
-        vectors.put(embedder.model_id, {keys[i]: rows[n] for n, i in enumerate(batch)})
-    clusterer.cache = vectors  # type: ignore[attr-defined]
-    return made, clusterer.article_groups(articles)  # type: ignore[attr-defined]
+    keys, texts = clusterer.embedding_texts(articles)
+    batch_of = {keys[i]: b for b, batch in enumerate(batches) for i in batch}
+    riding = clusterer.copies(articles)
+    vectors = dict(known)
+    made: dict[int, np.ndarray] = {}
+    parent = os.getppid()
+
+    def arrivals() -> Iterator[Arrival]:
+        for article in articles:
+            if article.id in riding:
+                yield clusterer.arrival(article, None)
+                continue
+            if article.id not in vectors:
+                b = batch_of[article.id]
+                if shared is None or shared.claim(b):
+                    rows = made[b] = embedder.embed([texts[i] for i in batches[b]])
+                else:
+                    rows = shared.wait(b, parent)
+                vectors.update({keys[i]: rows[n] for n, i in enumerate(batches[b])})
+            yield clusterer.arrival(article, vectors[article.id])
+
+    return made, clusterer.article_groups(articles, arrivals())
 
 
 class ClusteringAhead:
     """``with ClusteringAhead(...) as ahead: analyse(...)``; then ``ahead.groups`` is the story
     groups of ``articles`` (None when the child did not run or failed) and the vectors of their
-    event texts that ``cache`` lacked are in it. Does nothing without ``settings``, for fewer
-    than ``min_articles`` (default ``MIN_ARTICLES``) articles or on one core."""
+    event texts that ``cache`` lacked are in it. When the block ends this process embeds the
+    batches the child has not started, from the last back (``stolen`` counts them), while the
+    child clusters. Does nothing without ``settings``, for fewer than ``min_articles`` (default
+    ``MIN_ARTICLES``) articles or on one core."""
 
     def __init__(
         self,
@@ -115,33 +158,30 @@ class ClusteringAhead:
         settings: ClusterSettings | None,
         *,
         min_articles: int | None = None,
+        batch: int = EMBED_BATCH,
     ) -> None:
         self.groups: list[StoryGroup] | None = None
+        self.stolen = 0
         self._cache = cache
-        self._model_id = ""
+        self._embedder: Any = None
+        self._texts: list[list[str]] = []
         self._keys: list[list[str]] = []
         self._child: subprocess.Popen[bytes] | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         least = MIN_ARTICLES if min_articles is None else min_articles
         if settings is None or len(articles) < least or usable_cores() < 2:
             return
-        self._model_id = clusterer.embedder.model_id
-        keys, _texts = clusterer.embedding_texts(articles)
-        known = cache.get(self._model_id, list(keys))
+        self._embedder = clusterer.embedder
+        keys, texts = clusterer.embedding_texts(articles)
+        known = cache.get(self._embedder.model_id, list(keys))
         missing = [i for i, key in enumerate(keys) if key not in known]
-        batches = [missing[start : start + EMBED_BATCH] for start in range(0, len(missing), EMBED_BATCH)]
-        self._keys = [[keys[i] for i in batch] for batch in batches]
+        batches = [missing[start : start + batch] for start in range(0, len(missing), batch)]
+        self._keys = [[keys[i] for i in b] for b in batches]
+        self._texts = [[texts[i] for i in b] for b in batches]
         self._folder = tempfile.TemporaryDirectory(prefix="ringkas-cluster-")
         job = Path(self._folder.name) / "articles.pickle"
         job.write_bytes(pickle.dumps((settings, list(articles), known, batches)))
-        # the child imports this very ringkas, wherever it was imported from
-        here = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)}
-        command = [sys.executable, "-m", "ringkas.clustering.ahead", str(job), str(self._result)]
-        try:
-            self._child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except OSError:
-            self._child = None
+        self._child = start_child("ringkas.clustering.ahead", job, self._result)
 
     @property
     def _result(self) -> Path:
@@ -156,13 +196,20 @@ class ClusteringAhead:
     ) -> None:
         if self._child is None or self._folder is None:
             return
+        mine: dict[int, np.ndarray] = {}
         try:
-            if kind is not None:  # analysis failed: the stories are not needed now
+            if kind is None:
+                try:
+                    mine = self._steal(_Batches(Path(self._folder.name)))
+                except BaseException:
+                    self._child.kill()  # it may be waiting for a batch that will not come
+                    raise
+            else:  # analysis failed: the stories are not needed now
                 self._child.kill()
             if self._child.wait() == 0 and kind is None:
                 made, groups = pickle.loads(self._result.read_bytes())
-                for keys, rows in zip(self._keys, made, strict=True):
-                    self._cache.put(self._model_id, {key: rows[n] for n, key in enumerate(keys)})
+                for b, rows in {**made, **mine}.items():
+                    self._cache.put(self._embedder.model_id, {key: rows[n] for n, key in enumerate(self._keys[b])})
                 self.groups = list(groups)
         except (OSError, ValueError, pickle.UnpicklingError):
             self.groups = None  # clustering runs here and reports the errors itself
@@ -170,13 +217,27 @@ class ClusteringAhead:
             self._child = None
             self._folder.cleanup()
 
+    def _steal(self, shared: _Batches) -> dict[int, np.ndarray]:
+        """The batches this process embeds, from the last back, while the child lives and has not
+        claimed them."""
+        assert self._child is not None
+        mine: dict[int, np.ndarray] = {}
+        for b in range(len(self._keys) - 1, -1, -1):
+            if self._child.poll() is not None or not shared.claim(b):
+                break
+            mine[b] = self._embedder.embed(self._texts[b])
+            shared.give(b, mine[b])
+        self.stolen = len(mine)
+        return mine
+
 
 def main(argv: list[str]) -> int:
     """The child: read (settings, articles, known vectors, batches) from ``argv[0]``, write the
-    batches' vectors and the story groups to ``argv[1]``."""
+    vectors of the batches it embedded and the story groups to ``argv[1]``."""
     source, target = argv
     settings, articles, known, batches = pickle.loads(Path(source).read_bytes())
-    Path(target).write_bytes(pickle.dumps(cluster_articles(settings, articles, known, batches)))
+    shared = _Batches(Path(source).parent)
+    Path(target).write_bytes(pickle.dumps(cluster_articles(settings, articles, known, batches, shared)))
     return 0
 
 

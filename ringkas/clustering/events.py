@@ -5,7 +5,7 @@ every document in order, so both give the same stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -122,12 +122,15 @@ class EventClusterer:
         """The stories of ``cluster``, each with its loosely related articles (``cores``)."""
         return self.article_groups([d.article for d in documents])
 
-    def article_groups(self, articles: Sequence[Article]) -> list[StoryGroup]:
+    def article_groups(
+        self, articles: Sequence[Article], arrivals: Iterable[Arrival] | None = None
+    ) -> list[StoryGroup]:
         """``cluster_groups`` from the articles alone: clustering reads nothing analysis finds (so
-        a rebuild can cluster in a second process while it analyses, see ``ahead``)."""
+        a rebuild can cluster in a second process while it analyses, see ``ahead``). ``arrivals``:
+        the articles' arrivals, in order, when the caller makes them (``arrival``)."""
         if not articles:
             return []
         stream = self.stream()
-        stream.extend(self.arrivals(articles))
+        stream.extend(self.arrivals(articles) if arrivals is None else arrivals)
         position = {a.id: n for n, a in enumerate(articles)}
         return stream_groups(stream, position, {a.id: day_number(a.published) for a in articles})
