@@ -283,6 +283,7 @@ class Engine(DailyQueries):
         articles = self.store.articles()
         with self._clustering_ahead(articles) as ahead:
             documents = self.analyse(articles, progress)
+            ahead.while_waiting = self._stem_ahead(documents)
         self.analyzer.names.forget_words()  # the whole store's words: memory the stories need more
         if progress:
             progress("cluster", 0, 1)
@@ -298,13 +299,21 @@ class Engine(DailyQueries):
             self.settings["citation_threshold"],
             self.settings["outlets_file"],
         )
-        for n, story in enumerate(summarize_in_two(groups, documents, self.summarize, options), 1):
+        stems = self.analyzer.tokenizer.stems()
+        for n, story in enumerate(summarize_in_two(groups, documents, self.summarize, options, stems=stems), 1):
             stories.append(story)
             if progress:
                 progress("summarize", n, len(groups))
         self.store.replace_stories(stories)
         self._online = None  # online mode starts again from the stored stories
         return self.stories()
+
+    def _stem_ahead(self, documents: list[Document]) -> Iterator[None]:
+        """The stems summarizing will ask for, found a document at a time (``citing.stem_ahead``)."""
+        from .summarizing.citing import stem_ahead
+
+        texts = (f"{d.article.title}\n" + "\n".join(s.text for s in d.sentences) for d in documents)
+        return stem_ahead(texts, self.analyzer.tokenizer)
 
     def _clustering_ahead(self, articles: list[Article]) -> ClusteringAhead:
         """The articles embedded and clustered in a second process while this one analyses them

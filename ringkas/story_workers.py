@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # the last 500 articles of the real stream (384 stories) the split was slower than one process.
 MIN_STORIES = 1000
 # The child's share of the documents: less than half, as it starts later.
-CHILD_SHARE = 0.4
+CHILD_SHARE = 0.45
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,9 @@ def usable_cores() -> int:
 StoryInput = tuple[list[Document], tuple[str, ...]]
 
 
-def build_stories(options: StoryOptions, inputs: list[StoryInput]) -> list[Story]:
-    """Each story, as ``Engine.summarize`` builds it (what the child runs)."""
+def build_stories(options: StoryOptions, inputs: list[StoryInput], stems: dict[str, str] | None = None) -> list[Story]:
+    """Each story, as ``Engine.summarize`` builds it (what the child runs), its tokenizer told
+    the ``stems`` this process already found."""
     from .lengths import LengthSpec
     from .outlets import OutletRegistry
     from .stories import build_story
@@ -61,6 +62,7 @@ def build_stories(options: StoryOptions, inputs: list[StoryInput]) -> list[Story
     from .tokens import Tokenizer
 
     tokenizer = Tokenizer()
+    tokenizer.remember(stems or {})
     summarizer = make_summarizer(options.summarizer, tokenizer=tokenizer)
     registry = OutletRegistry.load(options.outlets_file or None)
     length = LengthSpec.parse(options.summary_length)
@@ -77,10 +79,11 @@ def summarize_in_two(
     options: StoryOptions,
     *,
     min_stories: int | None = None,
+    stems: dict[str, str] | None = None,
 ) -> Iterator[Story]:
     """``summarize`` of each group's documents and loosely related article ids, in order, the
     later stories (about ``CHILD_SHARE`` of the documents) built by a second process when there
-    are ``min_stories`` (default ``MIN_STORIES``) and two cores."""
+    are ``min_stories`` (default ``MIN_STORIES``) and two cores, told the ``stems`` found here."""
     inputs = [([documents[i] for i in g.members], tuple(documents[i].id for i in g.weak)) for g in groups]
     if len(inputs) < (MIN_STORIES if min_stories is None else min_stories) or usable_cores() < 2:
         for group, weak in inputs:
@@ -94,7 +97,7 @@ def summarize_in_two(
     later = inputs[split:]
     with tempfile.TemporaryDirectory(prefix="ringkas-stories-") as folder:
         job, result = Path(folder) / "groups.pickle", Path(folder) / "stories.pickle"
-        job.write_bytes(pickle.dumps((options, later)))
+        job.write_bytes(pickle.dumps((options, later, stems)))
         child = start_child("ringkas.story_workers", job, result)
         try:
             for group, weak in inputs[:split]:
@@ -118,8 +121,8 @@ def summarize_in_two(
 def main(argv: list[str]) -> int:
     """The child: build the stories of the inputs pickled in ``argv[0]``, pickle them to ``argv[1]``."""
     source, target = argv
-    options, inputs = pickle.loads(Path(source).read_bytes())
-    Path(target).write_bytes(pickle.dumps(build_stories(options, inputs)))
+    options, inputs, stems = pickle.loads(Path(source).read_bytes())
+    Path(target).write_bytes(pickle.dumps(build_stories(options, inputs, stems)))
     return 0
 
 

@@ -138,6 +138,10 @@ ENGLISH_STOPWORDS = frozenset(
 )
 
 
+# Stems a tokenizer remembers: the vocabulary of a large store.
+MAX_STEMS = 500_000
+
+
 class Tokenizer:
     """Words, content words and stems; holds a stem cache, so reuse one instance."""
 
@@ -155,9 +159,18 @@ class Tokenizer:
         cached = self._stems.get(word)
         if cached is None:
             cached = self._stemmer.stem(word) if word.isalpha() and len(word) > 3 else word
-            if len(self._stems) < 500_000:
+            if len(self._stems) < MAX_STEMS:
                 self._stems[word] = cached
         return cached
+
+    def stems(self) -> dict[str, str]:
+        """The stems found so far (word -> stem), to hand another process's tokenizer."""
+        return dict(self._stems)
+
+    def remember(self, stems: dict[str, str]) -> None:
+        """Take stems another tokenizer found (the same stemmer gives the same stems)."""
+        room = max(0, MAX_STEMS - len(self._stems))
+        self._stems.update(list(stems.items())[:room])
 
     def content_words(self, text: str, *, stem: bool = True) -> list[str]:
         """Words minus stopwords and one-letter tokens, stemmed (Indonesian affixes)."""

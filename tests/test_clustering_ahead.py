@@ -165,3 +165,19 @@ def test_the_child_reads_a_batch_its_parent_embedded_instead_of_embedding_it(tmp
     cache.put(embedder.model_id, {keys[0]: made[0][0], keys[1]: made[0][1], keys[4]: made[2][0]})
     cache.put(embedder.model_id, {keys[2]: parent_rows[0], keys[3]: parent_rows[1]})
     assert groups == EventClusterer(embedder=embedder, vectors=cache).article_groups(items)
+
+
+@two_cores
+def test_other_work_runs_while_the_child_finishes_and_stops_when_it_is_done() -> None:
+    embedder = make_embedder("use", max_tokens=64)
+    done = []
+
+    def steps():
+        while True:  # endless: only the child's end stops it
+            done.append(1)
+            yield
+
+    with ClusteringAhead(articles(), EventClusterer(embedder=embedder), MemoryCache(), settings(), min_articles=2) as a:
+        a.while_waiting = steps()
+    assert a.groups is not None
+    assert len(done) > 0

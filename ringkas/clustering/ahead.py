@@ -147,8 +147,9 @@ class ClusteringAhead:
     groups of ``articles`` (None when the child did not run or failed) and the vectors of their
     event texts that ``cache`` lacked are in it. When the block ends this process embeds the
     batches the child has not started, from the last back (``stolen`` counts them), while the
-    child clusters. Does nothing without ``settings``, for fewer than ``min_articles`` (default
-    ``MIN_ARTICLES``) articles or on one core."""
+    child clusters, then the steps of ``while_waiting`` until the child is done. Does nothing
+    without ``settings``, for fewer than ``min_articles`` (default ``MIN_ARTICLES``) articles or
+    on one core."""
 
     def __init__(
         self,
@@ -162,6 +163,8 @@ class ClusteringAhead:
     ) -> None:
         self.groups: list[StoryGroup] | None = None
         self.stolen = 0
+        # Steps of other work this process does while the child finishes (each ``next`` one step).
+        self.while_waiting: Iterator[None] = iter(())
         self._cache = cache
         self._embedder: Any = None
         self._texts: list[list[str]] = []
@@ -201,6 +204,9 @@ class ClusteringAhead:
             if kind is None:
                 try:
                     mine = self._steal(_Batches(Path(self._folder.name)))
+                    for _step in self.while_waiting:
+                        if self._child.poll() is not None:
+                            break
                 except BaseException:
                     self._child.kill()  # it may be waiting for a batch that will not come
                     raise

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..models import Citation, Document, SummarySentence
 from ..tokens import Tokenizer
@@ -26,6 +26,18 @@ def citation_terms(text: str, tokenizer: Tokenizer) -> Counter[str]:
     stop = tokenizer.stopwords
     words = _WORD.findall(text.lower())
     return Counter(tokenizer.stem(w) for w in words if (len(w) > 1 or is_cjk(w)) and w not in stop)
+
+
+def stem_ahead(texts: Iterable[str], tokenizer: Tokenizer) -> Iterator[None]:
+    """Stem the words ``citation_terms`` will ask of these texts, one text per step: work a
+    rebuild does while it waits for its clustering process (the stems are the same, found
+    earlier)."""
+    stop = tokenizer.stopwords
+    for text in texts:
+        for word in _WORD.findall(text.lower()):
+            if len(word) > 1 and word not in stop:
+                tokenizer.stem(word)
+        yield
 
 
 def by_outlet(documents: Sequence[Document], source: int, best: dict[int, float]) -> list[int]:
