@@ -93,12 +93,21 @@ def test_few_articles_no_settings_or_a_failing_child_leave_everything_to_this_pr
     for ahead in (
         ClusteringAhead(items, clusterer, cache, settings(), min_articles=len(items) + 1),
         ClusteringAhead(items, clusterer, cache, None, min_articles=1),
-        ClusteringAhead(items, clusterer, cache, settings("word2vec"), min_articles=1),  # no such embedder
     ):
         with ahead:
             pass
         assert ahead.groups is None
     assert cache.rows == {}
+    # a child that fails (no such embedder there): no stories; the batches this process embedded
+    # meanwhile are kept, the vectors made in process
+    with ClusteringAhead(items, clusterer, cache, settings("word2vec"), min_articles=1, batch=2) as ahead:
+        pass
+    assert ahead.groups is None
+    keys, texts = clusterer.embedding_texts(items)
+    here = cached_vectors(embedder.embed, embedder.model_id, 512, keys, texts, None, batch=2)
+    for (model, key), vector in cache.rows.items():
+        assert model == embedder.model_id
+        assert np.array_equal(vector, here[keys.index(key)])
 
 
 def test_an_error_in_the_block_stops_the_child_and_passes_on() -> None:

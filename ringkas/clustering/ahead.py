@@ -212,11 +212,13 @@ class ClusteringAhead:
                     raise
             else:  # analysis failed: the stories are not needed now
                 self._child.kill()
+            made: dict[int, np.ndarray] = {}
             if self._child.wait() == 0 and kind is None:
                 made, groups = pickle.loads(self._result.read_bytes())
-                for b, rows in {**made, **mine}.items():
-                    self._cache.put(self._embedder.model_id, {key: rows[n] for n, key in enumerate(self._keys[b])})
                 self.groups = list(groups)
+            # this process's batches are kept even when the child failed: clustering here reads them
+            for b, rows in {**made, **mine}.items():
+                self._cache.put(self._embedder.model_id, {key: rows[n] for n, key in enumerate(self._keys[b])})
         except (OSError, ValueError, pickle.UnpicklingError):
             self.groups = None  # clustering runs here and reports the errors itself
         finally:
