@@ -183,6 +183,8 @@ class GlueRepair:
         """Where a capitalised name ends and a lower-case dictionary word starts, or 0."""
         if len(run) < 8 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
             return 0  # a word the article writes more than once ("Kalimantan") is one word
+        if not any(self.names[run[:at]] for at in range(4, len(run) - 2)):
+            return 0  # no name the article writes on its own opens it (and no dictionary look-up)
         if self.is_word(run.lower()):
             return 0  # "Menurut", "Keputusan": a word, whatever "Men" or "Kep." the article also has
         for at in range(4, len(run) - 2):
