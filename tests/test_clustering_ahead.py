@@ -13,6 +13,7 @@ from ringkas.clustering import EventClusterer
 from ringkas.clustering.ahead import ClusteringAhead, ClusterSettings, usable_cores
 from ringkas.embedding import cached_vectors, make_embedder
 from ringkas.models import Article
+from tests.test_clustering import MemoryCache  # the in-memory vector cache of the clustering tests
 
 ROOT = Path(__file__).resolve().parents[1]
 two_cores = pytest.mark.skipif(usable_cores() < 2, reason="clustering ahead runs a second process: needs two cores")
@@ -33,18 +34,6 @@ def articles() -> list[Article]:
         Article(id=f"a{n}", title=title, text=text, outlet=f"outlet{n % 2}", published=start + timedelta(hours=n))
         for n, (title, text) in enumerate(REPORTS)
     ]
-
-
-class MemoryCache:
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], np.ndarray] = {}
-
-    def get(self, model_id: str, keys: list[str]) -> dict[str, np.ndarray]:
-        return {k: self.rows[(model_id, k)] for k in keys if (model_id, k) in self.rows}
-
-    def put(self, model_id: str, vectors: dict[str, np.ndarray]) -> None:
-        for key, vector in vectors.items():
-            self.rows[(model_id, key)] = np.asarray(vector)
 
 
 def settings(embedder: str = "use") -> ClusterSettings:
