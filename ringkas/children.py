@@ -22,3 +22,10 @@ def start_child(module: str, job: Path, result: Path) -> subprocess.Popen[bytes]
         )
     except OSError:
         return None
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (a second process is worth starting on two or more)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -8,7 +8,6 @@ process.
 
 from __future__ import annotations
 
-import os
 import pickle
 import sys
 import tempfile
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .children import start_child
+from .children import start_child, usable_cores
 from .models import Document, Story
 
 if TYPE_CHECKING:
@@ -39,13 +38,6 @@ class StoryOptions:
     summary_length: str
     citation_threshold: float
     outlets_file: str
-
-
-def usable_cores() -> int:
-    """Cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 # A story's documents and the ids of its loosely related ones (``clustering.cores``).

@@ -8,14 +8,13 @@ real news takes about half the time. A child that fails leaves its articles to t
 
 from __future__ import annotations
 
-import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from ..children import start_child
+from ..children import start_child, usable_cores
 from ..errors import RingkasError
 from ..models import Article
 
@@ -27,13 +26,6 @@ CHILD_SHARE = 0.45
 
 # What cleaning one article gives: the cleaned article, or the message of the error it raised.
 Cleaned = Article | str
-
-
-def usable_cores() -> int:
-    """Cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def clean_each(articles: Sequence[Article], clean: Callable[[Article], Article]) -> list[Cleaned]:

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from ..children import start_child
+from ..children import start_child, usable_cores
 from ..embedding import make_embedder
 from ..embedding.cache import EMBED_BATCH, VectorCache
 from ..models import Article
@@ -41,13 +41,6 @@ from .stream import Arrival
 # Fewer articles than this are clustered here: starting the child (its imports and models: about
 # two seconds of CPU) would cost more than the overlap saves.
 MIN_ARTICLES = 256
-
-
-def usable_cores() -> int:
-    """Cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
