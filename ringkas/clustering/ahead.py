@@ -8,11 +8,12 @@ shares no state, store connection or thread with this one) clusters the articles
 clusterer built from the same settings, embedding the texts the vector cache lacks batch by batch
 as it reaches them, in the batches ``cached_vectors`` would use (so the same floats). When this
 process has analysed, it embeds the batches the child has not reached, from the last back (a
-claim file per batch says who embeds it), so both cores work until the end. Then the vectors are
-put in the cache and ``groups`` holds the child's stories: the groups this process would make
-(``tests/test_clustering_ahead.py``). A child that fails, or a block that raises,
-leaves ``groups`` None and the cache as it was: clustering then runs here and reports its own
-errors.
+claim file per batch says who embeds it), then whatever other work it is given (``while_waiting``)
+until the child is done, so both cores work until the end. Then the vectors are put in the cache
+and ``groups`` holds the child's stories: the groups this process would make
+(``tests/test_clustering_ahead.py``). A child that fails, or a block that raises, leaves
+``groups`` None (only the batches this process embedded reach the cache): clustering then runs
+here and reports its own errors.
 """
 
 from __future__ import annotations
