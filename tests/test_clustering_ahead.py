@@ -136,7 +136,6 @@ def test_batches_embedded_by_either_process_give_the_same_stories_and_vectors() 
     with ClusteringAhead(items, clusterer, cache, settings(), min_articles=2, batch=2) as ahead:
         pass  # analysis done at once: this process embeds batches from the last back
     assert ahead.groups == here.article_groups(items)
-    assert 0 <= ahead.stolen <= 3
     keys, texts = here.embedding_texts(items)
     made = np.stack([cache.rows[(embedder.model_id, k)] for k in keys])
     expected = cached_vectors(embedder.embed, embedder.model_id, 512, keys, texts, None, batch=2)

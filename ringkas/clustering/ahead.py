@@ -99,9 +99,9 @@ def cluster_articles(
     their event texts (indexes) it embedded itself. Each article's vector is read from ``known``,
     or made with its batch just before the article is clustered (so the two steps take turns), or,
     for a batch the parent claimed in ``shared``, waited for."""
-    from ..clustering import make_clusterer
-    from ..clustering.links import LinkModel
     from ..tokens import Tokenizer
+    from . import make_clusterer
+    from .links import LinkModel
 
     embedder = make_embedder(settings.embedder, **settings.embedder_options)
     clusterer: Any = make_clusterer(

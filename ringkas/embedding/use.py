@@ -35,7 +35,7 @@ class _Pieces:
     of the model holds a word boundary (``\u2581``) past its first character, so every boundary
     starts a piece and the best path through the text is the best path through each word in
     turn: the pieces of a word never depend on its neighbours. Remembering each word's pieces gives
-    the same pieces (``tests/test_embedding.py`` checks it against the whole-text Viterbi), and a
+    the same pieces (``tests/test_embedding_pieces.py`` checks it against the whole-text Viterbi), and a
     text is only read as far as its first ``limit`` pieces.
     """
 
@@ -47,7 +47,7 @@ class _Pieces:
             raise AttributeError("a sentencepiece piece holds a word boundary: words are not independent")
 
     def pieces(self, text: str, budget: int) -> list[int]:
-        """The first ``budget`` pieces of ``text`` (all of them when ``budget`` is None)."""
+        """The pieces of ``text`` up to the word that reaches ``budget`` of them."""
         normalized = self.inner._normalizer.normalize(text)
         if not normalized:
             return [self.inner._unk_id]
@@ -71,8 +71,9 @@ class _Pieces:
         return out
 
     def encode(self, texts: Any, out_type: Any = int, add_bos: bool = True, add_eos: bool = True) -> Any:
+        """Piece ids, as the backend asks for them (``out_type=int``: the only form it reads)."""
         if out_type is not int:
-            return self.inner.encode(texts, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+            raise TypeError("the USE embedder's tokenizer gives piece ids only (out_type=int)")
         single = isinstance(texts, str)
         budget = self.limit - int(add_bos) - int(add_eos)
         out = []
