@@ -8,7 +8,14 @@ from ringkas.lengths import LengthSpec
 from ringkas.models import Article, Document
 from ringkas.sentences import SentenceSplitter
 from ringkas.summarizing import LearnedSummarizer
-from ringkas.summarizing.story_core import AGREEMENT, agreement_matrix, core_articles, outlier_articles
+from ringkas.summarizing.story_core import (
+    AGREEMENT,
+    agreement_matrix,
+    core_articles,
+    different_subjects,
+    headline_names,
+    outlier_articles,
+)
 from ringkas.tokens import Tokenizer
 
 SPLITTER = SentenceSplitter()
@@ -105,3 +112,56 @@ def test_the_summary_takes_nothing_from_an_outlier():
     summarizer = LearnedSummarizer(Tokenizer())
     chosen = summarizer.select([*FERRY, BAKERY], LengthSpec.parse("6"))
     assert chosen and all(c.doc != 3 for c in chosen)
+
+
+# Two invented reports cut from one template: two firms share out dividends after their annual
+# meetings. Their leads share most words, so agreement alone links them.
+DIVIDEND_A = doc(
+    "d1",
+    "Kaliandra Logistik Bagikan Dividen Rp 40 Miliar",
+    "PT Kaliandra Logistik Tbk membagikan dividen tunai Rp 40 miliar setelah Rapat Umum Pemegang Saham "
+    "Tahunan pada Kamis.\n"
+    "Direktur Utama Kaliandra Logistik, Sinta Wibisana, mengatakan dividen setara 60 persen laba bersih.\n"
+    "Dividen tunai akan dibayarkan kepada pemegang saham pada bulan depan.",
+)
+DIVIDEND_B = doc(
+    "d2",
+    "Surya Tenun Bagikan Dividen Rp 12 Miliar",
+    "PT Surya Tenun Tbk membagikan dividen tunai Rp 12 miliar setelah Rapat Umum Pemegang Saham Tahunan "
+    "pada Kamis.\n"
+    "Direktur Keuangan Surya Tenun, Bagas Pratama, mengatakan dividen setara 45 persen laba bersih.\n"
+    "Dividen tunai akan dibayarkan kepada pemegang saham pada bulan depan.",
+)
+# A same-event report naming the firm in its text though its headline names its director.
+DIVIDEND_A_TOO = doc(
+    "d3",
+    "Sinta Wibisana: Laba Bersih Naik, Dividen Ikut Naik",
+    "Direktur Utama PT Kaliandra Logistik Tbk Sinta Wibisana menyebut dividen Rp 40 miliar mencerminkan "
+    "laba bersih yang naik.\n"
+    "Rapat Umum Pemegang Saham Tahunan menyetujui pembagian dividen tunai itu pada Kamis.",
+)
+
+
+def test_headline_names_are_the_headline_words_the_text_writes_as_names():
+    # "Rp" stands before a figure (a currency, not a subject); "bagikan" and "dividen" are not
+    # written with a capital inside a sentence; the digits of the headline are no names.
+    assert headline_names(DIVIDEND_A, STOPWORDS) == {"kaliandra", "logistik"}
+    assert headline_names(DIVIDEND_A_TOO, STOPWORDS) == {"sinta", "wibisana"}
+    assert headline_names(doc("x", "", "Teks tanpa judul tentang Kaliandra."), STOPWORDS) == frozenset()
+
+
+def test_reports_on_different_subjects_disagree_though_their_words_agree():
+    pair = [DIVIDEND_A, DIVIDEND_B]
+    assert agreement_matrix(pair, STOPWORDS)[0, 1] >= AGREEMENT  # the template's words agree
+    different = different_subjects([*pair, DIVIDEND_A_TOO], STOPWORDS)
+    assert different[0, 1] and different[1, 0]
+    # the director's headline: the firm's report names her, so they share a subject
+    assert not different[0, 2] and not different[2, 0]
+    assert not different[0, 0]
+    # the second firm's report is left out; agreement alone would have kept it
+    assert outlier_articles(pair, STOPWORDS) == {1}
+    assert outlier_articles(pair, STOPWORDS, subjects=False) == frozenset()
+    assert outlier_articles([DIVIDEND_A, DIVIDEND_A_TOO, DIVIDEND_B], STOPWORDS) == {2}
+    # a headline naming no one decides nothing
+    unnamed = doc("u", "Dividen Tunai Dibagikan Pekan Depan", DIVIDEND_B.article.text)
+    assert not different_subjects([DIVIDEND_A, unnamed], STOPWORDS)[0, 1]
