@@ -11,7 +11,11 @@ it counts glued-token candidates before and after ``ringkas.cleaning.repair``:
 - ``bracket``: a bracket glued to a word on its outer side: "Agung(Kejagung)", "(Pemprov)Jawa";
 - ``punct``: a comma, semicolon, colon, "!" or "?" glued to the next word, or a full stop glued to
   a capitalised word ("tersebut,harga", "ujarnya.Dia"); addresses, handles and decimals are no
-  candidates.
+  candidates;
+- ``capitals``: two or more capitals glued to a lower-case dictionary word of three letters or
+  more ("PBSImenyiapkan", "ODOLyang"; the joined form lower-cased must be no word: "DIberitakan");
+- ``number``: a number glued to a lower-case dictionary word of three letters or more ("2025akan",
+  "7model").
 
 Precision has three checks. A case or name split "AB" -> "A B" is *suspect* when the joined form
 "AB" is written in the stream, in another article, more often than "A B" (a real word is written
@@ -47,6 +51,8 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _CASE = re.compile(r"(?<![A-Za-z])([a-z]{2,}|[A-Z][a-z]+)([A-Z](?:[a-z]{2,}|[A-Z]+))")
 _BRACKET = re.compile(r"[A-Za-z]{2}\([A-Za-z][^()\s]*\)|\)[A-Za-z]{2}")
 _PUNCT = re.compile(r"[A-Za-z]{2}[,;:!?][A-Za-z]{2}|[a-z]{3}\.[A-Z][a-z]")
+_CAPITALS = re.compile(r"(?<![A-Za-z])([A-Z]{2,})([a-z]{3,})(?![A-Za-z])")
+_NUMBER = re.compile(r"(?<![\w.,])\d+([a-z]{3,})(?![A-Za-z])")
 
 
 def candidates(line: str, cleaner: Cleaner) -> Counter[str]:
@@ -60,6 +66,10 @@ def candidates(line: str, cleaner: Cleaner) -> Counter[str]:
                 found["case"] += 1
         found["bracket"] += len(_BRACKET.findall(token))
         found["punct"] += len(_PUNCT.findall(token))
+        for capitals, word in _CAPITALS.findall(token):
+            if cleaner.is_indonesian_word(word) and not cleaner.is_indonesian_word((capitals + word).lower()):
+                found["capitals"] += 1
+        found["number"] += sum(cleaner.is_indonesian_word(word) for word in _NUMBER.findall(token))
     return found
 
 
@@ -180,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"stream: {len(stream)} articles, {splits} splits in {len(changed)} tokens")
     print(f"{'candidates':<10} {'before':>7} {'after':>7} {'repaired':>9}")
-    for kind in ("case", "bracket", "punct"):
+    for kind in ("case", "bracket", "punct", "capitals", "number"):
         print(f"{kind:<10} {before[kind]:>7} {after[kind]:>7} {before[kind] - after[kind]:>9}")
     total_before, total_after = sum(before.values()), sum(after.values())
     print(f"{'total':<10} {total_before:>7} {total_after:>7} {total_before - total_after:>9}")

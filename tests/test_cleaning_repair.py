@@ -28,10 +28,16 @@ def repaired(cleaner, line, context=""):
         ("Klub itu menang atasPersib dan dilansirKNT.", "Klub itu menang atas Persib dan dilansir KNT."),
         ("Rapat di kantor KabupatenSleman berlangsung lama.", "Rapat di kantor Kabupaten Sleman berlangsung lama."),
         ("Baca juga:Panen Raya di Klaten", "Baca juga: Panen Raya di Klaten"),
+        # an acronym or a word in capitals glued to the next word, a number glued to the next word
+        ("Pengurus PSBImenyiapkan tim cadangan.", "Pengurus PSBI menyiapkan tim cadangan."),
+        ("Aturan ODLyang baru dan BERIKUTtiga syarat.", "Aturan ODL yang baru dan BERIKUT tiga syarat."),
+        ("Turnamen 2025akan digelar pada 12pekan.", "Turnamen 2025 akan digelar pada 12pekan."),
+        ("Skor 3dengan tambahan waktu.", "Skor 3 dengan tambahan waktu."),
+        ("Setiap PesertaKPRmemiliki hak.", "Setiap Peserta KPR memiliki hak."),
     ],
 )
 def test_glued_words_are_split(cleaner, glued, expected):
-    context = "Banjir di Iran, Sleman dan Jawa Barat."
+    context = "Banjir di Iran, Sleman dan Jawa Barat. Program KPR dibuka."
     text, count = repaired(cleaner, glued, context)
     assert text == expected
     assert count >= 1
@@ -67,6 +73,11 @@ def test_names_brands_numbers_and_addresses_stay(cleaner, line):
         ("Belanja di MatahariPasar dan PermenKP baru.", ""),
         # a title's "(K)" and a name's short form in brackets
         ("Dokter Sp.A(K) bernama Hargi(anto) hadir.", ""),
+        # capitals before a clitic, a word typed with two capitals, a capital that opens the next
+        # word or a name, units and ordinals after a number, a brand written twice
+        ("Harga BBMnya naik dan DIberitakan turun.", ""),
+        ("Surat PEMUTUSANHubungan kerja tiba di Posko SARWaringin.", "Desa Waringin"),
+        ("Juara 2nd dengan layar 60fps, 100km dan 3milyar.", ""),
     ],
 )
 def test_no_correct_word_is_split(cleaner, line, context):
@@ -84,6 +95,13 @@ def test_a_capitalised_word_glued_to_a_name_is_split_on_evidence(cleaner):
     assert repaired(cleaner, line, "Suharyanto hadir.")[0] == "Keputusan itu disampaikan Presiden Suharyanto kemarin."
     assert repaired(cleaner, line)[0] == line  # "Suharyanto" never written alone: a brand shape
     assert repaired(cleaner, "Kabar itu DilansirKNT pagi.")[0] == "Kabar itu Dilansir KNT pagi."
+
+
+def test_capitals_glued_to_a_word_are_split_wherever_the_line_repeats(cleaner):
+    # a scraped page may repeat a glued line: capitals never end in a word, so no one-off is needed
+    line = "Pengurus PSBImenyiapkan tim."
+    text = f"{line}\n{line}"
+    assert cleaner.glue_repair(text).repair(line) == ("Pengurus PSBI menyiapkan tim.", 1)
 
 
 def test_repair_glued_reads_its_text_as_context(cleaner):

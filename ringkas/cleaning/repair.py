@@ -7,7 +7,8 @@ a function word or a longer dictionary word (not brand shapes such as iPhone, Yo
 detikNews, KemenPU), after a capitalised root only when the token is a one-off and the article
 writes the name on its own (not MarlinBooking, MatahariMall); or a name the article writes on
 its own glued to a function word, a derived word or a long root (not Wismandari, Instagram,
-Antidumping). The cleaner repairs each body line and the headline of scraped text;
+Antidumping); capitals glued to such a word (PBSImenyiapkan, not BBMnya or DIberitakan); or a
+number glued to a function or derived word (2025akan, not 60fps or 20detik). The cleaner repairs each body line and the headline of scraped text;
 ``benchmarks/realworld_glued.py`` measures what is split, what is left and what is cut wrongly."""
 
 from __future__ import annotations
@@ -33,9 +34,13 @@ _STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
 # "juga:Harga"; "Gambas:Video" starts upper case and stays.
 _COLON = re.compile(r"(?<=\b[a-z]{3})([a-z]*):(?=[A-Za-z]{2})")
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# Every split above needs a capital or one of these marks in the token: a token of lower-case
-# letters, digits and hyphens ("kata-kata", "2024") is left as it is without reading further.
-_MAY_SPLIT = re.compile(r"[A-Z(),;!?:]")
+# Every split above needs a capital or one of these marks in the token, or a digit before a
+# letter: a token of lower-case letters, hyphens and numbers ("kata-kata", "2024") is left as it
+# is without reading further.
+_MAY_SPLIT = re.compile(r"[A-Z(),;!?:]|[0-9][a-z]")
+# An acronym or a word in capitals glued to the lower-case word after it ("PBSImenyiapkan",
+# "ODOLyang", "BERIKUTlima"): split when that word is one of its own (``_word_after_capitals``).
+_CAPITALS_GLUE = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
@@ -118,6 +123,11 @@ class GlueRepair:
         last = 0
         count = 0
         for run in _LETTERS.finditer(piece):
+            if run.start() and piece[run.start() - 1].isdigit() and self._after_number(run.group(0)):
+                # "2025akan", "5yang": a number glued to the word after it
+                out.append(piece[last : run.start()])
+                last = run.start()
+                count += 1
             cuts = self.cuts(run.group(0))
             for cut in cuts:
                 out.append(piece[last : run.start() + cut])
@@ -139,9 +149,10 @@ class GlueRepair:
             if cut:
                 cuts.append(cut)
                 start = cut
-        # A name glued to the next lower-case word: "Ronaldomengirimkan", "Iranmenyusul".
+        # Capitals glued to the next lower-case word ("PBSImenyiapkan", "Peserta|DPLKmemiliki"),
+        # or a name glued to it ("Ronaldomengirimkan", "Iranmenyusul").
         tail = letters[start:]
-        cut = self._name_glue(tail)
+        cut = self._capitals_glue(tail) or self._name_glue(tail)
         if cut:
             cuts.append(start + cut)
         return cuts
@@ -202,6 +213,36 @@ class GlueRepair:
             elif self._opens_clause(word) or (len(word) >= _MIN_ROOT_AFTER_NAME and self.is_word(word)):
                 return at
         return 0
+
+    def _capitals_glue(self, run: str) -> int:
+        """Where capitals end and a lower-case word starts, or 0: "PBSI|menyiapkan"; not "BBMnya"
+        (a clitic is no word), "DIberitakan" (a word typed with its first letters in capitals) or
+        "PEMUTUSANHubungan" and "SARManggarai", where the last capital opens a word or a name."""
+        capitals = _CAPITALS_GLUE.fullmatch(run)
+        if (
+            capitals is None
+            or capitals.group(2) in _CLITICS
+            or not self._word_after_capitals(capitals.group(2))
+            or self.is_word(run.lower())
+            or self._capitalised_word(capitals.group(1)[-1] + capitals.group(2))
+        ):
+            return 0
+        return len(capitals.group(1))
+
+    def _word_after_capitals(self, word: str) -> bool:
+        """A lower-case word glued after capitals that is a word of its own: one that opens a clause
+        or a long root ("JAKARTA|kembali"). No capitals end in such a word, so unlike a glued name it
+        needs no one-off: a scraped page may repeat a glued line."""
+        return self._opens_clause(word) or (len(word) >= _MIN_ROOT_AFTER_NAME and self.is_word(word))
+
+    def _capitalised_word(self, word: str) -> bool:
+        """A capitalised word the article writes on its own, or a dictionary word."""
+        return bool(self.names[word]) or self.is_word(word.lower())
+
+    def _after_number(self, word: str) -> bool:
+        """A lower-case word glued after a number that is a word of its own: "akan", "yang",
+        "menjadi"; not a unit or a root ("2nd", "60fps", "20detik", "7model", "3milyar")."""
+        return word.islower() and word not in _CLITICS and self._opens_clause(word)
 
     def _opens_clause(self, word: str) -> bool:
         """A word that goes on after a name: "dan", "akan", "mengatakan", not "kota" or "gram"."""
