@@ -17,6 +17,8 @@ from ringkas.summarizing.readability import (
     dateline_length,
     fact_of,
     opens_with_reference,
+    restates,
+    said_words,
     same_fact,
     without_dateline,
 )
@@ -105,6 +107,50 @@ def test_the_same_fact_in_other_words_is_one_fact():
     assert not same_fact(one, fact_of("Bendungan Sirna menampung 12 juta meter kubik air."))
     # a year or a date every sentence of a story shares is not a figure
     assert not fact_of("Pada 8/5/2024 Bupati datang, tahun 2024 ini.").figures
+
+
+def test_another_articles_wording_of_a_chosen_sentence_is_a_restatement():
+    stop = Tokenizer().stopwords
+    one = said_words("Pesawat Garuda Biru mendarat darurat di Bandara Lembah Hijau pada Selasa pagi.", stop)
+    other = said_words("Garuda Biru terpaksa mendarat darurat di Bandara Lembah Hijau, Selasa (4/6) pagi.", stop)
+    assert restates(one, other)
+    # a new fact about the same plane shares its names, not most of its words
+    new = said_words("Seluruh 180 penumpang Garuda Biru dipindahkan ke pesawat pengganti menuju Kota Baru.", stop)
+    assert not restates(one, new)
+    assert not restates(one, frozenset())
+
+
+def test_the_summary_takes_one_wording_of_a_fact_from_several_articles():
+    plane = [
+        make_doc(
+            "p1",
+            "Garuda Biru mendarat darurat di Lembah Hijau pada Selasa pagi.\n"
+            "Seluruh 180 penumpang selamat dan dipindahkan ke pesawat pengganti.",
+            title="Garuda Biru Mendarat Darurat",
+            outlet="Kabar",
+        ),
+        make_doc(
+            "p2",
+            "Selasa pagi itu, pesawat terpaksa turun darurat; Garuda Biru kini tertahan di Lembah Hijau.\n"
+            "Pilot melaporkan gangguan mesin kiri sesaat setelah lepas landas dari Kota Baru.",
+            title="Garuda Biru Terpaksa Mendarat di Lembah Hijau",
+            outlet="Warta",
+        ),
+        make_doc(
+            "p3",
+            "Teknisi memeriksa mesin kiri Garuda Biru yang mendarat darurat di Bandara Lembah Hijau.\n"
+            "Maskapai menyatakan jadwal penerbangan lain tidak terganggu.",
+            title="Mesin Garuda Biru Diperiksa",
+            outlet="Berita",
+        ),
+    ]
+    summarizer = LearnedSummarizer(Tokenizer())
+    picked = texts(summarizer.select(plane, LengthSpec.parse("4")))
+    # the second article tells the landing in other words and another order: its word pairs
+    # overlap too little to count as a repeat, its words do not
+    first, second = plane[0].sentences[0].text, plane[1].sentences[0].text
+    assert not (first in picked and second in picked), picked
+    assert first in picked or second in picked, picked
 
 
 def test_references_are_found_at_the_opening_only():

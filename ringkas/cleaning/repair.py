@@ -8,8 +8,9 @@ detikNews, KemenPU), after a capitalised root only when the token is a one-off a
 writes the name on its own (not MarlinBooking, MatahariMall); or a name the article writes on
 its own glued to a function word, a derived word or a long root (not Wismandari, Instagram,
 Antidumping); capitals glued to such a word (PBSImenyiapkan, not BBMnya or DIberitakan); or a
-number glued to a function or derived word (2025akan, not 60fps or 20detik). The cleaner repairs each body line and the headline of scraped text;
-``benchmarks/realworld_glued.py`` measures what is split, what is left and what is cut wrongly."""
+number glued to a function or derived word (2025akan, not 60fps or 20detik). The cleaner
+repairs each body line and the headline of scraped text; ``benchmarks/realworld_glued.py``
+measures what is split, what is left and what is cut wrongly."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from ..tokens import Tokenizer
 from .base import Candidate, budget, candidates, reading_order
 from .coverage import COST_EXPONENT, CoverageSummarizer
 from .features import FEATURES, sentence_features, word_pairs
-from .readability import Fact, fact_of, same_fact, without_dateline
+from .readability import Fact, fact_of, restates, said_words, same_fact, without_dateline
 from .story_core import outlier_articles
 
 MODEL_FILE = "sentence-model.json"
@@ -176,8 +176,9 @@ class LearnedSummarizer:
         self, documents: Sequence[Document], pool: Sequence[Candidate], score: np.ndarray, length: LengthSpec
     ) -> list[Candidate]:
         """The summary from scored candidates: greedily the sentence with the most new agreed
-        facts and the highest learned score per word, while it fits and repeats nothing; the
-        first one taken opens the summary."""
+        facts and the highest learned score per word, while it fits and repeats nothing (in word
+        pairs, in figures and names, or, from another article, in most of its words); the first
+        one taken opens the summary."""
         max_sentences, max_words = budget(documents, length)
         value, by_sentence = self.coverage.concept_weights(documents)
         row = {
@@ -193,6 +194,8 @@ class LearnedSummarizer:
         prior = self.prior_weight * score / max(1e-9, float(score.max())) / cost * cost.min()
         pairs = [word_pairs(c.sentence.text, self.stopwords) for c in pool]
         facts = [fact_of(c.sentence.text) for c in pool]
+        said = [said_words(c.sentence.text, self.stopwords) for c in pool]
+        article = np.array([c.doc for c in pool])
         place = {(c.doc, c.sentence.index): i for i, c in enumerate(pool)}
         antecedent = np.array([place.get((c.doc, c.sentence.index - 1), -1) if c.needs_previous else -1 for c in pool])
         allowed = np.ones(len(pool), dtype=bool)
@@ -215,6 +218,8 @@ class LearnedSummarizer:
             for j in np.flatnonzero(allowed & ~taken):
                 if _repeats(pairs[j], facts[j], pairs[best], facts[best]):
                     allowed[j] = False
+                elif article[j] != article[best] and restates(said[j], said[best]):
+                    allowed[j] = False  # another article's wording of a chosen sentence
         if not chosen:
             return []
         ordered = reading_order(documents, [pool[i] for i in chosen])
