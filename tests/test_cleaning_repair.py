@@ -34,6 +34,8 @@ def repaired(cleaner, line, context=""):
         ("Turnamen 2025akan digelar pada 12pekan.", "Turnamen 2025 akan digelar pada 12pekan."),
         ("Skor 3dengan tambahan waktu.", "Skor 3 dengan tambahan waktu."),
         ("Setiap PesertaKPRmemiliki hak.", "Setiap Peserta KPR memiliki hak."),
+        # a name, a word that opens a clause and the next name, all glued
+        ("Warga SlemandanIran berdoa.", "Warga Sleman dan Iran berdoa."),
     ],
 )
 def test_glued_words_are_split(cleaner, glued, expected):
@@ -98,10 +100,12 @@ def test_a_capitalised_word_glued_to_a_name_is_split_on_evidence(cleaner):
 
 
 def test_capitals_glued_to_a_word_are_split_wherever_the_line_repeats(cleaner):
-    # a scraped page may repeat a glued line: capitals never end in a word, so no one-off is needed
-    line = "Pengurus PSBImenyiapkan tim."
-    text = f"{line}\n{line}"
-    assert cleaner.glue_repair(text).repair(line) == ("Pengurus PSBI menyiapkan tim.", 1)
+    # a scraped page may repeat a glued line: capitals never end in a word, and a word between two
+    # names is evidence enough, so neither needs a one-off
+    line = "Pengurus PSBImenyiapkan tim dan SlemanmenantangIran."
+    text = f"Sleman dan Iran.\n{line}\n{line}"
+    expected = "Pengurus PSBI menyiapkan tim dan Sleman menantang Iran."
+    assert cleaner.glue_repair(text).repair(line) == (expected, 3)
 
 
 def test_repair_glued_reads_its_text_as_context(cleaner):

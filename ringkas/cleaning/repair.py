@@ -150,6 +150,14 @@ class GlueRepair:
             if cut:
                 cuts.append(cut)
                 start = cut
+                continue
+            # A name glued to a word that opens a clause, glued to the next name: "Ghazali|dan|Alyssa"
+            # (the middle word is the evidence, whether or not the page repeats the line).
+            inner = self._name_glue(letters[start:at])
+            right = letters[at:]
+            if inner and len(right) >= (2 if right.isupper() else 3) and right.lower() not in _CLITICS:
+                cuts += [start + inner, at]
+                start = at
         # Capitals glued to the next lower-case word ("PBSImenyiapkan", "Peserta|DPLKmemiliki"),
         # or a name glued to it ("Ronaldomengirimkan", "Iranmenyusul").
         tail = letters[start:]
