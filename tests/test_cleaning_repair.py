@@ -34,6 +34,8 @@ def repaired(cleaner, line, context=""):
         ("Turnamen 2025akan digelar pada 12pekan.", "Turnamen 2025 akan digelar pada 12pekan."),
         ("Skor 3dengan tambahan waktu.", "Skor 3 dengan tambahan waktu."),
         ("Setiap PesertaKPRmemiliki hak.", "Setiap Peserta KPR memiliki hak."),
+        # a derived word glued to a name's two-letter opening
+        ("Warga menyambut kedatanganAl Farisi.", "Warga menyambut kedatangan Al Farisi."),
         # a name, a word that opens a clause and the next name, all glued
         ("Warga SlemandanIran berdoa.", "Warga Sleman dan Iran berdoa."),
     ],

@@ -193,8 +193,12 @@ class GlueRepair:
         head = left.lower()
         if len(left) < 2 or not (left.islower() or left[1:].islower()):
             return False  # "i|Phone", "Mc|Donald", "Kemen|PU" (an upper-case run before it)
-        if len(right) < (2 if right.isupper() else 3) or right.lower() in _CLITICS:
+        if right.lower() in _CLITICS:
             return False  # "kepadaNya": the capital is reverence, not a new word
+        if len(right) < (2 if right.isupper() else 3):
+            # "pernikahanAl", "dilansirAl": a name's two-letter opening ("Al Hilal") after a
+            # function or derived word; any other short capitalised tail stays ("mengeNa")
+            return len(right) == 2 and left.islower() and (head in self.function_words or self.is_derived(head))
         if left.islower() and head in self.function_words:
             return True  # "diIran", "dariWebMD" (not "YouTube": the word must be lower case)
         return len(head) >= _MIN_CONTENT_WORD and self.is_word(head)
