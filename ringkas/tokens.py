@@ -13,6 +13,9 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+# A word after a token ending in one of these opens a sentence, a quote or a bracket: its capital
+# says nothing about whether it is a name (the stages that read names from capitals use it).
+SENTENCE_OPENERS = frozenset('.!?:;"\u201c\u201d([')
 
 ENGLISH_STOPWORDS = frozenset(
     [

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..models import Article
+from ..tokens import SENTENCE_OPENERS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Han, kana and Hangul runs have no spaces between words: they become character pairs.
@@ -54,7 +55,6 @@ def lexical_terms(text: str, stopwords: Collection[str] = ()) -> list[str]:
 LEAD_WORDS = 60
 # Names are read from the lead and the paragraphs after it (where the event's people and places are).
 NAME_WORDS = 250
-_OPENERS = frozenset('.!?:;"\u201c\u201d([')
 # Figures: a number of three or more digits or with a decimal part ("7.100", "3,5", "1.250"), not a
 # year: what tells two stock-market sessions, two fires or two match scores apart.
 _FIGURE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/])")
@@ -87,7 +87,7 @@ def event_cues(article: Article, stopwords: Collection[str] = ()) -> EventCues:
             lowered = _WORD.match(token.lower())
             if lowered is not None and len(lowered.group(0)) > 1 and lowered.group(0) not in stopwords:
                 names.append(lowered.group(0))
-        opens = raw[-1] in _OPENERS
+        opens = raw[-1] in SENTENCE_OPENERS
     figures = frozenset(
         f
         for f in _FIGURE.findall(f"{article.title} {lead}")

@@ -31,12 +31,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..models import Document
+from ..tokens import SENTENCE_OPENERS
 from .base import CJK
 from .features import content_words
 
 _TOKEN = re.compile(f"[{CJK}]|[^\\W{CJK}]+", re.UNICODE)
-# A word after one of these ends opens a sentence, a quote or a bracket: its capital says nothing.
-_OPENERS = frozenset('.!?:;"\u201c\u201d([')
 # The title and this many first sentences stand for an article (its lead says what happened).
 LEAD_SENTENCES = 8
 # Two articles agree when the cosine of their lead terms reaches this: the highest threshold that
@@ -75,7 +74,7 @@ def headline_names(document: Document, stopwords: frozenset[str]) -> frozenset[s
         tokens = sentence.text.split()
         for k in range(1, len(tokens)):
             token = tokens[k].lstrip("([\"'\u201c\u2018")
-            if not token[:1].isupper() or tokens[k - 1][-1:] in _OPENERS:
+            if not token[:1].isupper() or tokens[k - 1][-1:] in SENTENCE_OPENERS:
                 continue
             if k + 1 < len(tokens) and tokens[k + 1][:1].isdigit():
                 continue
