@@ -17,7 +17,7 @@ articles also disagree when each headline names someone or something (a headline
 article's own sentences write as a name) and neither article's text mentions any of the other
 headline's names. At ``AGREEMENT`` the rule leaves out no more real members on ViMs, MMDS dev and
 the real dev window, and 0.3% instead of 0.2% on our labelled windows of the stream, while it
-catches 2-10% of the hardest intruders instead of 0-4% (``scripts/train_story_core.py``).
+catches 2-10% of the hardest intruders instead of 0-2% (``scripts/train_story_core.py``).
 """
 
 from __future__ import annotations
