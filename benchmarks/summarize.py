@@ -3,7 +3,7 @@
     python benchmarks/summarize.py [--limit N] [--systems ringkas,lead,...] [--skip-quality]
                                    [--skip-speed] [--skip-seeds] [--sweep]
     python benchmarks/summarize.py readability [--grouping gold|ringkas|both] [--cache-dir DIR]
-                                               [--summarizer NAME]
+                                               [--summarizer NAME] [--windows]
 
 Everything runs in one process, one system after another, on the same clusters, split by the
 same sentence splitter and cut to the same word budget (the mean reference length):
@@ -31,6 +31,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -56,6 +57,8 @@ INDOSUM = SHARED / "data" / "indosum" / "dev123.jsonl"
 SEEDS = SHARED / "gold" / "seeds-with-dates.jsonl"
 GOLD = SHARED / "gold" / "seeds.json"
 REALWORLD = SHARED / "data" / "realworld" / "clusters_dev.jsonl"
+STREAM = SHARED / "data" / "realworld" / "stream.jsonl"
+WINDOWS = ROOT / "labels" / "realworld"  # our own event labels of windows of STREAM
 
 
 def print_rows(rows: list[list[str]]) -> None:
@@ -121,21 +124,56 @@ def sweep(engine: Engine, sets: dict[str, list[EvalCluster]]) -> None:
     print_rows(rows)
 
 
-def readability(grouping: str, summarizer: str | None, cache_dir: str | None) -> None:
+def readability(grouping: str, summarizer: str | None, cache_dir: str | None, windows: bool = False) -> None:
+    """The readability checks on the real dev window, and with ``windows`` on each window of the
+    real stream we labelled ourselves (``labels/realworld``): hours the checks were not written on."""
+    from ringkas.evaluation.readability import CHECKS, ReadabilityReport
+    from ringkas.evaluation.sets import article_index
+
+    overrides = {"summarizer": summarizer} if summarizer else {}
+    sets: list[tuple[str, Path]] = [("real dev window", REALWORLD)]
+    if windows:
+        sets += [(f"window {p.stem}", p) for p in sorted(WINDOWS.glob("*.jsonl"))]
+    stream = article_index(STREAM) if windows else None
+    totals: dict[str, ReadabilityReport] = {}
+    with Engine(db=":memory:", progress=False, **overrides) as engine:
+        for label, path in sets:
+            for name, report, loose in _readability_reports(engine, path, grouping, cache_dir, stream):
+                totals.setdefault(name, ReadabilityReport()).merge(report)
+                print(f"\n## readability, {label}, stories of 2+ articles grouped by {name}")
+                summarizer_name, length = engine.settings["summarizer"], engine.settings["summary_length"]
+                print(f"summarizer {summarizer_name}, length {length}: {report.stories} stories, ", end="")
+                print(f"{report.sentences} summary sentences, {loose} loosely related articles")
+                for check in CHECKS:
+                    print(f"  {check:22} {report.counts[check]}")
+                    for example in report.examples.get(check, [])[:3]:
+                        print(f"      e.g. {example}")
+                grouped = report.counts["outlet cited for several articles"]
+                print(f"  (sentences citing one outlet for several articles, shown once with its count: {grouped})")
+    if windows:
+        print(f"\n## readability, all {len(sets)} sets together")
+        for name, total in totals.items():
+            counts = ", ".join(f"{check} {total.counts[check]}" for check in CHECKS)
+            print(f"  grouped by {name}: {total.stories} stories, {total.sentences} sentences; {counts}")
+
+
+def _readability_reports(
+    engine: Engine, path: Path, grouping: str, cache_dir: str | None, stream: dict[str, Any] | None
+) -> list[tuple[str, Any, int]]:
+    """(grouping, report, loosely related articles) for one labelled set."""
     import tempfile
 
     from ringkas.clustering import StoryGroup
     from ringkas.embedding import FileVectorCache
     from ringkas.evaluation.clustering import event_clusterer, read_eval_set
-    from ringkas.evaluation.readability import CHECKS, ReadabilityReport, check_story
+    from ringkas.evaluation.readability import ReadabilityReport, check_story
     from ringkas.stories import founding_order
 
-    overrides = {"summarizer": summarizer} if summarizer else {}
-    with Engine(db=":memory:", progress=False, **overrides) as engine, tempfile.TemporaryDirectory() as spare:
-        evalset = read_eval_set(REALWORLD, engine)
-        documents = sorted((engine.analyzer.analyse(a) for a in evalset.articles), key=founding_order)
-        groupings = ("gold", "ringkas") if grouping == "both" else (grouping,)
-        for name in groupings:
+    evalset = read_eval_set(path, engine, articles_by_id=stream)
+    documents = sorted((engine.analyzer.analyse(a) for a in evalset.articles), key=founding_order)
+    out = []
+    with tempfile.TemporaryDirectory() as spare:
+        for name in ("gold", "ringkas") if grouping == "both" else (grouping,):
             if name == "gold":
                 by_event: dict[str, list[int]] = {}
                 for i, doc in enumerate(documents):
@@ -151,15 +189,8 @@ def readability(grouping: str, summarizer: str | None, cache_dir: str | None) ->
                     weak = [documents[i].id for i in group.weak]
                     loose += len(weak)
                     check_story(engine.summarize(members, weak), members, evalset.gold, report)
-            print(f"\n## readability, real dev window, stories of 2+ articles grouped by {name}")
-            print(f"summarizer {engine.settings['summarizer']}, length {engine.settings['summary_length']}: ", end="")
-            print(f"{report.stories} stories, {report.sentences} summary sentences, {loose} loosely related articles")
-            for check in CHECKS:
-                print(f"  {check:22} {report.counts[check]}")
-                for example in report.examples.get(check, [])[:3]:
-                    print(f"      e.g. {example}")
-            grouped = report.counts["outlet cited for several articles"]
-            print(f"  (sentences citing one outlet for several articles, shown once with its count: {grouped})")
+            out.append((name, report, loose))
+    return out
 
 
 def main() -> int:
@@ -169,11 +200,14 @@ def main() -> int:
         parser.add_argument("--grouping", choices=("gold", "ringkas", "both"), default="both")
         parser.add_argument("--summarizer", help="a registered summarizer (default: the engine's setting)")
         parser.add_argument("--cache-dir", help="vector cache for ringkas's clustering (DIR/vectors.sqlite)")
+        parser.add_argument(
+            "--windows", action="store_true", help="also each window of the real stream we labelled (labels/realworld)"
+        )
         options = parser.parse_args()
         if not REALWORLD.exists():
             print(f"{REALWORLD} is absent: the real dev window sits beside the checkout; nothing measured.")
             return 1
-        readability(options.grouping, options.summarizer, options.cache_dir)
+        readability(options.grouping, options.summarizer, options.cache_dir, options.windows)
         return 0
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="only the first N clusters of each set")

@@ -38,6 +38,10 @@ def repaired(cleaner, line, context=""):
         ("Warga menyambut kedatanganAl Farisi.", "Warga menyambut kedatangan Al Farisi."),
         # a name, a word that opens a clause and the next name, all glued
         ("Warga SlemandanIran berdoa.", "Warga Sleman dan Iran berdoa."),
+        # a name that is also a dictionary word, glued to a function word
+        ("Tim Iranyang menang dan Jawa Baratjuga.", "Tim Iran yang menang dan Jawa Barat juga."),
+        # a number glued to the full stop and the next sentence
+        ("Laga digelar Sabtu (14/6/2025).Pelatih puas.", "Laga digelar Sabtu (14/6/2025). Pelatih puas."),
     ],
 )
 def test_glued_words_are_split(cleaner, glued, expected):
@@ -69,6 +73,8 @@ def test_names_brands_numbers_and_addresses_stay(cleaner, line):
         # a name whose last syllables are a word, the short form written alone too
         ("Menurut dr Wismandari Wisnu SpPD, gula darah naik.", "kata dr Wisman kemarin."),
         ("Hotel Sahidjaya penuh.", "Sahid menyebut hotel itu penuh."),
+        # place names closed by a word that is also a function word ("baru", "panjang")
+        ("Banjir di Kotabaru dan Padangpanjang surut.", "Kota dan Padang terendam."),
         # compounds and brands whose second half is a bare root or a loan
         ("Bea Antidumping dibahas di Bandarlampung lewat Instagram dan Googleblog.", "Anti Bandar Insta Google"),
         ("Kantor Mikrobisnis berdiri di Jakartakota.", "Mikro Jakarta"),

@@ -190,3 +190,16 @@ def test_seed_story_summary_is_clean_and_cites_three_outlets():
     assert result.noise == ()
     assert len(result.outlets) >= 3
     assert result.scores.rouge1 >= 33.0  # measured 39.6
+
+
+def test_readability_reports_of_several_sets_add_up():
+    from ringkas.evaluation.readability import ReadabilityReport
+
+    first, second = ReadabilityReport(stories=2, sentences=9), ReadabilityReport(stories=1, sentences=4)
+    first.add("outside the event", "a sentence of another happening")
+    second.add("outside the event", "one more")
+    second.add("dateline residue", "KOTA - a dateline")
+    first.merge(second)
+    assert (first.stories, first.sentences) == (3, 13)
+    assert first.counts["outside the event"] == 2 and first.counts["dateline residue"] == 1
+    assert first.examples["outside the event"] == ["a sentence of another happening", "one more"]

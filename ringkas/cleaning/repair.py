@@ -30,8 +30,9 @@ _CLOSE_BRACKET = re.compile(r"(?<=\))(?=[A-Za-z]{2})")
 _OPEN_BRACKET = re.compile(r"(?<=[A-Za-z]{2})(?=\([A-Z0-9@\"'][^()\s]+\))")
 # ",kata" / ";lalu" / "?Dia"; "1,5" and "Rp1,5juta" have a digit after the comma.
 _COMMA = re.compile(r"(?<=[A-Za-z0-9]{2})([,;!?])(?=[A-Za-z]{2})")
-# ".Dia" after a word of three letters or more: "Sp.N", "dr.Tirta", "S.H." and "a.n." stay.
-_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+# ".Dia" after a word of three letters or more, a number or a bracket ("2025.Rupiah",
+# "(20/6/2025).Ia"): "Sp.N", "dr.Tirta", "S.H." and "a.n." stay.
+_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[0-9)]))\.(?=[A-Z][a-z])")
 # "juga:Harga"; "Gambas:Video" starts upper case and stays.
 _COLON = re.compile(r"(?<=\b[a-z]{3})([a-z]*):(?=[A-Za-z]{2})")
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -52,8 +53,12 @@ _MIN_CONTENT_WORD = 6
 # Endings written onto a word ("Hasilnya", "Umumkan"), never words of their own.
 _CLITICS = frozenset({"nya", "kan", "lah", "kah", "pun", "tah", "mu", "ku", "an", "i"})
 # Words that also close Javanese and Indonesian names ("Sundari", "Wismandari", "Sahidjaya",
-# "Dewiwati"): after a name they are as likely its last syllables as a glued word.
-_NAME_ENDINGS = frozenset({"dari", "sari", "wati", "jaya", "putra", "putri", "dewi", "ningsih", "ningrum", "kusuma"})
+# "Dewiwati") and place names ("Pekanbaru", "Kotabaru", "Padangpanjang"): after a name they are as
+# likely its last syllables as a glued word.
+_NAME_ENDINGS = frozenset(
+    {"dari", "sari", "wati", "jaya", "putra", "putri", "dewi", "ningsih", "ningrum", "kusuma"}
+    | {"baru", "lama", "panjang", "besar", "kecil"}
+)
 # A glued word after a name is a function word of this many letters or more ("dan", "akan") or a
 # derived word ("mengatakan", "kendaraan"); a bare root ("kota", "bisnis", "gram", "blog") is as
 # likely the second half of a compound name ("Jakartakota", "Mikrobisnis", "Instagram").
@@ -221,7 +226,7 @@ class GlueRepair:
             # after it, and a long one ("Baratsegera"), not "Banjarmasin", "Antidumping" or
             # "Mikrobisnis"; a name that is no word may have a long root after it ("Trumpbicara").
             if self.is_word(name.lower()):
-                if len(word) >= 6 and self._opens_clause(word):
+                if self._opens_clause(word) and (len(word) >= 6 or word in self.function_words):
                     return at
             elif self._opens_clause(word) or (len(word) >= _MIN_ROOT_AFTER_NAME and self.is_word(word)):
                 return at

@@ -35,6 +35,14 @@ class ReadabilityReport:
         self.counts[check] += 1
         self.examples.setdefault(check, []).append(example)
 
+    def merge(self, other: ReadabilityReport) -> None:
+        """Add another report's stories, sentences, counts and examples to this one."""
+        self.stories += other.stories
+        self.sentences += other.sentences
+        self.counts.update(other.counts)
+        for check, examples in other.examples.items():
+            self.examples.setdefault(check, []).extend(examples)
+
 
 def check_story(
     story: Story, documents: Sequence[Document], gold: Mapping[str, str], report: ReadabilityReport
