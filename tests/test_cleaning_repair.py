@@ -42,6 +42,9 @@ def repaired(cleaner, line, context=""):
         ("Tim Iranyang menang dan Jawa Baratjuga.", "Tim Iran yang menang dan Jawa Barat juga."),
         # a number glued to the full stop and the next sentence
         ("Laga digelar Sabtu (14/6/2025).Pelatih puas.", "Laga digelar Sabtu (14/6/2025). Pelatih puas."),
+        # a short name and a function word; a lower-case word and the function word after it
+        ("Warga Irandan tetangganya.", "Warga Iran dan tetangganya."),
+        ("Harga rumahyang dijual naik di wilayahtersebut.", "Harga rumah yang dijual naik di wilayah tersebut."),
     ],
 )
 def test_glued_words_are_split(cleaner, glued, expected):
@@ -75,6 +78,8 @@ def test_names_brands_numbers_and_addresses_stay(cleaner, line):
         ("Hotel Sahidjaya penuh.", "Sahid menyebut hotel itu penuh."),
         # place names closed by a word that is also a function word ("baru", "panjang")
         ("Banjir di Kotabaru dan Padangpanjang surut.", "Kota dan Padang terendam."),
+        # lower-case compounds whose second half is a function word, and words that end in one
+        ("Warga seringkali bekerjasama agar dana tidak disalahgunakan, sayang sekali.", ""),
         # compounds and brands whose second half is a bare root or a loan
         ("Bea Antidumping dibahas di Bandarlampung lewat Instagram dan Googleblog.", "Anti Bandar Insta Google"),
         ("Kantor Mikrobisnis berdiri di Jakartakota.", "Mikro Jakarta"),

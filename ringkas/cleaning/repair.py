@@ -8,7 +8,9 @@ detikNews, KemenPU), after a capitalised root only when the token is a one-off a
 writes the name on its own (not MarlinBooking, MatahariMall); or a name the article writes on
 its own glued to a function word, a derived word or a long root (not Wismandari, Instagram,
 Antidumping); capitals glued to such a word (PBSImenyiapkan, not BBMnya or DIberitakan); or a
-number glued to a function or derived word (2025akan, not 60fps or 20detik). The cleaner
+number glued to a function or derived word (2025akan, not 60fps or 20detik); a lower-case word glued
+to a function word that opens a clause (rumahyang, paripurnaterkait; not seringkali, kerjasama or
+menyalahgunakan, which are words). The cleaner
 repairs each body line and the headline of scraped text; ``benchmarks/realworld_glued.py``
 measures what is split, what is left and what is cut wrongly."""
 
@@ -44,6 +46,7 @@ _MAY_SPLIT = re.compile(r"[A-Z(),;!?:]|[0-9][a-z]")
 # "ODOLyang", "BERIKUTlima"): split when that word is one of its own (``_word_after_capitals``).
 _CAPITALS_GLUE = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_RUN = re.compile(r"(?<![A-Za-z0-9])[a-z]{9,}(?![A-Za-z0-9])")
 _WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 # A dictionary word on the left of a case change is glue evidence only if it is a function word
@@ -67,6 +70,14 @@ _MIN_DERIVED_WORD = 5
 # A bare root after a name that is no word ("Trumpbicara") is glue from this length on: the roots
 # that end compound names in the realworld stream and IndoSum are shorter ("gram", "blog", "kina").
 _MIN_ROOT_AFTER_NAME = 6
+# A lower-case token that is no word, made of a word of five letters or more and one of these
+# function words ("rumahyang", "paripurnaterkait", "sahamhari" stays): words that open a clause or a
+# phrase and never close a compound ("seringkali", "kerjasama", "menyalahgunakan" are words).
+_CLAUSE_WORDS = frozenset(
+    {"yang", "dengan", "tersebut", "karena", "adalah", "kepada", "berikut", "sebagai", "selama", "hingga"}
+    | {"terkait", "untuk", "dalam", "menjadi", "bahwa", "namun", "tetapi", "sedangkan", "ketika", "setelah"}
+)
+_MIN_HEAD_WORD = 5
 
 
 class GlueRepair:
@@ -99,9 +110,15 @@ class GlueRepair:
         total = 0
         tokens = text.split(" ")
         for n, token in enumerate(tokens):
-            if len(token) < 4 or not _MAY_SPLIT.search(token) or is_untouchable(token):
+            if len(token) < 4 or is_untouchable(token):
                 continue
-            fixed, count = self.repair_token(token)
+            if _MAY_SPLIT.search(token):
+                fixed, count = self.repair_token(token)
+            elif len(token) > _MIN_HEAD_WORD + 3:
+                fixed, count = _LOWER_RUN.sub(self._lower_glue, token), 0
+                count = fixed.count(" ")
+            else:
+                continue
             if count:
                 tokens[n], total = fixed, total + count
         return (" ".join(tokens), total) if total else (text, 0)
@@ -210,7 +227,7 @@ class GlueRepair:
 
     def _name_glue(self, run: str) -> int:
         """Where a capitalised name ends and a lower-case dictionary word starts, or 0."""
-        if len(run) < 8 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
+        if len(run) < 7 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
             return 0  # a word the article writes more than once ("Kalimantan") is one word
         if not any(self.names[run[:at]] for at in range(4, len(run) - 2)):
             return 0  # no name the article writes on its own opens it (and no dictionary look-up)
@@ -231,6 +248,17 @@ class GlueRepair:
             elif self._opens_clause(word) or (len(word) >= _MIN_ROOT_AFTER_NAME and self.is_word(word)):
                 return at
         return 0
+
+    def _lower_glue(self, match: re.Match[str]) -> str:
+        """A word glued to the function word after it, both lower case ("rumahyang")."""
+        run = match.group(0)
+        for word in _CLAUSE_WORDS:
+            head = run[: -len(word)]
+            if run.endswith(word) and len(head) >= _MIN_HEAD_WORD:
+                if self.is_word(run) or self.is_derived(run) or not (self.is_word(head) or self.is_derived(head)):
+                    return run
+                return f"{head} {word}"
+        return run
 
     def _capitals_glue(self, run: str) -> int:
         """Where capitals end and a lower-case word starts, or 0: "PBSI|menyiapkan"; not "BBMnya"
