@@ -196,6 +196,13 @@ def _fitted(sentence: str, name: str, kind: str) -> list[tuple[str, str]]:
     return [(" ".join(words[x:y]), k) for x, y, k in spans]
 
 
+def test_a_sentence_adverb_before_an_apposition_is_no_person() -> None:
+    tagger = NameTagger()
+    found = {s.text for s in tagger.find("Awalnya, kuasa hukum Darmo, Yosef Lamuri meminta sidang ditunda.")}
+    assert "Awalnya" not in found and "Yosef Lamuri" in found
+    assert "Wartini" in {s.text for s in tagger.find("Wartini, ketua panitia lomba, membuka acara itu.")}
+
+
 def test_a_title_leaves_an_organisation_or_a_place_not_a_person() -> None:
     assert _fitted("Menurut Direktur Utama Bank Sentosa, laba naik.", "Direktur Utama Bank Sentosa", "PERSON") == [
         ("Bank Sentosa", "ORGANISATION")

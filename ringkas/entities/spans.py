@@ -31,7 +31,7 @@ def fit_spans(tokens: list[Token], crf_spans: list[Span], is_derived: Callable[[
     for span in crf_spans:
         spans.extend(_fit(tokens, span, is_derived))
     spans = _speakers_after_verbs(words, spans)
-    spans.extend(_names_before_appositions(tokens, spans))
+    spans.extend(_names_before_appositions(tokens, spans, is_derived))
     spans.extend(_names_after_titles(tokens, spans, is_derived))
     spans = _organisations_by_head(words, spans)
     spans = _acronyms_in_brackets(words, spans)
@@ -343,9 +343,11 @@ def _speakers_after_verbs(words: list[str], spans: list[Span]) -> list[Span]:
 _LEAD_INS = frozenset(("seorang", "sang", "salah", "selaku"))
 
 
-def _names_before_appositions(tokens: list[Token], spans: list[Span]) -> list[Span]:
+def _names_before_appositions(
+    tokens: list[Token], spans: list[Span], is_derived: Callable[[str], bool] = lambda _w: False
+) -> list[Span]:
     """'Park Young-ja, seorang peneliti di ...': capitalised words before a comma and a role
-    are a person's name."""
+    are a person's name; not a sentence adverb ending in -nya ("Awalnya, kuasa hukum X, ...")."""
     words = [t[0] for t in tokens]
     covered = {i for a, b, _ in spans for i in range(a, b)}
     out = []
@@ -364,6 +366,8 @@ def _names_before_appositions(tokens: list[Token], spans: list[Span]) -> list[Sp
             continue
         name = [w.lower() for w in words[a:comma]]
         if name[0] in ROLE_HEADS or name[0] in FUNCTION_WORDS:
+            continue
+        if a == 0 and len(name) == 1 and name[0].endswith("nya") and is_derived(words[0]):
             continue
         if any(w in ORG_HEADS or w in PLACE_HEADS or w in PLACES for w in name):
             continue
