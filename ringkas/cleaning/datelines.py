@@ -42,6 +42,9 @@ _PATTERNS = (
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*{_DASH}\s*{_NEXT}"),
     # SINGAPURA:   /   KUALA LUMPUR:
     re.compile(rf"^(?P<place>{_CAPS_PLACE})\s*:\s+{_NEXT}"),
+    # JAKARTA-Penyidik / LOS ANGELES-Katy: a place in capitals glued to the first word by a bare
+    # hyphen; not "ALIH-alih" or "COVID-19" (the next word opens with a capital) nor "KOTA-KOTA"
+    re.compile(r"^(?P<place>[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2})-(?=[A-Z])(?!(?P=place)\b)"),
     # Jakarta -   /   JAKARTA -   /   JAKARTA –Menteri (a space on one side of the dash: not "COVID-19")
     re.compile(rf"^(?P<place>{_CAPS_PLACE}|[A-Z][a-z]+)(?:\s*{_DASH}\s+|\s+{_DASH}\s*){_NEXT}"),
 )
