@@ -178,3 +178,14 @@ def test_no_dateline_without_evidence(line):
     assert dateline is None or dateline.place != "Jakarta Kejaksaan Agung"
     if line[:1].isupper() and line[1:2].isupper():  # "COVID-19", "ALIH-alih", "KOTA-KOTA": no place
         assert dateline is None
+
+
+def test_two_names_glued_are_split_where_the_article_writes_them_apart(cleaner):
+    line = "Kunjungan PresidenHendarmoSaputro ke pabrik itu dan HendarmoSaputro lagi."
+    context = "Presiden Hendarmo Saputro meninjau pabrik."
+    assert repaired(cleaner, line, context + " Hendarmo Saputro tiba.")[0] == (
+        "Kunjungan Presiden Hendarmo Saputro ke pabrik itu dan Hendarmo Saputro lagi."
+    )
+    # a brand written apart once but glued more often, and a short brand, keep their shape
+    brand = "Promo MerpatiTiket dan MerpatiTiket untuk TikTok."
+    assert repaired(cleaner, brand, "Aplikasi Merpati Tiket dan akun Tik Tok.")[0] == brand

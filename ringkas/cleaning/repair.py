@@ -16,6 +16,7 @@ measures what is split, what is left and what is cut wrongly."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -46,6 +47,7 @@ _MAY_SPLIT = re.compile(r"[A-Z(),;!?:]|[0-9][a-z]")
 # "ODOLyang", "BERIKUTlima"): split when that word is one of its own (``_word_after_capitals``).
 _CAPITALS_GLUE = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_EDGES = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 _LOWER_RUN = re.compile(r"(?<![A-Za-z0-9])[a-z]{9,}(?![A-Za-z0-9])")
 _WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
@@ -78,6 +80,9 @@ _CLAUSE_WORDS = frozenset(
     | {"terkait", "untuk", "dalam", "menjadi", "bahwa", "namun", "tetapi", "sedangkan", "ketika", "setelah"}
 )
 _MIN_HEAD_WORD = 5
+# Two words the article writes side by side are split where glued when together at least this
+# long: "Prabowo|Subianto", "Bank|Mandiri"; a short brand keeps its shape ("TikTok", "LaLiga").
+_MIN_SPACED_PAIR = 7
 
 
 class GlueRepair:
@@ -101,6 +106,11 @@ class GlueRepair:
         # Every run of letters the article writes: a token written more than once is a word of its
         # own ("MarlinBooking", "KompasOtomotif"), as glue is a one-off.
         self.runs = Counter(_LETTERS.findall(context))
+        # Pairs of words the article writes side by side ("Prabowo Subianto"): the same pair glued
+        # ("PrabowoSubianto", however often a page repeats it) is the article's own glue.
+        words = [w.strip(_EDGES) for w in context.split()]
+        self.pairs = Counter(itertools.pairwise(words))
+        self.context = context
 
     def __call__(self, text: str) -> tuple[str, int]:
         return self.repair(text)
@@ -192,6 +202,8 @@ class GlueRepair:
         """Where to cut ``letters[start:]`` at its lower->upper change ``at``, or 0."""
         left, right = letters[start:at], letters[at:]
         word = _FIRST_WORD.match(right)
+        if word is not None and self._written_apart(left, word.group(0)):
+            return at  # "Prabowo|Subianto"
         if word is None or not self._case_glue(left, right):
             return 0
         if left[0].isupper() and not self.is_derived(left.lower()) and left.lower() not in self.function_words:
@@ -209,6 +221,14 @@ class GlueRepair:
             if self.runs[letters[k:end]]:
                 return k if letters[start:k] in self.function_words else 0
         return at
+
+    def _written_apart(self, left: str, right: str) -> bool:
+        """Whether the article writes the two words side by side at least as often as glued
+        ("Prabowo Subianto"; not "MarlinBooking", a brand written apart once, nor short brands such
+        as "TikTok")."""
+        if len(left) + len(right) < _MIN_SPACED_PAIR or not self.pairs[left, right]:
+            return False
+        return self.pairs[left, right] >= self.context.count(left + right)
 
     def _case_glue(self, left: str, right: str) -> bool:
         """``left`` + ``right`` split at a lower->upper change: "di|Iran", "Kabupaten|Tulungagung"."""
