@@ -92,6 +92,22 @@ def test_speaker_and_apposition_after_the_quote(analyzer):
     assert found[0].role == "pedagang di Pasar Baru"
 
 
+def test_an_adverb_set_off_by_a_comma_is_no_speaker_and_a_place_is_no_role(analyzer):
+    found = quotes(
+        analyzer,
+        '"Pompa air sudah kami tambah," ujar Hartono Wibisana, di Kantor BPBD Kudus, Senin. '
+        "Sebaliknya, untuk perbaikan tanggul dibutuhkan dana daerah. "
+        '"Kami menunggu keputusan bupati," ujar dia.',
+    )
+    assert [q.speaker for q in found] == ["Hartono Wibisana", "Hartono Wibisana"]
+    assert found[0].role is None
+    reported = quotes(
+        analyzer,
+        "Terpisah, Kepala Seksi Operasi BPBD Wisnu Pramono mengatakan tanggul akan diperbaiki pekan depan.",
+    )
+    assert [q.speaker for q in reported] == ["Wisnu Pramono"]
+
+
 def test_a_quote_split_by_its_attribution_is_two_quotes_of_one_speaker(analyzer):
     found = quotes(analyzer, '"Kami siap membantu," kata Yohanes Lado, "tetapi alat berat belum tiba."')
     assert said(found) == [

@@ -109,7 +109,14 @@ def _is_acronym(token: str) -> bool:
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
 
 
+# A phrase opening with these is where or how something was said, not a role: "Chairul, di
+# Pengadilan Negeri Jakarta Pusat, ..." (inside a role they stay: "guru besar di Universitas X").
+_NOT_ROLE_OPENERS = word_set("di dengan untuk")
+
+
 def _clean_role(words: Sequence[str]) -> str | None:
+    if words and _bare(words[0]) in _NOT_ROLE_OPENERS:
+        return None
     out: list[str] = []
     for word in words:
         if _bare(word) in ROLE_STOPS or word.startswith("("):
@@ -403,11 +410,22 @@ class SpeakerReader:
             rest = ",".join(c for c, _ in chunks[n:])
             speaker = self.read(rest, start, subject=True)
             apposed = n + 1 < len(chunks) or "(" in chunk
-            lone = speaker is not None and speaker.kind == NAMED and " " not in speaker.name and not apposed
-            if lone and speaker is not None and speaker.name not in self._proper:
-                return None  # "Keduanya", "Pertemuan": capitalised only because a sentence starts there
+            one_word = speaker is not None and speaker.kind == NAMED and " " not in speaker.name
+            if one_word and speaker is not None and speaker.name not in self._proper:
+                if not apposed:
+                    return None  # "Keduanya", "Pertemuan": capitalised only because a sentence starts there
+                after, at = chunks[n + 1] if n + 1 < len(chunks) else ("", start)
+                if not _role_opens(after) or self._names_someone(after, at):
+                    # "Sebaliknya, untuk ...", "Terpisah, Kapolsek Budi Santoso ...": an adverb set
+                    # off by a comma, with no role or a role and a name of its own after it
+                    continue
             return speaker
         return None
+
+    def _names_someone(self, phrase: str, offset: int) -> bool:
+        """Whether a phrase reads as a speaker of two or more name words ("Kapolsek Budi Santoso")."""
+        speaker = self.read(phrase, offset, subject=True)
+        return speaker is not None and speaker.kind == NAMED and " " in speaker.name
 
     def _name_after_role(self, chunks: list[tuple[str, int]]) -> Speaker | None:
         """'Area Manager Communication, Relations & CSR Pertamina, Tjahyo Indrawan,' before a
@@ -429,6 +447,17 @@ class SpeakerReader:
             return None
         role = _clean_role(",".join(c for c, _ in parts[:-1]).split())
         return Speaker(" ".join(last), NAMED, role)
+
+
+_LEAD_INS = word_set("seorang sang selaku salah satu para")
+
+
+def _role_opens(phrase: str) -> bool:
+    """Whether a phrase set off by commas opens with a role: "ketua RT", "seorang warga"."""
+    words = [_bare(w) for w in phrase.split()]
+    while words and words[0] in _LEAD_INS:
+        words = words[1:]
+    return bool(words) and (words[0].rstrip(".") in SPEAKER_TITLES or words[0] in PERSON_NOUNS)
 
 
 def _clause_verb(token: str) -> bool:
