@@ -20,6 +20,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 # Tokens that are addresses, handles or markup keep their glue: "https://x.co/?a=B", "@dr.erta",
 # "detik.com", "[Gambas:Video".
@@ -79,6 +80,7 @@ _CLAUSE_WORDS = frozenset(
     {"yang", "dengan", "tersebut", "karena", "adalah", "kepada", "berikut", "sebagai", "selama", "hingga"}
     | {"terkait", "untuk", "dalam", "menjadi", "bahwa", "namun", "tetapi", "sedangkan", "ketika", "setelah"}
 )
+_CLAUSE_ENDINGS = tuple(_CLAUSE_WORDS)
 _MIN_HEAD_WORD = 5
 # Two words the article writes side by side are split where glued when together at least this
 # long: "Prabowo|Subianto", "Bank|Mandiri"; a short brand keeps its shape ("TikTok", "LaLiga").
@@ -106,14 +108,18 @@ class GlueRepair:
         # Every run of letters the article writes: a token written more than once is a word of its
         # own ("MarlinBooking", "KompasOtomotif"), as glue is a one-off.
         self.runs = Counter(_LETTERS.findall(context))
-        # Pairs of words the article writes side by side ("Prabowo Subianto"): the same pair glued
-        # ("PrabowoSubianto", however often a page repeats it) is the article's own glue.
-        words = [w.strip(_EDGES) for w in context.split()]
-        self.pairs = Counter(itertools.pairwise(words))
         self.context = context
 
     def __call__(self, text: str) -> tuple[str, int]:
         return self.repair(text)
+
+    @cached_property
+    def pairs(self) -> Counter[tuple[str, str]]:
+        """Pairs of words the article writes side by side ("Prabowo Subianto"): the same pair glued
+        ("PrabowoSubianto", however often a page repeats it) is the article's own glue. Counted
+        when first asked (most articles never ask)."""
+        words = [w.strip(_EDGES) for w in self.context.split()]
+        return Counter(itertools.pairwise(words))
 
     def repair(self, text: str) -> tuple[str, int]:
         """The line with glued words split, and how many splits were made."""
@@ -124,7 +130,7 @@ class GlueRepair:
                 continue
             if _MAY_SPLIT.search(token):
                 fixed, count = self.repair_token(token)
-            elif len(token) > _MIN_HEAD_WORD + 3:
+            elif len(token) > _MIN_HEAD_WORD + 3 and token.rstrip(_EDGES).endswith(_CLAUSE_ENDINGS):
                 fixed, count = _LOWER_RUN.sub(self._lower_glue, token), 0
                 count = fixed.count(" ")
             else:
