@@ -106,6 +106,9 @@ def test_an_adverb_set_off_by_a_comma_is_no_speaker_and_a_place_is_no_role(analy
         "Terpisah, Kepala Seksi Operasi BPBD Wisnu Pramono mengatakan tanggul akan diperbaiki pekan depan.",
     )
     assert [q.speaker for q in reported] == ["Wisnu Pramono"]
+    # a one-word name set off by a relative clause stays the speaker
+    named = quotes(analyzer, "Suyatno, yang juga ketua kelompok tani, mengatakan sawah di desanya rusak parah.")
+    assert [q.speaker for q in named] == ["Suyatno"]
 
 
 def test_a_quote_split_by_its_attribution_is_two_quotes_of_one_speaker(analyzer):

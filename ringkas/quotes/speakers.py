@@ -449,7 +449,7 @@ class SpeakerReader:
         return Speaker(" ".join(last), NAMED, role)
 
 
-_LEAD_INS = word_set("seorang sang selaku salah satu para")
+_LEAD_INS = word_set("seorang sang selaku salah satu para yang juga adalah merupakan")
 
 
 def _role_opens(phrase: str) -> bool:
