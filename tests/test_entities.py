@@ -61,6 +61,9 @@ def _role(sentence: str, name: str, others: tuple[str, ...] = ()) -> str | None:
             "juru bicara Kementerian Pertanian",
         ),
         ("Budi Santoso tiba di Medan pada Senin.", "Budi Santoso", None),
+        # a relation before a name makes the name the other end of it: his lawyer, his son
+        ("Hakim menegur kuasa hukum Darmo Wiyono kemarin.", "Darmo Wiyono", None),
+        ("Putra Darmo Wiyono, Bayu Wiyono, hadir di sidang.", "Darmo Wiyono", None),
         (
             "Rektor Universitas Andalas Prof. Dr. Hendra Wiranata membuka acara.",
             "Hendra Wiranata",

@@ -16,6 +16,13 @@ _STOP = word_set("dan yang bahwa ketika saat sedangkan namun tetapi karena juga 
 _VERB_PREFIXES = ("me", "ber", "ter", "di")
 _LEAD_INS = word_set("seorang sang salah satu selaku sebagai")
 _MAX_ROLE_TOKENS = 10
+# A word right before a name that makes the name the other end of a relation: "kuasa hukum Hasto"
+# is Hasto's lawyer, "putra Ahmad Dhani" his son, "ajudan Prabowo" his aide; the phrase is the role
+# of someone else (named after a comma, or not at all), never of the name it stands before.
+_RELATION_WORDS = word_set(
+    "putra putri anak istri suami ayah ayahanda ibunda adik kakak cucu mertua menantu kekasih pacar tunangan ajudan"
+)
+_COUNSEL = word_set("kuasa penasihat")
 
 
 def _is_verb(word: str) -> bool:
@@ -38,6 +45,8 @@ def role_before(text: str, tokens: list[Token], start: int, persons: list[tuple[
         or (tokens[end - 1][0] == "." and end > 1 and tokens[end - 2][0].lower() in HONORIFICS)
     ):
         end -= 1
+    if end > 0 and _relation_before(tokens, end):
+        return None
     j = end - 1
     first_role = None
     while j >= 0 and end - j <= _MAX_ROLE_TOKENS:
@@ -58,6 +67,15 @@ def role_before(text: str, tokens: list[Token], start: int, persons: list[tuple[
     if first_role is None:
         return _role_of_preceding_apposition(text, tokens, start)
     return _join(text, tokens, first_role, end)
+
+
+def _relation_before(tokens: list[Token], end: int) -> bool:
+    """Whether the words right before token ``end`` tie the name to someone else ("kuasa hukum",
+    "putra sulung" aside: only the word itself, "putra X")."""
+    last = tokens[end - 1][0].lower()
+    if last in _RELATION_WORDS:
+        return True
+    return last == "hukum" and end > 1 and tokens[end - 2][0].lower() in _COUNSEL
 
 
 def _role_of_preceding_apposition(text: str, tokens: list[Token], start: int) -> str | None:
