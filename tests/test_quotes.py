@@ -111,6 +111,15 @@ def test_an_adverb_set_off_by_a_comma_is_no_speaker_and_a_place_is_no_role(analy
     assert [q.speaker for q in named] == ["Suyatno"]
 
 
+def test_a_place_after_the_circumstance_is_no_role(analyzer):
+    found = quotes(
+        analyzer,
+        '"Pemeriksaan dimulai pukul 09.00," kata Kepala Humas Kejaksaan Tinggi Rahmat Hidayat kepada '
+        "wartawan di Gedung Kejati, Semarang, Jumat.",
+    )
+    assert [(q.speaker, q.role) for q in found] == [("Rahmat Hidayat", "Kepala Humas Kejaksaan Tinggi")]
+
+
 def test_a_quote_split_by_its_attribution_is_two_quotes_of_one_speaker(analyzer):
     found = quotes(analyzer, '"Kami siap membantu," kata Yohanes Lado, "tetapi alat berat belum tiba."')
     assert said(found) == [

@@ -203,6 +203,9 @@ class SpeakerReader:
                 cut = n
                 break
         extra_role: list[str] = []
+        # "kata X kepada wartawan di Kejagung, Jaksel, ...": what follows the comma belongs to the
+        # circumstance, not to X
+        circumstance = cut < len(tokens)
         if cut < len(tokens):
             stop = _bare(tokens[cut][0])
             if stop == "dari":
@@ -215,7 +218,11 @@ class SpeakerReader:
         if not tokens:
             return None
         apposition = None
-        if comma and _bare(appositive.split()[0] if appositive.split() else "yang") not in ("yang", "kini", "saat"):
+        if (
+            comma
+            and not circumstance
+            and _bare(appositive.split()[0] if appositive.split() else "yang") not in ("yang", "kini", "saat")
+        ):
             apposition = _clean_role(appositive.split())
         speaker = self._read_tokens(tokens, apposition, extra_role)
         if speaker is None:  # "seorang relawan dari Purwokerto" stays unnamed whatever a tagger says
