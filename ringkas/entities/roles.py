@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..lexicon import word_set
 from ..lexicon.function_words import FUNCTION_WORDS
+from ..lexicon.people import ROLE_LEAD_INS
 from ..lexicon.speech import SPEECH_VERBS
 from ..lexicon.titles import HONORIFICS, ROLE_HEADS
 
@@ -14,7 +15,6 @@ Token = tuple[str, int, int]  # word, start, end (characters in the sentence)
 # Words that end an apposition after a name: conjunctions, relative pronouns, and verbs.
 _STOP = word_set("dan yang bahwa ketika saat sedangkan namun tetapi karena juga pun telah sudah akan")
 _VERB_PREFIXES = ("me", "ber", "ter", "di")
-_LEAD_INS = word_set("seorang sang salah satu selaku sebagai")
 _MAX_ROLE_TOKENS = 10
 # A word right before a name that makes the name the other end of a relation: "kuasa hukum Hasto"
 # is Hasto's lawyer, "putra Ahmad Dhani" his son, "ajudan Prabowo" his aide; the phrase is the role
@@ -70,8 +70,8 @@ def role_before(text: str, tokens: list[Token], start: int, persons: list[tuple[
 
 
 def _relation_before(tokens: list[Token], end: int) -> bool:
-    """Whether the words right before token ``end`` tie the name to someone else ("kuasa hukum",
-    "putra sulung" aside: only the word itself, "putra X")."""
+    """Whether the word right before token ``end`` ties the name to someone else: "kuasa hukum X",
+    "putra X" (a relation word further back, "putra sulung X", is left to the role phrase)."""
     last = tokens[end - 1][0].lower()
     if last in _RELATION_WORDS:
         return True
@@ -97,7 +97,7 @@ def role_after(text: str, tokens: list[Token], end: int) -> str | None:
     if end >= len(tokens) or tokens[end][0] != ",":
         return None
     j = end + 1
-    while j < len(tokens) and tokens[j][0].lower() in _LEAD_INS:
+    while j < len(tokens) and tokens[j][0].lower() in ROLE_LEAD_INS:
         j += 1
     if j >= len(tokens) or tokens[j][0].lower() not in ROLE_HEADS:
         return None

@@ -15,6 +15,7 @@ from ..lexicon.calendar import DATE_WORDS
 from ..lexicon.function_words import FUNCTION_WORDS
 from ..lexicon.names import GIVEN_NAMES, NAME_PARTICLES
 from ..lexicon.organisations import ORG_HEADS, ORG_NAMES, ORG_ONLY_HEADS, ORG_TAILS
+from ..lexicon.people import ROLE_LEAD_INS
 from ..lexicon.places import DIRECTIONS, NAME_OPENING_PLACE_HEADS, PLACE_HEADS, PLACES
 from ..lexicon.speech import SPEECH_VERBS
 from ..lexicon.titles import DEGREES, HONORIFICS, JURISDICTION_TITLES, NAME_TITLES, ROLE_HEADS, TITLE_CONTINUATIONS
@@ -340,9 +341,6 @@ def _speakers_after_verbs(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
-_LEAD_INS = frozenset(("seorang", "sang", "salah", "selaku"))
-
-
 def _names_before_appositions(
     tokens: list[Token], spans: list[Span], is_derived: Callable[[str], bool] = lambda _w: False
 ) -> list[Span]:
@@ -355,7 +353,7 @@ def _names_before_appositions(
         if word != "," or comma + 1 >= len(words):
             continue
         k = comma + 1
-        while k < len(words) and words[k].lower() in _LEAD_INS | {"satu"}:
+        while k < len(words) and words[k].lower() in ROLE_LEAD_INS:
             k += 1
         if k >= len(words) or words[k].lower() not in ROLE_HEADS or (k == comma + 1 and words[k][:1].isupper()):
             continue

@@ -9,6 +9,8 @@ PRONOUNS = word_set("ia dia beliau mereka ibu bapak")
 
 # Nouns that head a description of an unnamed speaker ("seorang pejabat Rusia").
 QUANTIFIERS = ("salah seorang", "salah satu", "seorang", "sejumlah", "beberapa", "para", "sebagian")
+# Words that lead from a name into its role after a comma: "X, seorang peneliti", "X, selaku ketua".
+ROLE_LEAD_INS = word_set("seorang sang salah satu selaku sebagai")
 
 # Common nouns that describe an unnamed speaker without a quantifier ("warga", "polisi").
 PERSON_NOUNS = word_set(

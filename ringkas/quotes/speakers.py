@@ -16,7 +16,7 @@ from ..lexicon import word_set
 from ..lexicon.function_words import CLAUSE_OPENERS, CONNECTIVES, PHRASE_STOPS, ROLE_STOPS
 from ..lexicon.names import NAME_PREFIXES, SPEAKER_NAME_PARTICLES
 from ..lexicon.organisations import ORG_WORDS, SPEAKER_ORG_HEADS
-from ..lexicon.people import NON_PERSON_HEADS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS
+from ..lexicon.people import NON_PERSON_HEADS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS, ROLE_LEAD_INS
 from ..lexicon.places import AFFILIATION_WORDS
 from ..lexicon.titles import SPEAKER_JURISDICTION_TITLES, SPEAKER_TITLES
 from ..models import Mention
@@ -456,7 +456,7 @@ class SpeakerReader:
         return Speaker(" ".join(last), NAMED, role)
 
 
-_LEAD_INS = word_set("seorang sang selaku salah satu para yang juga adalah merupakan")
+_LEAD_INS = ROLE_LEAD_INS | word_set("para yang juga adalah merupakan")
 
 
 def _role_opens(phrase: str) -> bool:
