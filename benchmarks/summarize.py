@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ringkas import Engine  # noqa: E402
+from ringkas.evaluation.readability import ReadabilityReport  # noqa: E402
 from ringkas.evaluation.summarization import (  # noqa: E402
     PEERS,
     EvalCluster,
@@ -127,7 +128,7 @@ def sweep(engine: Engine, sets: dict[str, list[EvalCluster]]) -> None:
 def readability(grouping: str, summarizer: str | None, cache_dir: str | None, windows: bool = False) -> None:
     """The readability checks on the real dev window, and with ``windows`` on each window of the
     real stream we labelled ourselves (``labels/realworld``): hours the checks were not written on."""
-    from ringkas.evaluation.readability import CHECKS, ReadabilityReport
+    from ringkas.evaluation.readability import CHECKS
     from ringkas.evaluation.sets import article_index
 
     overrides = {"summarizer": summarizer} if summarizer else {}
@@ -159,14 +160,14 @@ def readability(grouping: str, summarizer: str | None, cache_dir: str | None, wi
 
 def _readability_reports(
     engine: Engine, path: Path, grouping: str, cache_dir: str | None, stream: dict[str, Any] | None
-) -> list[tuple[str, Any, int]]:
+) -> list[tuple[str, ReadabilityReport, int]]:
     """(grouping, report, loosely related articles) for one labelled set."""
     import tempfile
 
     from ringkas.clustering import StoryGroup
     from ringkas.embedding import FileVectorCache
     from ringkas.evaluation.clustering import event_clusterer, read_eval_set
-    from ringkas.evaluation.readability import ReadabilityReport, check_story
+    from ringkas.evaluation.readability import check_story
     from ringkas.stories import founding_order
 
     evalset = read_eval_set(path, engine, articles_by_id=stream)

@@ -131,7 +131,7 @@ class GlueRepair:
             if _MAY_SPLIT.search(token):
                 fixed, count = self.repair_token(token)
             elif len(token) > _MIN_HEAD_WORD + 3 and token.rstrip(_EDGES).endswith(_CLAUSE_ENDINGS):
-                fixed, count = _LOWER_RUN.sub(self._lower_glue, token), 0
+                fixed = _LOWER_RUN.sub(self._lower_glue, token)
                 count = fixed.count(" ")
             else:
                 continue

@@ -341,9 +341,7 @@ def _speakers_after_verbs(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
-def _names_before_appositions(
-    tokens: list[Token], spans: list[Span], is_derived: Callable[[str], bool] = lambda _w: False
-) -> list[Span]:
+def _names_before_appositions(tokens: list[Token], spans: list[Span], is_derived: Callable[[str], bool]) -> list[Span]:
     """'Park Young-ja, seorang peneliti di ...': capitalised words before a comma and a role
     are a person's name; not a sentence adverb ending in -nya ("Awalnya, kuasa hukum X, ...")."""
     words = [t[0] for t in tokens]
