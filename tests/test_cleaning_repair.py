@@ -189,3 +189,14 @@ def test_two_names_glued_are_split_where_the_article_writes_them_apart(cleaner):
     # a brand written apart once but glued more often, and a short brand, keep their shape
     brand = "Promo MerpatiTiket dan MerpatiTiket untuk TikTok."
     assert repaired(cleaner, brand, "Aplikasi Merpati Tiket dan akun Tik Tok.")[0] == brand
+
+
+def test_a_title_or_place_glued_to_a_given_name_is_split_without_the_name_alone(cleaner):
+    # "Joko" and "Mikhail" open people's names (our lexicon, the tagger's name dictionary): a one-off
+    # glue of a title or a place to them is split even when the article never writes them alone
+    line = "Sambutan PresidenJoko Wiratmo dan Duta Besar RusiaMikhail Orlov di Bandung."
+    expected = "Sambutan Presiden Joko Wiratmo dan Duta Besar Rusia Mikhail Orlov di Bandung."
+    assert repaired(cleaner, line)[0] == expected
+    # a place before a word that opens no name, or a glued form the page writes twice, is a brand shape
+    brand = "Tiket JakartaTiket dan BaliJoko, lalu BaliJoko lagi."
+    assert repaired(cleaner, brand)[0] == brand

@@ -18,6 +18,7 @@ from typing import Any
 
 import ftfy
 
+from ..lexicon.names import GIVEN_NAMES
 from ..models import Article, RemovedLine
 from ..outlets import canonical_outlet
 from ..reading.text import split_lines
@@ -65,6 +66,7 @@ class Cleaner:
         self._languages = LanguageIdentifier() if identify_language else None
         self._tokenizer = tokenizer
         self._dictionary: frozenset[str] | None = None
+        self._given_names: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -97,9 +99,31 @@ class Cleaner:
         # the root inside the word, its first letter aside ("me-ng-atakan" of "kata")
         return root != word and root in self.dictionary and root[1:] in word and bool(_AFFIXED.search(word))
 
+    def is_given_name(self, word: str) -> bool:
+        """Whether a lower-case word opens people's names: a common given name of our lexicon or
+        the first word of a person's name in the tagger's name dictionary (learned from NERP),
+        three letters or more and no Indonesian word ("dan", "presiden" and "pasar" open a few
+        of its names too)."""
+        if self._given_names is None:
+            from ..entities.dictionary import NameDictionary
+
+            starts = {
+                words[0]
+                for words, kind in NameDictionary.load().names.items()
+                if kind == "PERSON" and len(words) > 1 and len(words[0]) > 2 and words[0].isalpha()
+            }
+            self._given_names = GIVEN_NAMES | {w for w in starts if not self.is_indonesian_word(w)}
+        return word in self._given_names
+
     def glue_repair(self, context: str) -> GlueRepair:
         """Splits glued words in the lines of one article (``context``: its whole text)."""
-        return GlueRepair(self.is_indonesian_word, function_words(), context=context, is_derived=self.is_derived_word)
+        return GlueRepair(
+            self.is_indonesian_word,
+            function_words(),
+            context=context,
+            is_derived=self.is_derived_word,
+            is_given_name=self.is_given_name,
+        )
 
     def clean(self, article: Article) -> Article:
         """The article with noise lines removed (and recorded), dateline and byline as metadata."""

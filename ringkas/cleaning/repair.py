@@ -5,7 +5,9 @@ scraper dropped the space around a link. Precision comes first: a correct word i
 split needs evidence: a bracket or punctuation glued to a word; a lower->upper case change after
 a function word or a longer dictionary word (not brand shapes such as iPhone, YouTube,
 detikNews, KemenPU), after a capitalised root only when the token is a one-off and the article
-writes the name on its own (not MarlinBooking, MatahariMall); or a name the article writes on
+writes the name on its own or the name opens people's names (PresidenDonald; not MarlinBooking,
+MatahariMall), after a place when the token is a one-off and a given name follows
+(RusiaVladimir); or a name the article writes on
 its own glued to a function word, a derived word or a long root (not Wismandari, Instagram,
 Antidumping); capitals glued to such a word (PBSImenyiapkan, not BBMnya or DIberitakan); or a
 number glued to a function or derived word (2025akan, not 60fps or 20detik); a lower-case word glued
@@ -21,6 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property
+
+from ..lexicon.places import DIRECTIONS, PLACES
 
 # Tokens that are addresses, handles or markup keep their glue: "https://x.co/?a=B", "@dr.erta",
 # "detik.com", "[Gambas:Video".
@@ -96,12 +100,16 @@ class GlueRepair:
         function_words: Iterable[str] = (),
         context: str = "",
         is_derived: Callable[[str], bool] | None = None,
+        is_given_name: Callable[[str], bool] | None = None,
     ) -> None:
         self.is_word = is_word
         self.function_words = frozenset(function_words)
         # A word built on a root with affixes ("kendaraan", "dilansir"), not a root ("kota") or a
         # loan the stemmer cuts ("cinema"); without it only function words count as glue evidence.
         self.is_derived = is_derived or (lambda _word: False)
+        # A lower-case word that opens people's names ("donald", "pramono"): the name a title or a
+        # place is glued to when the article never writes it on its own ("PresidenDonald Trump").
+        self.is_given_name = is_given_name or (lambda _word: False)
         # Capitalised words the article writes on their own ("Ronaldo"): a name glued to the next
         # lower-case word ("Ronaldomengirimkan") is split only when the name is one of these.
         self.names = Counter(m.group(0) for m in _WORD.finditer(context))
@@ -210,6 +218,8 @@ class GlueRepair:
         word = _FIRST_WORD.match(right)
         if word is not None and self._written_apart(left, word.group(0)):
             return at  # "Prabowo|Subianto"
+        if word is not None and once and self._place_before_name(left, word.group(0)):
+            return at  # "Rusia|Vladimir", "Jakarta|Pramono": a place glued to the name after it
         if word is None or not self._case_glue(left, right):
             return 0
         if left[0].isupper() and not self.is_derived(left.lower()) and left.lower() not in self.function_words:
@@ -219,7 +229,8 @@ class GlueRepair:
             # derived or function word ("DilansirAFP", "KepadaRepublika") opens a sentence.
             name = word.group(0)
             alone = self.runs[name] if name.isupper() else self.names[name] or self._name_glue(name)
-            return at if once and alone else 0
+            # a known given name is evidence too ("Presiden|Donald"), a brand's second half is none
+            return at if once and (alone or self.is_given_name(name.lower())) else 0
         # "di|detikJabar", not "didetik|Jabar": a part of the left word and the right word make a
         # token the article writes on its own.
         end = at + len(word.group(0))
@@ -235,6 +246,11 @@ class GlueRepair:
         if len(left) + len(right) < _MIN_SPACED_PAIR or not self.pairs[left, right]:
             return False
         return self.pairs[left, right] >= self.context.count(left + right)
+
+    def _place_before_name(self, left: str, name: str) -> bool:
+        """A capitalised place ("Rusia", "Utara" of "Korea Utara") and a given name after it."""
+        head = left.lower()
+        return left[1:].islower() and (head in PLACES or head in DIRECTIONS) and self.is_given_name(name.lower())
 
     def _case_glue(self, left: str, right: str) -> bool:
         """``left`` + ``right`` split at a lower->upper change: "di|Iran", "Kabupaten|Tulungagung"."""
