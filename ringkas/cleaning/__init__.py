@@ -4,8 +4,9 @@ Works line by line and keeps every removed line with its reason (``RemovedLine``
 of ``noise`` (related links, adverts, video prompts, photo credits, bylines, share prompts,
 boilerplate), the repeated headline, injected ``spam``, and the ``dateline`` prefix, which
 becomes metadata (outlet, place) like the byline (wire source, author). Mojibake is repaired
-with ftfy, subheadings become structure, and the language and a missing publication date
-("Rabu (30/5/2018)") are filled in. The cleaned ``Article`` goes on to analysis.
+with ftfy, subheadings become structure, and the language, a missing publication date
+("Rabu (30/5/2018)") and a missing headline (the one the address spells, ``slugs``) are filled
+in. The cleaned ``Article`` goes on to analysis.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .duplicates import duplicate_lines
 from .language import LanguageIdentifier, normalize_language
 from .noise import BARE_LINK_LABEL, PROSE_END, SENTENCE_END, line_noise, normalize_line, remove_inline
 from .repair import GlueRepair, function_words
+from .slugs import headline_from_url
 from .spam import ArticleWords, spam_reason
 
 __all__ = ["Cleaner", "clean_article", "fix_text", "match_dateline", "normalize_line", "outlet_name", "text_date"]
@@ -176,6 +178,10 @@ class Cleaner:
             for key, value in byline_fields(byline).items():
                 metadata.setdefault(key, value)
         text = "\n".join(kept)
+        if not title:  # no headline came with it: the one its address spells, if any
+            title = headline_from_url(article.url, text)
+            if title:
+                metadata["title_from"] = "url"
         return replace(
             article,
             title=title,
