@@ -215,6 +215,12 @@ def test_listicle_items_and_list_lines_are_not_removed(cleaner):
         ("SINGAPURA: Kerajaan mengumumkan langkah baharu bagi pekerja asing.", None, "Singapura", "K"),
         ("PUTRAJAYA, 17 Okt (Bernama) -- Lembaga itu akan memaklumkan keputusan esok.", "Bernama", "Putrajaya", "L"),
         ("INGGRIS - Tottenham meraih tiga poin di kandang lawan pada laga semalam.", None, "Inggris", "T"),
+        # formats of outlets outside the real stream (our own sentences in their datelines' shapes)
+        ("Medcom.id, Jakarta: Bank sentral menahan suku bunga acuannya bulan ini.", "Medcom.id", "Jakarta", "B"),
+        ("Jakarta, kumparan - Dua kereta tertahan akibat gangguan sinyal pagi ini.", "kumparan", "Jakarta", "D"),
+        ("MERDEKA.COM. Polisi menutup jalan itu selama pawai berlangsung.", "Merdeka", None, "P"),
+        ("VIVA Bisnis – Harga cabai rawit kembali naik di pasar induk.", "VIVA", None, "H"),
+        ("Bandung, Selasa (17/6/2025) - Hujan deras merendam puluhan rumah warga.", None, "Bandung", "H"),
     ],
 )
 def test_datelines(line, outlet, place, rest):
@@ -231,10 +237,20 @@ def test_datelines(line, outlet, place, rest):
         "Pemerintah Kabupaten (Pemkab) Kudus menyiapkan anggaran tanggap darurat.",
         "Presiden Joko Widodo, didampingi Menteri PUPR, meninjau bendungan itu.",
         "Ia - bersama dua rekannya - menyeberangi sungai dengan rakit bambu.",
+        "Toyota Avanza - mobil sejuta umat itu - kini dijual dengan mesin baru.",
+        "Jakarta, kata dia - sambil menunjuk peta - perlu tanggul yang lebih tinggi.",
+        "Ketua KPK: Tersangka itu ditahan selama dua puluh hari pertama.",
     ],
 )
 def test_first_sentences_that_are_not_datelines(line):
     assert match_dateline(line) is None
+
+
+def test_the_day_a_dateline_gives_dates_an_undated_article(cleaner):
+    text = "Bandung, Selasa (17/6/2025) - Hujan deras sejak sore merendam puluhan rumah warga di tepi sungai."
+    article = cleaner.clean(Article(id="d", title="Banjir di Bandung", text=text))
+    assert article.text.startswith("Hujan deras")
+    assert article.published == date(2025, 6, 17)
 
 
 def test_detik_style_place_is_confirmed_by_the_article(cleaner):

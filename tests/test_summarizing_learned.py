@@ -91,7 +91,18 @@ def test_dateline_residues_are_cut_off_and_news_is_left_alone():
     assert dateline_length("KOTABARU, WARTA.com - Banjir melanda.") == len("KOTABARU, WARTA.com - ")
     assert dateline_length("KOTABARU-Polisi menangkap dua orang.") == len("KOTABARU-")
     assert dateline_length("NEW YORK (AP) -- The storm hit the coast.") == len("NEW YORK (AP) -- ")
-    for news in ("BPBD mencatat 120 rumah rusak.", "DPR RI menggelar rapat.", "U.S. officials said so.", "Node.js is"):
+    # the cleaner's datelines count as residues too (mixed-case place and a named outlet)
+    assert dateline_length("Bogor, Warta Kota -- Banjir melanda.") == len("Bogor, Warta Kota -- ")
+    assert dateline_length("Bogor (ANTARA) - Banjir melanda.") == len("Bogor (ANTARA) - ")
+    assert dateline_length("Warta.id, Bogor: Banjir melanda.") == len("Warta.id, Bogor: ")
+    for news in (
+        "BPBD mencatat 120 rumah rusak.",
+        "DPR RI menggelar rapat.",
+        "U.S. officials said so.",
+        "Node.js is",
+        "Ketua KPK: Tersangka ditahan.",
+        "Ia - bersama rekannya - menyeberang.",
+    ):
         assert dateline_length(news) == 0, news
     sentence = Sentence("x", 0, "KOTABARU - Banjir melanda.", 10, 36)
     cut = without_dateline(sentence)

@@ -187,7 +187,7 @@ class Cleaner:
             title=title,
             text=text,
             outlet=canonical_outlet(article.outlet) or canonical_outlet(metadata.get("dateline_outlet")),
-            published=article.published or text_date(text),
+            published=article.published or text_date(text) or text_date(str(metadata.get("dateline", ""))),
             language=language,
             removed=article.removed + tuple(sorted(removed, key=lambda r: r.line)),
             subheadings=article.subheadings + tuple(subheadings),

@@ -23,13 +23,22 @@ _DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
 # What follows a dateline: the first sentence, starting with a capital, digit or quote.
 _NEXT = r"(?=[A-Z0-9\"'\u201c\u2018(])"
 
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+
 _PATTERNS = (
     # Liputan6.com, Moskow -   /   TEMPO.CO, Jakarta -   /   REPUBLIKA.CO.ID, JAKARTA --
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE})\s*{_DASH}\s*{_NEXT}"),
+    # Medcom.id, Jakarta: (a colon for the dash; the place plain words, not "JakartaFilmX:")
+    re.compile(
+        rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}|{_CAPS_PLACE}):\s+{_NEXT}"
+    ),
     # KONTAN.CO.ID - VLADIVOSTOK.
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*{_DASH}\s*(?P<place>{_CAPS_PLACE})\s*[.,:]\s+{_NEXT}"),
-    # JAKARTA, KOMPAS.com -   /   Jakarta, CNN Indonesia --
-    re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}|{_NAMED})\s*{_DASH}\s*{_NEXT}"),
+    # JAKARTA, KOMPAS.com -   /   Jakarta, CNN Indonesia --   /   Jakarta, kumparan - (a brand
+    # written in lower case: one word between the place's comma and the dash)
+    re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}|{_NAMED}|[a-z][a-z0-9]{{2,19}})\s*{_DASH}\s*{_NEXT}"),
+    # Jakarta, Selasa (17/6/2025) -: the place and the day of the report, no outlet
+    re.compile(rf"^(?P<place>{_PLACE})\s*,\s*{_WEEKDAY}\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)\s*{_DASH}\s*{_NEXT}"),
     # JAKARTA (ANTARA) -   /   Garut, Jawa Barat (ANTARA News) -   /   PUTRAJAYA, 17 Okt (Bernama) --
     re.compile(
         rf"^(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})*\s*,?\s*(?:{_DATE}\s*)?"
@@ -38,8 +47,11 @@ _PATTERNS = (
     # Liputan6.com, JakartaKejaksaan / Liputan6.com, Banda AcehPara: the place glued to the first word
     # where the scraper dropped the dash (evidence: a domain outlet, and a capital straight after the place).
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}?)(?=[A-Z][a-z])"),
-    # Suara.com -   /   KOMPAS.com --
+    # Suara.com -   /   KOMPAS.com --   /   MERDEKA.COM. (an outlet in capitals closed by a full stop)
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*{_DASH}\s*{_NEXT}"),
+    re.compile(rf"^(?P<outlet>[A-Z0-9][A-Z0-9-]*(?:\.[A-Z]{{2,}}){{1,2}})\.\s+{_NEXT}"),
+    # VIVA Bisnis -   /   ANTARA Jatim -: an outlet's name and its channel or bureau
+    re.compile(rf"^(?P<outlet>[A-Za-z]+)\s+(?P<channel>[A-Z][a-z]+)\s*{_DASH}\s*{_NEXT}"),
     # SINGAPURA:   /   KUALA LUMPUR:
     re.compile(rf"^(?P<place>{_CAPS_PLACE})\s*:\s+{_NEXT}"),
     # JAKARTA-Penyidik / LOS ANGELES-Katy: a place in capitals glued to the first word by a bare
@@ -88,6 +100,8 @@ def match_dateline(
             continue
         groups = match.groupdict()
         outlet, place = groups.get("outlet"), groups.get("place")
+        if groups.get("channel") and (outlet or "").lower() not in _OUTLET_WORDS:
+            continue  # "Mercedes Benz - ...": only a known outlet's name opens a channel's dateline
         if pattern is _PATTERNS[-1] and place and not place.isupper():
             if _OUTLET_SHAPE.search(place):
                 outlet, place = place, None  # "Rimanews -"

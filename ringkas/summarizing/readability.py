@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..cleaning.datelines import match_dateline
 from ..models import Sentence
 from .base import DANGLING_OPENERS
 
@@ -52,12 +53,16 @@ RESTATES = 0.6
 
 
 def dateline_length(text: str) -> int:
-    """How many leading characters of ``text`` are a dateline or outlet residue (0 when none)."""
+    """How many leading characters of ``text`` are a dateline or outlet residue (0 when none):
+    the residue shapes above, or any dateline the cleaner knows (``cleaning.datelines``:
+    "Jakarta, CNN Indonesia --", "Jakarta (ANTARA) -", "Medcom.id, Jakarta:")."""
     match = _DATELINE.match(text)
-    if not match or not match.group(0).strip():
-        return 0
-    rest = text[match.end() :]
-    return match.end() if rest.strip() and not rest[0].islower() else 0
+    if match and match.group(0).strip():
+        rest = text[match.end() :]
+        if rest.strip() and not rest[0].islower():
+            return match.end()
+    dateline = match_dateline(text, min_rest=1)
+    return dateline.end if dateline is not None else 0
 
 
 def has_dateline(text: str) -> bool:
