@@ -128,6 +128,11 @@ def test_noisy_article_fixture(cleaner):
         ("https://wartauji.example/kudus", "boilerplate"),
         ("Togel hk keluaran hari ini", "spam"),
         ("situs slot gacor terpercaya daftar di slotku88.example", "spam"),
+        # shapes of outlets outside the real stream
+        ("Dilarang mengutip atau menayangkan ulang tulisan ini tanpa seizin redaksi Warta.", "boilerplate"),
+        ("Bergabung dengan Warta.com dan baca berita tanpa iklan.", "share-prompt"),
+        ("Update berita pilihan setiap pagi di WhatsApp Channel Warta.", "share-prompt"),
+        ("Tim Redaksi", "byline"),
     ],
 )
 def test_noise_lines(cleaner, line, reason):
@@ -153,6 +158,10 @@ def test_noise_lines(cleaner, line, reason):
         "Dia membaca juga laporan BMKG soal cuaca ekstrem.",
         "Foto lain yang beredar memperlihatkan tanggul jebol di dua titik.",
         "Kontak dengan warga terdampak terputus sejak Senin malam, kata relawan.",
+        "Warga dilarang mengambil air dari sungai itu tanpa izin dinas karena tercemar limbah.",
+        "Redaksi majalah itu memutuskan berhenti terbit sejak bulan lalu.",
+        "Ia bergabung dengan Persik pada 2020 dan mencetak 30 gol.",
+        "Warga bisa update data bantuan lewat WhatsApp Channel kelurahan, kata lurah.",
     ],
 )
 def test_sentences_that_look_like_noise_are_kept(cleaner, sentence):

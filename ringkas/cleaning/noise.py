@@ -198,6 +198,7 @@ RULES: tuple[Rule, ...] = (
             r"|^\s*laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\b"
             r"|^[\s\(\[]*[a-z][a-z\d]{1,5}(?:\s*/\s*[a-z][a-z\d]{1,5})*\s*[\)\]]\s*$"
             r"|^\s*\(\s*\*+\s*\)\s*$"
+            r"|^\W*(?:tim\s+)?redaksi\W*$"
         ),
         max_words=20,
     ),
@@ -215,6 +216,8 @@ RULES: tuple[Rule, ...] = (
             r"|kabar|info)|subscribe|berlangganan|daftar\s+newsletter|klik\s+(?:di\s*sini|link|tautan|untuk|banner)"
             r"|(?:download|unduh)\s+(?:aplikasi|app)|gabung\s+(?:ke\s+|di\s+)?(?:grup|kanal|channel|saluran)"
             r"|(?:mari\s+)?bergabung\s+(?:di|ke|dengan)\s+(?:grup|kanal|channel|saluran)|simak\s+breaking\s+news"
+            # "Bergabung dengan Warta.com dan nikmati ...": an outlet's own sign-up call
+            r"|(?:mari\s+)?(?:bergabung|gabung|berlangganan|langganan)\s+(?:di|ke|dengan)\s+[\w-]+\.(?:com|co\.id|id|net)"
             r"|pilih\s+saluran\s+andalanmu|jangan\s+lupa\s+(?:ikuti|follow|subscribe|like|klik)"
             r"|(?:ayo|yuk)\s+(?:ikuti|follow|gabung|subscribe))\b"
             # within the line's first sentence: a paragraph with a prompt glued to its end is text
@@ -223,6 +226,8 @@ RULES: tuple[Rule, ...] = (
             r"|^[^.!?]{0,60}?\b(?:ikuti|follow|gabung|bergabung|klik|simak|dapatkan|pantau)\b.{0,80}"
             r"\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|channel\s+whatsapp|grup\s+telegram"
             r"|kanal\s+telegram|channel\s+telegram)\b"
+            # "Update berita terbaru setiap hari di WhatsApp Channel kami": the call opens the line
+            r"|^\W*(?:update|info)\s+(?:berita|informasi|kabar)\b.{0,80}\b(?:whatsapp|telegram|google\s+news)\b"
             # a share or like counter standing alone: "0 SHARE", "17 Shares"
             r"|^\s*\d[\d.,]*\s*[kKrb]{0,2}\s*(?:shares?|likes?|dibagikan)\W*$"
         ),
@@ -238,6 +243,9 @@ RULES: tuple[Rule, ...] = (
             r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+(?:(?:telah|sudah|pernah|lebih|dulu"
             r"|dahulu|pertama|kali)\s+)*(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|dipublikasikan|naik|di)\b"
             r"|^\W*disclaimer\s*:"
+            # "Dilarang mengambil dan/atau menayangkan ulang ... tanpa seizin redaksi."
+            r"|^\W*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|menayangkan|memperbanyak|menyebarluaskan)"
+            r"\b.{0,200}\b(?:se)?izin\b"
             r"|^\s*(?:tags?|topik|kata\s+kunci|keywords?|kategori|label|rubrik)\s*:"
             r"|^[\d\s\u00ab\u00bb<>|\u2039\u203a]*(?:halaman|page)\s*(?:selanjutnya|berikutnya|sebelumnya"
             r"|\d+\s*(?:dari|of)\s*\d+|:?\s*(?:\d+\s*)+)[\W\d]*$"
