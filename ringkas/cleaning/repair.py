@@ -43,6 +43,14 @@ _COMMA = re.compile(r"(?<=[A-Za-z0-9]{2})([,;!?])(?=[A-Za-z]{2})")
 _STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=[0-9)]))\.(?=[A-Z][a-z])")
 # "juga:Harga"; "Gambas:Video" starts upper case and stays.
 _COLON = re.compile(r"(?<=\b[a-z]{3})([a-z]*):(?=[A-Za-z]{2})")
+# The splits at a mark, each with the characters it needs in the token.
+_MARK_SPLITS = (
+    (frozenset(")"), _CLOSE_BRACKET, " "),
+    (frozenset("("), _OPEN_BRACKET, " "),
+    (frozenset(",;!?"), _COMMA, r"\1 "),
+    (frozenset("."), _STOP, ". "),
+    (frozenset(":"), _COLON, r"\1: "),
+)
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Every split above needs a capital or one of these marks in the token, or a digit before a
 # letter: a token of lower-case letters, hyphens and numbers ("kata-kata", "2024") is left as it
@@ -134,11 +142,16 @@ class GlueRepair:
         total = 0
         tokens = text.split(" ")
         for n, token in enumerate(tokens):
-            if len(token) < 4 or is_untouchable(token):
+            if len(token) < 4:
                 continue
+            # the cheap checks first: most tokens are plain words; an address keeps its glue
             if _MAY_SPLIT.search(token):
+                if is_untouchable(token):
+                    continue
                 fixed, count = self.repair_token(token)
             elif len(token) > _MIN_HEAD_WORD + 3 and token.rstrip(_EDGES).endswith(_CLAUSE_ENDINGS):
+                if is_untouchable(token):
+                    continue
                 fixed = _LOWER_RUN.sub(self._lower_glue, token)
                 count = fixed.count(" ")
             else:
@@ -149,15 +162,10 @@ class GlueRepair:
 
     def repair_token(self, token: str) -> tuple[str, int]:
         count = 0
-        for pattern, replacement in (
-            (_CLOSE_BRACKET, " "),
-            (_OPEN_BRACKET, " "),
-            (_COMMA, r"\1 "),
-            (_STOP, ". "),
-            (_COLON, r"\1: "),
-        ):
-            token, n = pattern.subn(replacement, token)
-            count += n
+        for mark, pattern, replacement in _MARK_SPLITS:
+            if mark.intersection(token):  # each split needs its mark in the token
+                token, n = pattern.subn(replacement, token)
+                count += n
         pieces = token.split(" ")
         for i, piece in enumerate(pieces):
             split, n = self._split_letters(piece)
