@@ -133,6 +133,18 @@ def test_noisy_article_fixture(cleaner):
         ("Bergabung dengan Warta.com dan baca berita tanpa iklan.", "share-prompt"),
         ("Update berita pilihan setiap pagi di WhatsApp Channel Warta.", "share-prompt"),
         ("Tim Redaksi", "byline"),
+        # page controls and widget headers, a platform call, a machine-writing note, hashtags
+        ("Lihat Foto", "boilerplate"),
+        ("Pilihan Untuk Anda", "boilerplate"),
+        ("Muat Lebih Banyak", "boilerplate"),
+        ("Tulis Tanggapan Anda", "boilerplate"),
+        ("Sebelumnya...", "boilerplate"),
+        ("Listen to this article", "boilerplate"),
+        ("Cek berita dan artikel yang lain di Google News", "share-prompt"),
+        ("Update terus informasi terbaru hanya di saluran WhatsApp kami", "share-prompt"),
+        ("Ringkasan berita ini dibuat dengan bantuan AI.", "boilerplate"),
+        ("#banjirkudus #bpbd", "boilerplate"),
+        ("Gulir ke bawah untuk melanjutkan membaca", "advertisement"),
     ],
 )
 def test_noise_lines(cleaner, line, reason):
@@ -162,6 +174,12 @@ def test_noise_lines(cleaner, line, reason):
         "Redaksi majalah itu memutuskan berhenti terbit sejak bulan lalu.",
         "Ia bergabung dengan Persik pada 2020 dan mencetak 30 gol.",
         "Warga bisa update data bantuan lewat WhatsApp Channel kelurahan, kata lurah.",
+        "Polisi meminta warga tidak membagikan video banjir itu di saluran WhatsApp.",
+        "Tutup usia pada 72 tahun, ia dimakamkan di Kudus.",
+        "Komentar warga soal tanggul itu ramai di media sosial.",
+        "Aplikasi berbasis kecerdasan buatan (AI) itu dibuat oleh mahasiswa Kudus.",
+        "Terbaru, BPBD menetapkan status tanggap darurat selama 14 hari.",
+        "Lihat saja nanti.",
     ],
 )
 def test_sentences_that_look_like_noise_are_kept(cleaner, sentence):

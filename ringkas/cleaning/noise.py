@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon.interface import INTERFACE_WORDS
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A line that ends like a sentence (or a quote, or a parenthesis closing one).
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
@@ -266,6 +268,47 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# A call to follow the outlet on another platform, with what marks it as the outlet's own ("kami",
+# "lainnya", "terbaru", "di sini"): "Baca artikel menarik lainnya di Google News", "Update terus
+# informasi terbaru di WhatsApp Channel kami"; not "... membagikan video itu di WhatsApp".
+_PLATFORM = _rx(
+    r"\b(?:google\s+news|(?:whatsapp|telegram)\s+channel|(?:channel|saluran|kanal)\s+(?:whatsapp|telegram))\b"
+)
+_PLATFORM_CALL = _rx(r"\b(?:kami|lain(?:nya)?|terbaru|terkini|terupdate|pilihan|menarik|hanya\s+di|di\s*sini)\b")
+PLATFORM_CALL_WORDS = 16
+# A note that a machine wrote or helped write the text: "Artikel ini dibuat dengan bantuan AI".
+_MACHINE_NOTE = _rx(
+    r"^\W*(?:catatan(?:\s+redaksi)?\s*:\s*)?(?:(?:artikel|berita|konten|ringkasan|tulisan|teks)\s+){1,2}ini\s+"
+    r"(?:\w+\s+){0,2}?(?:dibuat|ditulis|disusun|dihasilkan|diringkas|dibantu|diterjemahkan)\b"
+    r".{0,80}\b(?:ai|kecerdasan\s+buatan|artificial\s+intelligence|mesin)\b"
+)
+# "Gulir ke bawah untuk melanjutkan membaca": the page's prompt past an advert.
+_SCROLL_PROMPT = _rx(r"^\W*(?:gulir|scroll|geser)\s+(?:ke\s+)?bawah\b")
+_HASHTAGS = re.compile(r"^\s*(?:#[^\W_][\w-]*[\s,]*)+$")
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+# A page control or widget header is a few words at most ("Muat Lebih Banyak", "Pilihan Untuk Anda").
+INTERFACE_LINE_WORDS = 6
+
+
+def _page_furniture(line: str, words: int) -> str | None:
+    """The reason a line is part of the page around the article rather than its text, or None:
+    a short unpunctuated line of interface words only, a line of hashtags, a platform call, a
+    machine-writing note, a scroll prompt."""
+    if words <= INTERFACE_LINE_WORDS and not PROSE_END.search(line.rstrip(".… ") or "."):
+        letters = _LETTER_WORDS.findall(line.lower())
+        if letters and all(w in INTERFACE_WORDS for w in letters):
+            return "boilerplate"
+    if _HASHTAGS.match(line):
+        return "boilerplate"
+    if words <= PLATFORM_CALL_WORDS and _PLATFORM.search(line) and _PLATFORM_CALL.search(line):
+        return "share-prompt"
+    if words <= 30 and _MACHINE_NOTE.search(line):
+        return "boilerplate"
+    if words <= 12 and _SCROLL_PROMPT.search(line):
+        return "advertisement"
+    return None
+
+
 # Noise inside a line: removed from it, the rest of the line stays.
 INLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "(Baca juga: ...)" and "[Baca juga: ...]" inside a paragraph (kompas.com style)
@@ -319,7 +362,7 @@ def line_noise(line: str) -> str | None:
             return rule.reason
     if "|" in stripped and words <= 25 and re.search(r"\b(?:editor|penulis|reporter)\b", stripped, re.IGNORECASE):
         return "byline"
-    return None
+    return _page_furniture(stripped, words)
 
 
 def remove_inline(line: str) -> tuple[str, list[tuple[str, str]]]:
