@@ -248,6 +248,7 @@ def test_listicle_items_and_list_lines_are_not_removed(cleaner):
         ("MERDEKA.COM. Polisi menutup jalan itu selama pawai berlangsung.", "Merdeka", None, "P"),
         ("VIVA Bisnis – Harga cabai rawit kembali naik di pasar induk.", "VIVA", None, "H"),
         ("Bandung, Selasa (17/6/2025) - Hujan deras merendam puluhan rumah warga.", None, "Bandung", "H"),
+        ("MEDAN, Warta.id: Harga beras medium naik di pasar tradisional.", "Warta.id", "Medan", "H"),
     ],
 )
 def test_datelines(line, outlet, place, rest):

@@ -37,6 +37,8 @@ _PATTERNS = (
     # JAKARTA, KOMPAS.com -   /   Jakarta, CNN Indonesia --   /   Jakarta, kumparan - (a brand
     # written in lower case: one word between the place's comma and the dash)
     re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}|{_NAMED}|[a-z][a-z0-9]{{2,19}})\s*{_DASH}\s*{_NEXT}"),
+    # MEDAN, Waspada.id: (the same with a colon for the dash: the outlet a domain)
+    re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}):\s+{_NEXT}"),
     # Jakarta, Selasa (17/6/2025) -: the place and the day of the report, no outlet
     re.compile(rf"^(?P<place>{_PLACE})\s*,\s*{_WEEKDAY}\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)\s*{_DASH}\s*{_NEXT}"),
     # JAKARTA (ANTARA) -   /   Garut, Jawa Barat (ANTARA News) -   /   PUTRAJAYA, 17 Okt (Bernama) --
