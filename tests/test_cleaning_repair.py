@@ -200,3 +200,17 @@ def test_a_title_or_place_glued_to_a_given_name_is_split_without_the_name_alone(
     # a place before a word that opens no name, or a glued form the page writes twice, is a brand shape
     brand = "Tiket JakartaTiket dan BaliJoko, lalu BaliJoko lagi."
     assert repaired(cleaner, brand)[0] == brand
+
+
+def test_a_known_name_glued_to_a_word_that_goes_on_after_it_is_split(cleaner):
+    # Pages that link every mention of a name glue each one to the next word: the article never
+    # writes the name alone, so the name dictionary's names (people, places) are the evidence,
+    # and only a word that goes on after a subject or object ("terhadap", "dan", "akan") cuts.
+    line = "Warga Kudus mengecam serangan Israelterhadap kapal bantuan, sementara Subiantoakan berpidato."
+    assert repaired(cleaner, line) == (
+        "Warga Kudus mengecam serangan Israel terhadap kapal bantuan, sementara Subianto akan berpidato.",
+        2,
+    )
+    # a name that ends in such a word, or in one that is no such word, stays
+    for word in ("Chamberlain", "Bobotoh", "Ramadan", "Pyongyang"):
+        assert repaired(cleaner, f"Laporan dari {word} tiba kemarin.")[1] == 0, word

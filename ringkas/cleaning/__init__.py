@@ -20,6 +20,7 @@ from typing import Any
 import ftfy
 
 from ..lexicon.names import GIVEN_NAMES
+from ..lexicon.places import PLACES
 from ..models import Article, RemovedLine
 from ..outlets import canonical_outlet
 from ..reading.text import split_lines
@@ -69,6 +70,7 @@ class Cleaner:
         self._tokenizer = tokenizer
         self._dictionary: frozenset[str] | None = None
         self._given_names: frozenset[str] | None = None
+        self._name_words: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -107,15 +109,34 @@ class Cleaner:
         three letters or more and no Indonesian word ("dan", "presiden" and "pasar" open a few
         of its names too)."""
         if self._given_names is None:
-            from ..entities.dictionary import NameDictionary
-
-            starts = {
-                words[0]
-                for words, kind in NameDictionary.load().names.items()
-                if kind == "PERSON" and len(words) > 1 and len(words[0]) > 2 and words[0].isalpha()
-            }
-            self._given_names = GIVEN_NAMES | {w for w in starts if not self.is_indonesian_word(w)}
+            self._load_names()
+        assert self._given_names is not None
         return word in self._given_names
+
+    def is_known_name(self, word: str) -> bool:
+        """Whether a lower-case word is part of a name the tagger's name dictionary knows (a person,
+        place or organisation of NERP: "subianto", "israel", "hermawan") or a place of our lexicon,
+        four letters or more and no Indonesian word: evidence that a name ends where it does when
+        a page glued it to the next word and never writes it alone."""
+        if self._name_words is None:
+            self._load_names()
+        assert self._name_words is not None
+        return word in self._name_words
+
+    def _load_names(self) -> None:
+        from ..entities.dictionary import NameDictionary
+
+        names = NameDictionary.load().names
+        starts = {
+            words[0]
+            for words, kind in names.items()
+            if kind == "PERSON" and len(words) > 1 and len(words[0]) > 2 and words[0].isalpha()
+        }
+        self._given_names = GIVEN_NAMES | {w for w in starts if not self.is_indonesian_word(w)}
+        words = {w for name in names for w in name if len(w) > 3 and w.isalpha()} | {
+            p for p in PLACES if len(p) > 3 and p.isalpha()
+        }
+        self._name_words = frozenset(w for w in words if not self.is_indonesian_word(w))
 
     def glue_repair(self, context: str) -> GlueRepair:
         """Splits glued words in the lines of one article (``context``: its whole text)."""
@@ -125,6 +146,7 @@ class Cleaner:
             context=context,
             is_derived=self.is_derived_word,
             is_given_name=self.is_given_name,
+            is_known_name=self.is_known_name,
         )
 
     def clean(self, article: Article) -> Article:

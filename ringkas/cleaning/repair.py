@@ -93,6 +93,13 @@ _CLAUSE_WORDS = frozenset(
     | {"terkait", "untuk", "dalam", "menjadi", "bahwa", "namun", "tetapi", "sedangkan", "ketika", "setelah"}
 )
 _CLAUSE_ENDINGS = tuple(_CLAUSE_WORDS)
+# Words that go on after a subject or object: glued after a known name the article never writes
+# alone, they are the evidence of a cut ("Subianto|dan", "Israel|terhadap"); not "lain" or "toh",
+# which end names and words ("Chamberlain", "Bobotoh").
+_AFTER_NAME = _CLAUSE_WORDS | frozenset(
+    {"akan", "dan", "telah", "sudah", "tidak", "juga", "masih", "terhadap", "saat", "belum", "sedang"}
+    | {"pada", "bersama", "serta", "atau", "sebelum", "usai", "mengatakan", "menyatakan"}
+)
 _MIN_HEAD_WORD = 5
 # Two words the article writes side by side are split where glued when together at least this
 # long: "Prabowo|Subianto", "Bank|Mandiri"; a short brand keeps its shape ("TikTok", "LaLiga").
@@ -109,6 +116,7 @@ class GlueRepair:
         context: str = "",
         is_derived: Callable[[str], bool] | None = None,
         is_given_name: Callable[[str], bool] | None = None,
+        is_known_name: Callable[[str], bool] | None = None,
     ) -> None:
         self.is_word = is_word
         self.function_words = frozenset(function_words)
@@ -118,6 +126,10 @@ class GlueRepair:
         # A lower-case word that opens people's names ("donald", "pramono"): the name a title or a
         # place is glued to when the article never writes it on its own ("PresidenDonald Trump").
         self.is_given_name = is_given_name or (lambda _word: False)
+        # A lower-case word that is part of a known name ("subianto", "israel"): where a page glues
+        # every mention of a name to the next word (names are links), a function word after it is
+        # the evidence ("Subianto|dan"), as the article never writes the name alone.
+        self.is_known_name = is_known_name or (lambda _word: False)
         # Capitalised words the article writes on their own ("Ronaldo"): a name glued to the next
         # lower-case word ("Ronaldomengirimkan") is split only when the name is one of these.
         self.names = Counter(m.group(0) for m in _WORD.finditer(context))
@@ -279,15 +291,19 @@ class GlueRepair:
         """Where a capitalised name ends and a lower-case dictionary word starts, or 0."""
         if len(run) < 7 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
             return 0  # a word the article writes more than once ("Kalimantan") is one word
-        if not any(self.names[run[:at]] for at in range(4, len(run) - 2)):
-            return 0  # no name the article writes on its own opens it (and no dictionary look-up)
-        if self.is_word(run.lower()):
+        lowered = run.lower()
+        if not any(self.names[run[:at]] or self.is_known_name(lowered[:at]) for at in range(4, len(run) - 2)):
+            return 0  # no name the article writes on its own or a known name opens it
+        if self.is_word(lowered) or self.is_known_name(lowered):
             return 0  # "Menurut", "Keputusan": a word, whatever "Men" or "Kep." the article also has
         for at in range(4, len(run) - 2):
             name, word = run[:at], run[at:]
-            if not self.names[name] or word in _CLITICS or name.lower() in self.function_words:
+            if word in _CLITICS or name.lower() in self.function_words or word in _NAME_ENDINGS:
                 continue  # "Kali" opens sentences ("Kali ini"): a function word is no evidence of a name
-            if word in _NAME_ENDINGS:
+            if not self.names[name]:
+                # a known name the article never writes alone: only a function word after it
+                if word in _AFTER_NAME and self.is_known_name(name.lower()):
+                    return at
                 continue
             # A name that is also a word ("Banjar", "Anti", "Mikro") has a function or derived word
             # after it, and a long one ("Baratsegera"), not "Banjarmasin", "Antidumping" or
