@@ -64,6 +64,8 @@ def _role(sentence: str, name: str, others: tuple[str, ...] = ()) -> str | None:
         # a relation before a name makes the name the other end of it: his lawyer, his son
         ("Hakim menegur kuasa hukum Darmo Wiyono kemarin.", "Darmo Wiyono", None),
         ("Putra Darmo Wiyono, Bayu Wiyono, hadir di sidang.", "Darmo Wiyono", None),
+        ("Penyidik memeriksa Rina Lestari, mantan staf khusus Darmo Wiyono, kemarin.", "Darmo Wiyono", None),
+        ("Stafsus Darmo Wiyono dipanggil penyidik.", "Darmo Wiyono", None),
         (
             "Rektor Universitas Andalas Prof. Dr. Hendra Wiranata membuka acara.",
             "Hendra Wiranata",

@@ -21,7 +21,11 @@ _MAX_ROLE_TOKENS = 10
 # of someone else (named after a comma, or not at all), never of the name it stands before.
 _RELATION_WORDS = word_set(
     "putra putri anak istri suami ayah ayahanda ibunda adik kakak cucu mertua menantu kekasih pacar tunangan ajudan"
+    " stafsus"
 )
+# "staf khusus X" is X's special staff, as "stafsus X" (a staffer's own name comes after the office,
+# "Staf Khusus Presiden, Nama"): in the real stream and IndoSum every name right after it is the boss.
+_STAFF = word_set("staf staff")
 _COUNSEL = word_set("kuasa penasihat")
 
 
@@ -75,7 +79,8 @@ def _relation_before(tokens: list[Token], end: int) -> bool:
     last = tokens[end - 1][0].lower()
     if last in _RELATION_WORDS:
         return True
-    return last == "hukum" and end > 1 and tokens[end - 2][0].lower() in _COUNSEL
+    before = tokens[end - 2][0].lower() if end > 1 else ""
+    return (last == "hukum" and before in _COUNSEL) or (last == "khusus" and before in _STAFF)
 
 
 def _role_of_preceding_apposition(text: str, tokens: list[Token], start: int) -> str | None:
