@@ -214,3 +214,12 @@ def test_a_known_name_glued_to_a_word_that_goes_on_after_it_is_split(cleaner):
     # a name that ends in such a word, or in one that is no such word, stays
     for word in ("Chamberlain", "Bobotoh", "Ramadan", "Pyongyang"):
         assert repaired(cleaner, f"Laporan dari {word} tiba kemarin.")[1] == 0, word
+
+
+def test_an_office_glued_to_a_name_is_split_like_a_word(cleaner):
+    # "Mendikbudristek" and "Kapuspenkum" are no dictionary words but offices the titles list knows
+    line = "Mantan MendikbudristekSutarjo hadir, kataKapuspenkumKejagung Wiyono."
+    context = "Sutarjo lahir di Klaten. Kejagung memanggil Wiyono."
+    assert (
+        repaired(cleaner, line, context)[0] == "Mantan Mendikbudristek Sutarjo hadir, kata Kapuspenkum Kejagung Wiyono."
+    )

@@ -67,6 +67,11 @@ def _role(sentence: str, name: str, others: tuple[str, ...] = ()) -> str | None:
         ("Penyidik memeriksa Rina Lestari, mantan staf khusus Darmo Wiyono, kemarin.", "Darmo Wiyono", None),
         ("Stafsus Darmo Wiyono dipanggil penyidik.", "Darmo Wiyono", None),
         (
+            "Hal itu disampaikan Kapuspenkum Kejagung Darmo Wiyono kepada wartawan.",
+            "Darmo Wiyono",
+            "Kapuspenkum Kejagung",
+        ),
+        (
             "Rektor Universitas Andalas Prof. Dr. Hendra Wiranata membuka acara.",
             "Hendra Wiranata",
             "Rektor Universitas Andalas",

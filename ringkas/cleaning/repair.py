@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from ..lexicon.places import DIRECTIONS, PLACES
+from ..lexicon.titles import SPEAKER_TITLES
 
 # Tokens that are addresses, handles or markup keep their glue: "https://x.co/?a=B", "@dr.erta",
 # "detik.com", "[Gambas:Video".
@@ -285,7 +286,8 @@ class GlueRepair:
             return len(right) == 2 and left.islower() and (head in self.function_words or self.is_derived(head))
         if left.islower() and head in self.function_words:
             return True  # "diIran", "dariWebMD" (not "YouTube": the word must be lower case)
-        return len(head) >= _MIN_CONTENT_WORD and self.is_word(head)
+        # a dictionary word, or an office the titles list knows ("Mendikbudristek|Nadiem", "Kapuspenkum|Kejagung")
+        return len(head) >= _MIN_CONTENT_WORD and (self.is_word(head) or head in SPEAKER_TITLES)
 
     def _name_glue(self, run: str) -> int:
         """Where a capitalised name ends and a lower-case dictionary word starts, or 0."""

@@ -11,14 +11,17 @@ GOVERNMENT_OFFICES = word_set(
     """
     presiden wapres wakil perdana menteri menlu menhan mendagri menkeu menko senator gubernur wagub bupati
     wabup walikota wali camat lurah kades sekda sekjen sekretaris
+    mendikbud mendikbudristek mendikdasmen mendiktisaintek menkes menpora menaker mensos mentan menhub
+    menpar menparekraf menpanrb menkominfo menkomdigi menag menperin mendag menlhk menkumham menesdm
+    menkop menkopukm menpppa menbud menpera mensesneg seskab
     """
 )
 
 # Heads and officers of any body: "Ketua", "Kepala Dinas", "Plt", "Kabid Humas".
 OFFICE_HEADS = word_set(
     """
-    ketua kepala direktur dirut deputi asisten koordinator komisaris staf khusus plt pj kabag kabid kasi
-    kasubag kasubdit kasat kadis
+    ketua kepala direktur dirut deputi asisten koordinator komisaris staf khusus stafsus plt pj kabag kabid
+    kasi kasubag kasubdit kasat kadis
     """
 )
 
@@ -26,9 +29,13 @@ OFFICE_HEADS = word_set(
 POLICE_AND_MILITARY = word_set(
     """
     kapolri kapolda kapolres kapolsek kabareskrim kapuspen panglima pangdam danrem dandim jenderal letjen
-    mayjen brigjen laksamana marsekal kolonel kapten komandan
+    mayjen brigjen laksamana marsekal kolonel kapten komandan wakapolri wakapolda wakapolres kakorlantas
+    kasatreskrim kasatlantas kasatnarkoba kasubbid kabidhumas
     """
 )
+
+# Prosecution offices: "Jaksa Agung", "Jampidsus", "Kapuspenkum Kejagung", "Kajari".
+PROSECUTION_OFFICES = word_set("jampidsus jampidum jamintel jamdatun jamwas kapuspenkum kajari kajati")
 
 # Royal and religious titles: "Raja", "Sultan", "Paus", "Kiai".
 ROYAL_AND_RELIGIOUS = word_set("raja ratu pangeran sultan paus uskup habib kiai ustaz")
@@ -45,7 +52,15 @@ PROFESSIONS = word_set(
 FORMER_OR_FUTURE = word_set("mantan eks calon")
 
 # The titles both the name tagger and the speaker reader know.
-TITLES = GOVERNMENT_OFFICES | OFFICE_HEADS | POLICE_AND_MILITARY | ROYAL_AND_RELIGIOUS | PROFESSIONS | FORMER_OR_FUTURE
+TITLES = (
+    GOVERNMENT_OFFICES
+    | OFFICE_HEADS
+    | POLICE_AND_MILITARY
+    | PROSECUTION_OFFICES
+    | ROYAL_AND_RELIGIOUS
+    | PROFESSIONS
+    | FORMER_OR_FUTURE
+)
 
 # Academic and religious honorifics written before a name: "Prof", "Dr", "H", "KH", "Ustaz".
 SCHOLARLY_HONORIFICS = word_set("prof dr drs dra ir h hj kh ustadz ustaz")
