@@ -157,6 +157,17 @@ def test_names_the_tagger_missed_are_found_again_in_the_story() -> None:
     assert dewi.mentions == 2
 
 
+def test_initials_in_brackets_after_a_name_are_that_person() -> None:
+    doc = _document(
+        "a",
+        "Penyidik memeriksa Rina Lestari (RL) pekan lalu. Menurut jaksa, RL menerima dana itu dari PT Sinar Raya (SR).",
+        [("Rina Lestari", "PERSON"), ("RL", "PERSON"), ("RL", "PERSON"), ("PT Sinar Raya", "ORGANISATION")],
+        "Warta Kini",
+    )
+    entities = merge_entities([doc])
+    assert [(e.name, e.mentions) for e in entities if e.kind == "PERSON"] == [("Rina Lestari", 3)]
+
+
 def test_merge_of_nothing() -> None:
     assert merge_entities([]) == ()
 

@@ -51,6 +51,7 @@ def merge_entities(documents: Sequence[Document]) -> tuple[Entity, ...]:
     outlets = {d.id: d.article.outlet for d in documents}
     mentions = _split_compounds([m for d in documents for m in d.mentions])
     mentions.extend(_find_again(documents, mentions))
+    mentions = _fold_initials(documents, mentions)
     groups: dict[str, _Group] = {}
     for mention in mentions:
         key = name_key(mention.text)
@@ -155,6 +156,35 @@ def _find_again(documents: Sequence[Document], mentions: list[Mention]) -> list[
                 continue
             index = max(0, bisect.bisect_right(starts, match.start()) - 1)
             out.append(Mention(word, "PERSON", document.id, index, match.start(), match.end()))
+    return out
+
+
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _fold_initials(documents: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """A person's initials an article gives in brackets right after the name ("Ibrahim Arief
+    (IA)") are that person wherever the article writes them: each such mention is counted as
+    the name's, not as a person of its own."""
+    texts = {d.id: d.article.text for d in documents}
+    people = sorted((m for m in mentions if m.kind == "PERSON" and m.start >= 0), key=lambda m: (m.article_id, m.end))
+    owners: dict[tuple[str, str], Mention] = {}
+    for person in people:
+        text = texts.get(person.article_id, "")
+        close = text.find(")", person.end, person.end + 8)
+        opened = text[person.end : close].strip()
+        if close < 0 or not opened.startswith("("):
+            continue
+        initials = opened[1:].strip()
+        words = [w for w in _NAME_TOKEN.findall(person.text) if w.lower() not in ROLE_HEADS]
+        if _INITIALS.fullmatch(initials) and initials == "".join(w[0] for w in words).upper():
+            owners.setdefault((person.article_id, initials), person)
+    if not owners:
+        return mentions
+    out = []
+    for mention in mentions:
+        owner = owners.get((mention.article_id, mention.text.strip()))
+        out.append(replace(mention, text=owner.text, kind="PERSON", role=None) if owner is not None else mention)
     return out
 
 
