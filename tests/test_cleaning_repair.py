@@ -223,3 +223,11 @@ def test_an_office_glued_to_a_name_is_split_like_a_word(cleaner):
     assert (
         repaired(cleaner, line, context)[0] == "Mantan Mendikbudristek Sutarjo hadir, kata Kapuspenkum Kejagung Wiyono."
     )
+
+
+def test_pun_glued_to_a_name_is_written_apart(cleaner):
+    # the particle is written apart after a name, glued only in words such as "meskipun"
+    line = "Sutarjopun datang, meskipun hujan. Apapun hasilnya, Walaupun lelah."
+    assert repaired(cleaner, line, "Sutarjo lahir di Klaten.")[0] == (
+        "Sutarjo pun datang, meskipun hujan. Apapun hasilnya, Walaupun lelah."
+    )

@@ -300,6 +300,8 @@ class GlueRepair:
             return 0  # "Menurut", "Keputusan": a word, whatever "Men" or "Kep." the article also has
         for at in range(4, len(run) - 2):
             name, word = run[:at], run[at:]
+            if word == "pun" and self.names[name] and not self.is_word(name.lower()):
+                return at  # "Makarimpun": "pun" is written apart after a name (not "Apapun", "Meskipun")
             if word in _CLITICS or name.lower() in self.function_words or word in _NAME_ENDINGS:
                 continue  # "Kali" opens sentences ("Kali ini"): a function word is no evidence of a name
             if not self.names[name]:
