@@ -211,6 +211,8 @@ def test_a_known_name_glued_to_a_word_that_goes_on_after_it_is_split(cleaner):
         "Warga Kudus mengecam serangan Israel terhadap kapal bantuan, sementara Subianto akan berpidato.",
         2,
     )
+    # or a verb ("bertemu", "mengatakan")
+    assert repaired(cleaner, "Presiden Subiantobertemu warga Kudus.")[0] == "Presiden Subianto bertemu warga Kudus."
     # a name that ends in such a word, or in one that is no such word, stays
     for word in ("Chamberlain", "Bobotoh", "Ramadan", "Pyongyang"):
         assert repaired(cleaner, f"Laporan dari {word} tiba kemarin.")[1] == 0, word

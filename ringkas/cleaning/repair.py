@@ -94,6 +94,7 @@ _CLAUSE_WORDS = frozenset(
     | {"terkait", "untuk", "dalam", "menjadi", "bahwa", "namun", "tetapi", "sedangkan", "ketika", "setelah"}
 )
 _CLAUSE_ENDINGS = tuple(_CLAUSE_WORDS)
+_VERB_PREFIXES = ("me", "be", "di", "te")
 # Words that go on after a subject or object: glued after a known name the article never writes
 # alone, they are the evidence of a cut ("Subianto|dan", "Israel|terhadap"); not "lain" or "toh",
 # which end names and words ("Chamberlain", "Bobotoh").
@@ -298,6 +299,7 @@ class GlueRepair:
             return 0  # no name the article writes on its own or a known name opens it
         if self.is_word(lowered) or self.is_known_name(lowered):
             return 0  # "Menurut", "Keputusan": a word, whatever "Men" or "Kep." the article also has
+        known = 0  # the longest known name's cut, taken when no name the article writes alone cuts
         for at in range(4, len(run) - 2):
             name, word = run[:at], run[at:]
             if word == "pun" and self.names[name] and not self.is_word(name.lower()):
@@ -305,9 +307,10 @@ class GlueRepair:
             if word in _CLITICS or name.lower() in self.function_words or word in _NAME_ENDINGS:
                 continue  # "Kali" opens sentences ("Kali ini"): a function word is no evidence of a name
             if not self.names[name]:
-                # a known name the article never writes alone: only a function word after it
-                if word in _AFTER_NAME and self.is_known_name(name.lower()):
-                    return at
+                # a known name the article never writes alone: a word that goes on after a subject
+                # or object, or a verb ("Subianto|bertemu"), must follow it
+                if self.is_known_name(name.lower()) and (word in _AFTER_NAME or self._verb(word)):
+                    known = at
                 continue
             # A name that is also a word ("Banjar", "Anti", "Mikro") has a function or derived word
             # after it, and a long one ("Baratsegera"), not "Banjarmasin", "Antidumping" or
@@ -317,7 +320,11 @@ class GlueRepair:
                     return at
             elif self._opens_clause(word) or (len(word) >= _MIN_ROOT_AFTER_NAME and self.is_word(word)):
                 return at
-        return 0
+        return known
+
+    def _verb(self, word: str) -> bool:
+        """A verb built on a root with a verbal prefix: "bertemu", "mengatakan", "dijadwalkan"."""
+        return len(word) >= _MIN_ROOT_AFTER_NAME and word.startswith(_VERB_PREFIXES) and self.is_derived(word)
 
     def _lower_glue(self, match: re.Match[str]) -> str:
         """A word glued to the function word after it, both lower case ("rumahyang")."""
