@@ -101,6 +101,7 @@ _VERB_PREFIXES = ("me", "be", "di", "te")
 _AFTER_NAME = _CLAUSE_WORDS | frozenset(
     {"akan", "dan", "telah", "sudah", "tidak", "juga", "masih", "terhadap", "saat", "belum", "sedang"}
     | {"pada", "bersama", "serta", "atau", "sebelum", "usai", "mengatakan", "menyatakan"}
+    | {"sempat", "bakal", "segera", "tengah", "kemudian", "lalu", "langsung", "kembali", "bisa", "dapat", "harus"}
 )
 _MIN_HEAD_WORD = 5
 # Two words the article writes side by side are split where glued when together at least this
