@@ -180,6 +180,7 @@ def test_noise_lines(cleaner, line, reason):
         "Aplikasi berbasis kecerdasan buatan (AI) itu dibuat oleh mahasiswa Kudus.",
         "Terbaru, BPBD menetapkan status tanggap darurat selama 14 hari.",
         "Lihat saja nanti.",
+        "Media Sosial",
     ],
 )
 def test_sentences_that_look_like_noise_are_kept(cleaner, sentence):

@@ -130,8 +130,9 @@ class GlueRepair:
         # place is glued to when the article never writes it on its own ("PresidenDonald Trump").
         self.is_given_name = is_given_name or (lambda _word: False)
         # A lower-case word that is part of a known name ("subianto", "israel"): where a page glues
-        # every mention of a name to the next word (names are links), a function word after it is
-        # the evidence ("Subianto|dan"), as the article never writes the name alone.
+        # every mention of a name to the next word (names are links), a word that goes on after a
+        # name or a verb after it is the evidence ("Subianto|dan", "Subianto|bertemu"), as the
+        # article never writes the name alone.
         self.is_known_name = is_known_name or (lambda _word: False)
         # Capitalised words the article writes on their own ("Ronaldo"): a name glued to the next
         # lower-case word ("Ronaldomengirimkan") is split only when the name is one of these.

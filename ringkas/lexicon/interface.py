@@ -14,8 +14,8 @@ INTERFACE_WORDS = word_set(
     "print kirim tulis laporkan bagikan share unduh download muat memuat lanjut lanjutkan melanjutkan "
     "selengkapnya ikuti follow berlangganan subscribe daftar masuk login keluar cari temukan "
     # what the controls act on
-    "foto galeri video audio versi suara artikel berita tautan link komentar tanggapan iklan konten "
-    "halaman kategori rubrik topik kanal media sosial "
+    # (not "media", "sosial", "topik" or "suara": a subheading such as "Media Sosial" is content)
+    "foto galeri video audio versi artikel berita tautan link komentar tanggapan iklan konten halaman "
     # widget headers
     "terbaru terkini terpopuler populer pilihan rekomendasi rekomendasikan terkait lainnya lain menarik "
     "trending headline utama editor redaksi unggulan "
