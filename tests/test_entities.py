@@ -66,6 +66,7 @@ def _role(sentence: str, name: str, others: tuple[str, ...] = ()) -> str | None:
         ("Putra Darmo Wiyono, Bayu Wiyono, hadir di sidang.", "Darmo Wiyono", None),
         ("Penyidik memeriksa Rina Lestari, mantan staf khusus Darmo Wiyono, kemarin.", "Darmo Wiyono", None),
         ("Stafsus Darmo Wiyono dipanggil penyidik.", "Darmo Wiyono", None),
+        ("Hakim atas perkara Darmo Wiyono dilaporkan ke Komisi Yudisial.", "Darmo Wiyono", None),
         (
             "Hal itu disampaikan Kapuspenkum Kejagung Darmo Wiyono kepada wartawan.",
             "Darmo Wiyono",

@@ -18,10 +18,11 @@ _VERB_PREFIXES = ("me", "ber", "ter", "di")
 _MAX_ROLE_TOKENS = 10
 # A word right before a name that makes the name the other end of a relation: "kuasa hukum Hasto"
 # is Hasto's lawyer, "putra Ahmad Dhani" his son, "ajudan Prabowo" his aide; the phrase is the role
-# of someone else (named after a comma, or not at all), never of the name it stands before.
+# of someone else (named after a comma, or not at all), never of the name it stands before; so
+# is "kasus X" or "perkara X": "hakim atas perkara X" is the judge of X's case, not X's role.
 _RELATION_WORDS = word_set(
     "putra putri anak istri suami ayah ayahanda ibunda adik kakak cucu mertua menantu kekasih pacar tunangan ajudan"
-    " stafsus"
+    " stafsus kasus perkara"
 )
 # "staf khusus X" is X's special staff, as "stafsus X" (a staffer's own name comes after the office,
 # "Staf Khusus Presiden, Nama"): in the real stream and IndoSum every name right after it is the boss.
