@@ -416,3 +416,41 @@ def test_each_quote_carries_a_confidence_and_a_far_carried_speaker_the_lowest(an
     quotes = analyzer.analyse(article).quotes
     assert quotes[0].confidence > quotes[-1].confidence
     assert quotes[-1].confidence < SHOWN_CONFIDENCE <= quotes[0].confidence
+
+
+# -- speakers set off by commas after an institution or a clause ---------------------------
+
+
+def test_a_name_after_an_institution_and_a_comma_is_the_speaker(analyzer):
+    found = quotes(
+        analyzer,
+        '"Harga beras masih akan naik pekan depan," ujar Analis Mandala Sekuritas, Rina Lestari, di Jakarta, Jumat.',
+    )
+    assert [(q.speaker, q.role) for q in found] == [("Rina Lestari", "Analis Mandala Sekuritas")]
+
+
+def test_a_clause_before_the_subject_is_no_role(analyzer):
+    found = quotes(
+        analyzer,
+        "Namun, kekhawatiran pasar sedikit mereda setelah Presiden Brasil, Luiz Mendes, menyatakan akan "
+        "menunda kebijakan tarif itu selama dua pekan.",
+    )
+    assert [(q.speaker, q.direct) for q in found] == [("Luiz Mendes", False)]
+    assert found[0].role != "kekhawatiran pasar sedikit mereda"
+
+
+def test_a_role_with_commas_opens_at_its_first_title(analyzer):
+    found = quotes(
+        analyzer,
+        "Merespons KKP, ketua serikat nelayan, Darmo Wiyono, mengatakan nelayan akan tetap melaut "
+        "selama cuaca masih bersahabat.",
+    )
+    assert [(q.speaker, q.role) for q in found] == [("Darmo Wiyono", "ketua serikat nelayan")]
+
+
+def test_a_description_that_names_someone_stands_for_someone_else(analyzer):
+    text = (
+        "Budi Santoso menggelar pesta ulang tahun di Jakarta. Ia mengundang ratusan tamu.\n"
+        '"Kami hanya ingin merayakannya bersama keluarga," kata istri Budi Santoso itu.'
+    )
+    assert [speaker for speaker, _ in _quotes_of(analyzer, text)] != ["Budi Santoso"]

@@ -78,5 +78,6 @@ ORG_WORDS = word_set(
     ministry department office party committee foundation association federation union kantor
     kementerian badan dinas lembaga komisi dewan majelis mahkamah partai perusahaan yayasan
     organisasi asosiasi federasi persatuan perhimpunan ikatan himpunan koalisi aliansi
+    sekuritas securities
     """
 )

@@ -23,6 +23,7 @@ PERSON_NOUNS = word_set(
     laki-laki lelaki remaja ketua kepala direktur manajer pemilik pengelola penduduk ekonom investor
     pelaku tersangka terdakwa narasumber pemimpin ulama kiai ustaz pendeta menteri presiden
     gubernur bupati wali camat lurah komandan pelatih pemain atlet penyanyi artis nenek kakek
+    pelantun musisi aktor aktris
     """
 )
 

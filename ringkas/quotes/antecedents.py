@@ -161,7 +161,12 @@ class Antecedents:
         """The named person a description or office at ``position`` stands for, with a confidence,
         or None when no person fits (the caller keeps the description)."""
         reference = read_reference(speaker.name)
-        before = [o for o in self._occurrences if o.position < position]
+        # a person the description itself names is not whom it stands for ("istri Budi itu" is not
+        # Budi; "pelantun Sang Dewi itu" is the singer, not a song the tagger took for a person)
+        described = set(speaker.name.lower().split())
+        before = [
+            o for o in self._occurrences if o.position < position and not set(o.person.lower().split()) <= described
+        ]
         fitting = [o for o in before if self._fits(self._people[o.person], reference)]
         cued = [o for o in fitting if self._cued(self._people[o.person], reference)]
         if cued:

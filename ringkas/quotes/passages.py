@@ -86,6 +86,10 @@ def resolve_pronouns(said: list[Said], resolver: Resolver | None = None) -> list
             elif speaker is None:
                 speaker = last
                 item.confidence = CARRIED_NEAR if near else CARRIED_FAR
+            elif speaker.kind == ANAPHOR and set(last.name.lower().split()) <= set(speaker.name.lower().split()):
+                # "istri Budi Santoso itu" after Budi Santoso spoke: someone else, described
+                speaker = Speaker(speaker.name, UNNAMED, speaker.role)
+                item.confidence = DESCRIBED_HERE
             else:
                 speaker = last
                 item.confidence = PRONOUN_NEAR if near else CARRIED_FAR

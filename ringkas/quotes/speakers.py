@@ -305,10 +305,16 @@ class SpeakerReader:
         role_first = first in SPEAKER_TITLES or first in PERSON_NOUNS
         if not (role_first or quantified or not _is_capitalised(head[0])):
             return None
+        if not (role_first or quantified) and any(
+            _clause_verb(w) or _bare(w) in CLAUSE_OPENERS or _bare(w) in _DEMONSTRATIVES for w in head
+        ):
+            return None  # "kekhawatiran itu mereda setelah Presiden AS, Donald Trump, ...": a clause, no role
         in_head = [w for w in head[1:] if _is_capitalised(w) and self._name_word(w)]
         # Before a verb the apposition is closed by a comma: 'Ketua Kelompok Tani Sido Makmur, Suyatno, menyambut'.
-        if len(in_head) > 1 and not subject:
-            return None  # the head names someone already: the apposition is a place or a date
+        # After a verb, a head that names someone already makes the apposition a place or a date,
+        # unless what it names is an institution ("Analis Phintraco Sekuritas, Ratna Lim").
+        if len(in_head) > 1 and not subject and _bare(head[-1]) not in ORG_WORDS:
+            return None
         return Speaker(chunk, NAMED, _clean_role(head))
 
     def name_in(self, words: Sequence[str]) -> str | None:
@@ -416,6 +422,8 @@ class SpeakerReader:
                 return named_last
             rest = ",".join(c for c, _ in chunks[n:])
             speaker = self.read(rest, start, subject=True)
+            if speaker is None and n + 1 < len(chunks) and chunks[n + 1][0].strip():
+                continue  # "kekhawatiran itu mereda setelah Presiden AS, Donald Trump, ...": the subject comes later
             apposed = n + 1 < len(chunks) or "(" in chunk
             one_word = speaker is not None and speaker.kind == NAMED and " " not in speaker.name
             if one_word and speaker is not None and speaker.name not in self._proper:
@@ -452,7 +460,13 @@ class SpeakerReader:
             and not any(_bare(w) in SPEAKER_TITLES for c, _ in parts[:-1] for w in c.split())
         ):
             return None
-        role = _clean_role(",".join(c for c, _ in parts[:-1]).split())
+        # the role opens at its first title: "Merespons AS, pemimpin Hizbullah, Naim Qassem" is
+        # a clause, then the role
+        opening = next(
+            (k for k, (c, _) in enumerate(parts[:-1]) if c.split() and _role_opens(c)),
+            0,
+        )
+        role = _clean_role(",".join(c for c, _ in parts[opening:-1]).split())
         return Speaker(" ".join(last), NAMED, role)
 
 
