@@ -83,6 +83,15 @@ def test_roles_from_appositions(sentence: str, name: str, role: str | None) -> N
     assert _role(sentence, name) == role
 
 
+def test_a_clause_before_an_apposition_leaves_its_object_as_the_role() -> None:
+    sentence = "Jaksa penuntut umum mencecar teman kuliah Darmo Wiyono, Rudi Hartono, soal nomor ponsel."
+    assert _role(sentence, "Rudi Hartono", ("Darmo Wiyono",)) == "teman kuliah Darmo Wiyono"
+    sentence = "Mantan pejabat dinas yang juga dikenal makelar proyek, Rudi Hartono, divonis enam tahun."
+    assert _role(sentence, "Rudi Hartono") == "Mantan pejabat dinas"
+    sentence = "Putri sulung mereka, Rina Lestari, resmi dilamar."
+    assert _role(sentence, "Rina Lestari") == "Putri sulung mereka"
+
+
 def test_a_name_inside_the_role_of_the_next_name_gets_no_role_of_its_own() -> None:
     sentence = "Ajudan Gubernur Ahmad Yani, Rudi Hartono terlihat di Bandara Sentani pada Minggu."
     assert _role(sentence, "Rudi Hartono", ("Ahmad Yani",)) == "Ajudan Gubernur Ahmad Yani"

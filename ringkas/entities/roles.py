@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lexicon import word_set
 from ..lexicon.function_words import FUNCTION_WORDS
-from ..lexicon.people import ROLE_LEAD_INS
+from ..lexicon.people import PRONOUNS, ROLE_LEAD_INS
 from ..lexicon.speech import SPEECH_VERBS
 from ..lexicon.titles import HONORIFICS, ROLE_HEADS
 
@@ -94,7 +94,24 @@ def _role_of_preceding_apposition(text: str, tokens: list[Token], start: int) ->
     first = j + 1
     if first >= start - 1 or tokens[first][0].lower() not in ROLE_HEADS:
         return None
-    return _join(text, tokens, first, start - 1)
+    # "Jaksa penuntut umum mencecar teman kuliah Hasto, Cecep Hidayat": a clause, whose object is
+    # the apposition; the role is what follows its last verb
+    # ("pejabat MA yang juga dikenal makelar kasus, X": a relative clause ends the role instead)
+    end = start - 1
+    verbs = [
+        k
+        for k in range(first + 1, end)
+        if _is_verb(tokens[k][0]) and tokens[k][0].lower() not in FUNCTION_WORDS | PRONOUNS  # not "mereka"
+    ]
+    if verbs:
+        relative = [k for k in range(first + 1, verbs[0]) if tokens[k][0].lower() == "yang"]
+        if relative:
+            end = relative[0]
+        else:
+            first = verbs[-1] + 1
+            if first >= end or tokens[first][0].lower() in FUNCTION_WORDS:
+                return None
+    return _join(text, tokens, first, end)
 
 
 def role_after(text: str, tokens: list[Token], end: int) -> str | None:
