@@ -178,6 +178,17 @@ def test_initials_in_brackets_after_a_name_are_that_person() -> None:
     assert [(e.name, e.mentions) for e in entities if e.kind == "PERSON"] == [("Rina Lestari", 3)]
 
 
+def test_a_hyphen_between_two_peoples_names_makes_two_mentions() -> None:
+    doc = _document(
+        "a",
+        "Pernikahan Bayu Wiyono dan Rina Lestari digelar di Solo. Pasangan Bayu Wiyono-Rina kini berbulan madu.",
+        [("Bayu Wiyono", "PERSON"), ("Rina Lestari", "PERSON"), ("Bayu Wiyono-Rina", "PERSON")],
+        "Warta Kini",
+    )
+    people = {e.name: e.mentions for e in merge_entities([doc]) if e.kind == "PERSON"}
+    assert people == {"Bayu Wiyono": 2, "Rina Lestari": 2}
+
+
 def test_merge_of_nothing() -> None:
     assert merge_entities([]) == ()
 

@@ -210,20 +210,23 @@ def _split_compounds(mentions: list[Mention]) -> list[Mention]:
     "Kim-Jong-un", one person's name, stays whole."""
     owners = _name_part_owners(mentions)
     person_keys = [name_key(m.text).split() for m in mentions if m.kind == "PERSON"]
+    # the people written without a hyphen: whom each name word belongs to
+    unhyphenated = {tuple(name_key(m.text).split()) for m in mentions if m.kind == "PERSON" and "-" not in m.text}
     out = []
     for mention in mentions:
         if "-" not in mention.text:
             out.append(mention)
             continue
         words = name_key(mention.text).split()
-        if any(len(k) > len(words) and _contains(k, words) for k in person_keys) or (
-            mention.kind == "PERSON" and words in person_keys and len(words) > 2
-        ):
+        if any(len(k) > len(words) and _contains(k, words) for k in person_keys):
             out.append(mention)
             continue
         parts = [m for m in _HYPHENATED_NAMES.finditer(mention.text)]
         names = [(m.group(1) or m.group(2), m.start(1) if m.group(1) else m.start(2)) for m in parts]
-        if len(names) >= 2 and all(n.lower() in owners for n, _ in names):
+        holders = [{k for k in unhyphenated if len(k) > 1 and n.lower() in k} for n, _ in names]
+        # "Kim-Jong-un": every part is one person's; "Al Ghazali-Alyssa", "Trump-Kim": two people's
+        one_person = bool(holders) and bool(set.intersection(*holders))
+        if len(names) >= 2 and all(n.lower() in owners for n, _ in names) and not one_person:
             for word, offset in names:
                 start = mention.start + offset
                 out.append(replace(mention, text=word, kind="PERSON", start=start, end=start + len(word), role=None))
