@@ -189,6 +189,17 @@ def test_a_hyphen_between_two_peoples_names_makes_two_mentions() -> None:
     assert people == {"Bayu Wiyono": 2, "Rina Lestari": 2}
 
 
+def test_a_word_that_only_opens_sentences_is_no_person() -> None:
+    doc = _document(
+        "a",
+        "Jadi, warga diminta waspada. Budi Santoso hadir. Ia bilang jadi atau tidak belum pasti. Budi tertawa.",
+        [("Jadi", "PERSON"), ("Budi Santoso", "PERSON"), ("Budi", "PERSON")],
+        "Warta Kini",
+    )
+    people = {e.name: e.mentions for e in merge_entities([doc]) if e.kind == "PERSON"}
+    assert people == {"Budi Santoso": 2}
+
+
 def test_merge_of_nothing() -> None:
     assert merge_entities([]) == ()
 

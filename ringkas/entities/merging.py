@@ -62,8 +62,32 @@ def merge_entities(documents: Sequence[Document]) -> tuple[Entity, ...]:
         outlet = outlets.get(mention.article_id)
         if outlet:
             group.outlets.add(outlet)
-    merged = _merge_partial_person_names(groups)
+    lower_words = {w for d in documents for w in _LOWER_WORD.findall(d.article.text)}
+    openings = {d.id: [s.start for s in d.sentences] for d in documents}
+    texts = {d.id: d.article.text for d in documents}
+    merged = [
+        g for g in _merge_partial_person_names(groups) if not _word_opening_sentences(g, texts, openings, lower_words)
+    ]
     return tuple(sorted((_entity(g) for g in merged), key=lambda e: (-e.mentions, _KIND_ORDER.get(e.kind, 9), e.name)))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_OPENING_MARKS = " \t\"'“‘(["
+
+
+def _word_opening_sentences(
+    group: _Group, texts: dict[str, str], openings: dict[str, list[int]], lower_words: set[str]
+) -> bool:
+    """A "person" of one word that only ever opens a sentence and that the story also writes in
+    lower case ("Jadi", "Ancaman", "Korban", "Mari"): a capitalised word, not a name."""
+    if group.kind != "PERSON" or len(group.tokens) != 1 or group.key not in lower_words:
+        return False
+    for mention in group.mentions:
+        text, opening = texts.get(mention.article_id, ""), openings.get(mention.article_id, [])
+        n = bisect.bisect_right(opening, mention.start) - 1
+        if n < 0 or mention.start < 0 or text[opening[n] : mention.start].strip(_OPENING_MARKS):
+            return False
+    return True
 
 
 def _merge_partial_person_names(groups: dict[str, _Group]) -> list[_Group]:
