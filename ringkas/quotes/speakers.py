@@ -218,11 +218,9 @@ class SpeakerReader:
         if not tokens:
             return None
         apposition = None
-        if (
-            comma
-            and not circumstance
-            and _bare(appositive.split()[0] if appositive.split() else "yang") not in ("yang", "kini", "saat")
-        ):
+        opener = appositive.split()[0] if appositive.split() else "yang"
+        # "X, menyusul Y ...": a clause after the name, not its role
+        if comma and not circumstance and _bare(opener) not in ("yang", "kini", "saat") and not _clause_verb(opener):
             apposition = _clean_role(appositive.split())
         speaker = self._read_tokens(tokens, apposition, extra_role)
         if speaker is None:  # "seorang relawan dari Purwokerto" stays unnamed whatever a tagger says
