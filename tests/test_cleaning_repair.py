@@ -233,3 +233,12 @@ def test_pun_glued_to_a_name_is_written_apart(cleaner):
     assert repaired(cleaner, line, "Sutarjo lahir di Klaten.")[0] == (
         "Sutarjo pun datang, meskipun hujan. Apapun hasilnya, Walaupun lelah."
     )
+
+
+def test_an_acronym_glued_to_a_name_is_split_when_both_are_written_alone(cleaner):
+    context = "PBSI menggelar seleksi. Rudi Hartono memimpin tim. DKI Jakarta menjadi tuan rumah."
+    assert repaired(cleaner, "Hal itu disampaikan Kabid PBSIRudi Hartono.", context)[0] == (
+        "Hal itu disampaikan Kabid PBSI Rudi Hartono."
+    )
+    # without the acronym or the name written alone, the capitals stay as written
+    assert repaired(cleaner, "Hal itu disampaikan Kabid PBSIRudi Hartono.")[1] == 0

@@ -53,6 +53,7 @@ _MARK_SPLITS = (
     (frozenset(":"), _COLON, r"\1: "),
 )
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ACRONYM_BEFORE_NAME = re.compile(r"([A-Z]{2,})(?=([A-Z][a-z]{2,}))")
 # Every split above needs a capital or one of these marks in the token, or a digit before a
 # letter: a token of lower-case letters, hyphens and numbers ("kata-kata", "2024") is left as it
 # is without reading further.
@@ -214,6 +215,11 @@ class GlueRepair:
         cuts: list[int] = []
         start = 0
         once = self.runs[letters] <= 1
+        acronym = _ACRONYM_BEFORE_NAME.match(letters)
+        if acronym and once and self.runs[acronym.group(1)] and self.names[acronym.group(2)]:
+            # "PBSI|Eng Hian", "KPK|Asep": an acronym and a name the article both write alone
+            start = acronym.end(1)
+            cuts.append(start)
         for change in _CASE_CHANGE.finditer(letters):
             at = change.start()
             cut = self._case_cut(letters, start, at, once)
