@@ -62,12 +62,12 @@ def merge_entities(documents: Sequence[Document]) -> tuple[Entity, ...]:
         outlet = outlets.get(mention.article_id)
         if outlet:
             group.outlets.add(outlet)
-    lower_words = {w for d in documents for w in _LOWER_WORD.findall(d.article.text)}
-    openings = {d.id: [s.start for s in d.sentences] for d in documents}
-    texts = {d.id: d.article.text for d in documents}
-    merged = [
-        g for g in _merge_partial_person_names(groups) if not _word_opening_sentences(g, texts, openings, lower_words)
-    ]
+    merged = _merge_partial_person_names(groups)
+    if any(g.kind == "PERSON" and len(g.tokens) == 1 for g in merged):  # the story's words, read only then
+        lower_words = {w for d in documents for w in _LOWER_WORD.findall(d.article.text)}
+        openings = {d.id: [s.start for s in d.sentences] for d in documents}
+        texts = {d.id: d.article.text for d in documents}
+        merged = [g for g in merged if not _word_opening_sentences(g, texts, openings, lower_words)]
     return tuple(sorted((_entity(g) for g in merged), key=lambda e: (-e.mentions, _KIND_ORDER.get(e.kind, 9), e.name)))
 
 
