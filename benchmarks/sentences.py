@@ -7,7 +7,8 @@ IndoSum (``../shared/data/indosum/dev123.jsonl``) gives each article's text and,
 compared as offsets into the text with every whitespace character removed. Two figures per
 splitter: F1 over all boundaries, and over the boundaries inside a paragraph only (the hard
 ones: a newline is a boundary for every splitter). Baselines run on the same text in the same
-process: nltk Punkt with no abbreviation list, and a plain regex (split after . ! ? and a space).
+process: nltk Punkt given ringkas's abbreviation lists, nltk Punkt with none, and a plain regex
+(split after . ! ? and a space).
 """
 
 from __future__ import annotations
@@ -152,7 +153,30 @@ def punkt_plain() -> Splitter:
     punkt = PunktSentenceTokenizer()
 
     def split(text: str) -> list[tuple[int, int]]:
-        out, offset = [], 0
+        out: list[tuple[int, int]] = []
+        offset = 0
+        for line in text.split("\n"):
+            out.extend((offset + a, offset + b) for a, b in punkt.span_tokenize(line))
+            offset += len(line) + 1
+        return out
+
+    return split
+
+
+def punkt_with_our_abbreviations() -> Splitter:
+    """nltk's Punkt given ringkas's abbreviation lists (titles and ending abbreviations) and no
+    other rule: what the library alone does with the same word lists."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from ringkas.sentences import ENDING_ABBREVIATIONS, TITLE_ABBREVIATIONS
+
+    params = PunktParameters()
+    params.abbrev_types = set(TITLE_ABBREVIATIONS | ENDING_ABBREVIATIONS)
+    punkt = PunktSentenceTokenizer(params)
+
+    def split(text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        offset = 0
         for line in text.split("\n"):
             out.extend((offset + a, offset + b) for a, b in punkt.span_tokenize(line))
             offset += len(line) + 1
@@ -187,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = list(load_indosum(limit=args.limit))
     results = [
         evaluate("ringkas", ringkas_splitter(), articles, keep_errors=args.errors),
+        evaluate("nltk punkt (our abbreviations)", punkt_with_our_abbreviations(), articles),
         evaluate("nltk punkt (no abbreviations)", punkt_plain(), articles),
         evaluate("regex [.!?] + space", regex_splitter(), articles),
     ]

@@ -3,8 +3,9 @@
 Paragraphs (lines) first; inside a paragraph every ``.``, ``!``, ``?`` or ellipsis followed by
 a space is a candidate boundary, kept or dropped by rules for Indonesian news that also hold
 for other Latin-script languages (Portuguese, Vietnamese, English): titles and abbreviations
-("Prof. Dr. H.", "Jl.", "S.H.", "dll."), initials, list markers, datelines, quotes and a
-lower-case next word. No model and no downloaded data.
+("Prof. Dr. H.", "Jl.", "S.H.", "dll."), initials, list markers, datelines, quotes, a
+lower-case next word, and after a dotted abbreviation a word the text capitalises inside its
+sentences ("U.S. Army": a name). No model and no downloaded data.
 """
 
 from __future__ import annotations
@@ -77,9 +78,10 @@ class SentenceSplitter:
         """(start, end, paragraph) of each sentence, whitespace trimmed; paragraphs are lines."""
         offset = 0
         paragraph = 0
+        names = _inner_capitals(text) if "." in text else frozenset()
         for line in text.split("\n"):
             if line.strip():
-                for start, end in self._line_spans(line):
+                for start, end in self._line_spans(line, names):
                     yield offset + start, offset + end, paragraph
                 paragraph += 1
             offset += len(line) + 1
@@ -95,21 +97,23 @@ class SentenceSplitter:
 
     # -- one paragraph -----------------------------------------------------------------
 
-    def _line_spans(self, line: str) -> Iterator[tuple[int, int]]:
+    def _line_spans(self, line: str, names: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
         start = len(line) - len(line.lstrip())
         for match in _END.finditer(line):
             end = _closing_quote_end(line, start, match.end())
             following = len(line) - len(line[end:].lstrip())
             if following >= len(line):
                 break  # the paragraph's end closes the last sentence below
-            if self._is_boundary(line, start, match.start(), end, following):
+            if self._is_boundary(line, start, match.start(), end, following, names):
                 yield start, end
                 start = following
         tail = line.rstrip()
         if start < len(tail):
             yield start, len(tail)
 
-    def _is_boundary(self, line: str, sentence_start: int, punct: int, end: int, following: int) -> bool:
+    def _is_boundary(
+        self, line: str, sentence_start: int, punct: int, end: int, following: int, names: frozenset[str] = frozenset()
+    ) -> bool:
         terminal = line[punct:end].replace(" ", "")
         next_word = _next_word(line, following)
         if not next_word:
@@ -133,6 +137,8 @@ class SentenceSplitter:
             return True  # a period inside closing quotes or brackets ends the quote's sentence
         if first.isdigit() and (key in self.endings or _DOTTED.match(word)):
             return False  # "Jan. 2019", "s.d. 5"
+        if key not in self.endings and _DOTTED.match(word) and next_word.strip(_CLOSERS) in names:
+            return False  # "U.S. Army", "5 p.m. Tuesday": a word the text capitalises inside sentences
         if key in self.endings or _DOTTED.match(word):
             return not self._is_abbreviation(next_word)  # "S.H. M.H." is one name's degrees
         if len(word) == 1 and word.isalpha() and word.isupper():
@@ -154,6 +160,17 @@ class SentenceSplitter:
             return False
         before = line[sentence_start:letter].split()
         return not before or before[-1].strip("\"'“‘(").lower() not in _LETTER_NAMED
+
+
+_CLOSERS = ".,;:!?\"'”’»)]"
+# A capitalised word right after a word ending in a small letter: inside a sentence, so a name.
+_INNER_CAPITAL = re.compile(r"(?<=[^\W\d_A-Z]) +([^\W\d_a-z][^\s.,;:!?\"'”’»)\]]*)")
+
+
+def _inner_capitals(text: str) -> frozenset[str]:
+    """The words ``text`` writes capitalised inside its sentences (after a word that ends in a
+    small letter): names, which a dotted abbreviation before them does not end a sentence at."""
+    return frozenset(match.group(1) for match in _INNER_CAPITAL.finditer(text) if not match.group(1).isupper())
 
 
 def _closing_quote_end(line: str, sentence_start: int, end: int) -> int:

@@ -140,6 +140,25 @@ def test_lower_case_after_a_period_is_no_boundary_but_a_brand_is() -> None:
     ]
 
 
+def test_dotted_abbreviation_before_a_name_the_text_writes_inside_sentences() -> None:
+    splitter = SentenceSplitter()
+    text = (
+        "The U.S. Army said the talks went well. Officers of the Army left at 5 p.m. Tuesday, a day "
+        "after the drill on Tuesday morning. Pasukan tiba di A.S. Mereka langsung berlatih."
+    )
+    assert splitter.split_text(text) == [
+        "The U.S. Army said the talks went well.",
+        "Officers of the Army left at 5 p.m. Tuesday, a day after the drill on Tuesday morning.",
+        "Pasukan tiba di A.S.",  # "Mereka" opens sentences only: the abbreviation ends this one
+        "Mereka langsung berlatih.",
+    ]
+    # without the name written inside a sentence elsewhere, a capital after "U.S." opens a sentence
+    assert splitter.split_text("He flew to the U.S. Army officers met him.") == [
+        "He flew to the U.S.",
+        "Army officers met him.",
+    ]
+
+
 def test_portuguese_and_vietnamese_titles() -> None:
     assert split("O Sr. Silva chegou ao Rio na segunda-feira. A Dra. Ana Souza confirmou a visita.") == [
         "O Sr. Silva chegou ao Rio na segunda-feira.",
