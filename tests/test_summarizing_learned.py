@@ -170,6 +170,13 @@ def test_references_are_found_at_the_opening_only():
     assert opens_with_reference("They said the dam broke.")
     assert not opens_with_reference("Bupati mengatakan ia sudah datang.")
     assert not opens_with_reference("Iagatama mengatakan petugas datang.")
+    # Portuguese and Vietnamese pronouns, not words that begin with them
+    assert opens_with_reference("Ele disse que a barragem cedeu.")
+    assert opens_with_reference("Isso foi confirmado pela prefeitura.")
+    assert opens_with_reference("Họ cho biết đê đã vỡ.")
+    assert opens_with_reference("Điều này được xác nhận.")
+    assert not opens_with_reference("Eleição foi marcada para outubro.")
+    assert not opens_with_reference("Hồ chứa nước đã đầy.")
 
 
 def test_summary_is_readable(summarizer):

@@ -25,7 +25,12 @@ DANGLING_OPENERS = re.compile(
     r"di sisi lain|adapun|kemudian|lalu|sedangkan|jadi|bahkan|padahal|meski begitu|meski demikian|"
     r"walau begitu|walaupun demikian|sebelumnya|selanjutnya|karenanya|akibatnya|apalagi|terlebih|maka|sebab|"
     r"he|she|they|it|however|but|this|that|these|those|meanwhile|also|moreover|furthermore|therefore|"
-    r"so|yet|still|instead|nevertheless)\b",
+    r"so|yet|still|instead|nevertheless|"
+    # Portuguese and Vietnamese: pronouns and connectives that point back
+    r"ele|ela|eles|elas|isso|isto|aquilo|no entanto|porém|contudo|entretanto|além disso|por isso|"
+    r"por outro lado|mas|"
+    r"họ|nó|anh ấy|cô ấy|ông ấy|bà ấy|điều này|điều đó|việc này|tuy nhiên|ngoài ra|do đó|vì vậy|"
+    r"bên cạnh đó|trong khi đó|sau đó|trước đó)\b",
     re.IGNORECASE,
 )
 # A sentence that is only a quotation, with no one saying it.

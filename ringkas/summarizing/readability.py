@@ -40,7 +40,9 @@ _NAME = re.compile(r"(?<![\w.])([^\W\d_a-z][^\W_]+(?:\s+[^\W\d_a-z][^\W_]+)*)", 
 # Sentences opening with these refer back to someone or something named before.
 _REFERENCE_OPENERS = re.compile(
     r"^[\"'\u201c(]?(ia|dia|beliau|mereka|hal itu|hal ini|hal tersebut|itu|ini|"
-    r"he|she|they|it|this|that|these|those)\b",
+    r"he|she|they|it|this|that|these|those|"
+    r"ele|ela|eles|elas|isso|isto|aquilo|"  # Portuguese
+    r"họ|nó|anh ấy|cô ấy|ông ấy|bà ấy|điều này|điều đó|việc này)\b",  # Vietnamese
     re.IGNORECASE,
 )
 # Two sentences of two articles restate each other when this share of the shorter one's words
