@@ -242,3 +242,9 @@ def test_an_acronym_glued_to_a_name_is_split_when_both_are_written_alone(cleaner
     )
     # without the acronym or the name written alone, the capitals stay as written
     assert repaired(cleaner, "Hal itu disampaikan Kabid PBSIRudi Hartono.")[1] == 0
+    # an acronym our lexicon knows as an organisation's needs only the name written alone
+    known = "Rudi Hartono hadir di sidang."
+    assert repaired(cleaner, "Hal itu disampaikan Sekjen PDIPRudi Hartono.", known)[0] == (
+        "Hal itu disampaikan Sekjen PDIP Rudi Hartono."
+    )
+    assert repaired(cleaner, "Hal itu disampaikan Ketua XYZRudi Hartono.", known)[1] == 0  # unknown acronym

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
+from ..lexicon.organisations import ORG_HEADS, ORG_NAMES, SPEAKER_ORG_HEADS
 from ..lexicon.places import DIRECTIONS, PLACES
 from ..lexicon.titles import SPEAKER_TITLES
 
@@ -54,6 +55,9 @@ _MARK_SPLITS = (
 )
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ACRONYM_BEFORE_NAME = re.compile(r"([A-Z]{2,})(?=([A-Z][a-z]{2,}))")
+# Organisations our lexicon knows by their acronym ("PDIP", "KPK", "PT"), lower-cased: evidence for
+# that split where the article never writes the acronym alone ("Sekjen PDIPHasto Kristiyanto").
+_KNOWN_ACRONYMS = ORG_HEADS | ORG_NAMES | SPEAKER_ORG_HEADS
 # Every split above needs a capital or one of these marks in the token, or a digit before a
 # letter: a token of lower-case letters, hyphens and numbers ("kata-kata", "2024") is left as it
 # is without reading further.
@@ -216,8 +220,9 @@ class GlueRepair:
         start = 0
         once = self.runs[letters] <= 1
         acronym = _ACRONYM_BEFORE_NAME.match(letters)
-        if acronym and once and self.runs[acronym.group(1)] and self.names[acronym.group(2)]:
-            # "PBSI|Eng Hian", "KPK|Asep": an acronym and a name the article both write alone
+        known = acronym is not None and (self.runs[acronym.group(1)] or acronym.group(1).lower() in _KNOWN_ACRONYMS)
+        if acronym and once and known and self.names[acronym.group(2)]:
+            # "PBSI|Eng Hian", "KPK|Asep": an acronym (written alone or known) and a name the article writes alone
             start = acronym.end(1)
             cuts.append(start)
         for change in _CASE_CHANGE.finditer(letters):
