@@ -202,6 +202,15 @@ def test_a_title_or_place_glued_to_a_given_name_is_split_without_the_name_alone(
     assert repaired(cleaner, brand)[0] == brand
 
 
+def test_a_given_name_glued_to_a_known_name_is_split_without_either_alone(cleaner):
+    # "Vladimir" opens people's names and "Putin" is a name the tagger's dictionary knows
+    line = "Presiden Rusia VladimirPutin menerima tamu."
+    assert repaired(cleaner, line)[0] == "Presiden Rusia Vladimir Putin menerima tamu."
+    # two common words ("Black" opens no one's name) keep a brand's shape
+    brand = "Saham BlackRock naik."
+    assert repaired(cleaner, brand)[0] == brand
+
+
 def test_a_known_name_glued_to_a_word_that_goes_on_after_it_is_split(cleaner):
     # Pages that link every mention of a name glue each one to the next word: the article never
     # writes the name alone, so the name dictionary's names (people, places) are the evidence,

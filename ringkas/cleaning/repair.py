@@ -255,6 +255,8 @@ class GlueRepair:
             return at  # "Prabowo|Subianto"
         if word is not None and once and self._place_before_name(left, word.group(0)):
             return at  # "Rusia|Vladimir", "Jakarta|Pramono": a place glued to the name after it
+        if word is not None and once and self._given_before_name(left, word.group(0)):
+            return at  # "Prabowo|Subianto", "Vladimir|Putin" where the article never writes them apart
         if word is None or not self._case_glue(left, right):
             return 0
         if left[0].isupper() and not self.is_derived(left.lower()) and left.lower() not in self.function_words:
@@ -286,6 +288,16 @@ class GlueRepair:
         """A capitalised place ("Rusia", "Utara" of "Korea Utara") and a given name after it."""
         head = left.lower()
         return left[1:].islower() and (head in PLACES or head in DIRECTIONS) and self.is_given_name(name.lower())
+
+    def _given_before_name(self, left: str, name: str) -> bool:
+        """A given name ("Prabowo", "Vladimir") glued to a word of a known name ("Subianto",
+        "Putin"); not a brand of two common words ("BlackRock": "Black" opens no one's name)."""
+        return (
+            left[1:].islower()
+            and name[1:].islower()
+            and self.is_given_name(left.lower())
+            and self.is_known_name(name.lower())
+        )
 
     def _case_glue(self, left: str, right: str) -> bool:
         """``left`` + ``right`` split at a lower->upper change: "di|Iran", "Kabupaten|Tulungagung"."""
