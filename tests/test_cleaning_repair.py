@@ -211,6 +211,13 @@ def test_a_given_name_glued_to_a_known_name_is_split_without_either_alone(cleane
     assert repaired(cleaner, brand)[0] == brand
 
 
+def test_di_is_split_off_a_name_the_article_writes_alone_twice(cleaner):
+    context = "Marlaka hadir. Marlaka berbicara. Hendra hadir."
+    line = "Marlakadi Istana menyapa Hendradi."
+    # "Marlaka" is written alone twice, "Hendra" once: "Hendradi" may be a name of its own
+    assert repaired(cleaner, line, context)[0] == "Marlaka di Istana menyapa Hendradi."
+
+
 def test_a_known_name_glued_to_a_word_that_goes_on_after_it_is_split(cleaner):
     # Pages that link every mention of a name glue each one to the next word: the article never
     # writes the name alone, so the name dictionary's names (people, places) are the evidence,

@@ -109,6 +109,9 @@ _AFTER_NAME = _CLAUSE_WORDS | frozenset(
     | {"sempat", "bakal", "segera", "tengah", "kemudian", "lalu", "langsung", "kembali", "bisa", "dapat", "harus"}
 )
 _MIN_HEAD_WORD = 5
+# Short words that follow a name but also end names ("Hendi", "Suhardi"): split off only a name the
+# article writes alone at least twice.
+_SHORT_AFTER_NAME = frozenset({"di"})
 # Two words the article writes side by side are split where glued when together at least this
 # long: "Prabowo|Subianto", "Bank|Mandiri"; a short brand keeps its shape ("TikTok", "LaLiga").
 _MIN_SPACED_PAIR = 7
@@ -320,12 +323,12 @@ class GlueRepair:
         if len(run) < 7 or not run[0].isupper() or not run[1:].islower() or self.names[run] > 1:
             return 0  # a word the article writes more than once ("Kalimantan") is one word
         lowered = run.lower()
-        if not any(self.names[run[:at]] or self.is_known_name(lowered[:at]) for at in range(4, len(run) - 2)):
+        if not any(self.names[run[:at]] or self.is_known_name(lowered[:at]) for at in range(4, len(run) - 1)):
             return 0  # no name the article writes on its own or a known name opens it
         if self.is_word(lowered) or self.is_known_name(lowered):
             return 0  # "Menurut", "Keputusan": a word, whatever "Men" or "Kep." the article also has
         known = 0  # the longest known name's cut, taken when no name the article writes alone cuts
-        for at in range(4, len(run) - 2):
+        for at in range(4, len(run) - 1):
             name, word = run[:at], run[at:]
             if word == "pun" and self.names[name] and not self.is_word(name.lower()):
                 return at  # "Makarimpun": "pun" is written apart after a name (not "Apapun", "Meskipun")
@@ -345,6 +348,8 @@ class GlueRepair:
                     return at
             elif self._opens_clause(word) or (len(word) >= _MIN_ROOT_AFTER_NAME and self.is_word(word)):
                 return at
+            elif word in _SHORT_AFTER_NAME and self.names[name] >= 2:
+                return at  # "Putin|di Istana": a name the article writes alone again and again
         return known
 
     def _verb(self, word: str) -> bool:
