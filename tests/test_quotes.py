@@ -68,6 +68,22 @@ def test_nya_and_pronouns_take_the_person_the_passage_is_about(analyzer):
     assert [q.speaker for q in found] == ["Budi Santoso", "Budi Santoso"]
 
 
+def test_a_pronoun_after_a_question_put_to_someone_is_the_one_asked(analyzer):
+    found = quotes(
+        analyzer,
+        "Di depan majelis hakim, saksi Dedi Kurniawan menjelaskan proses lelang, Senin.\n"
+        '"Saudara saksi, pernah melihat dokumen itu sebelumnya?" tanya jaksa Rina Marlina.\n'
+        '"Saya belum pernah melihatnya," ujar dia.\n'
+        '"Apakah kita akan diam saja?" kata Rina Marlina. "Tidak boleh," ujarnya.',
+    )
+    assert said(found)[1:] == [
+        ("Rina Marlina", True, "Saudara saksi, pernah melihat"),
+        ("Dedi Kurniawan", True, "Saya belum pernah melihatnya"),
+        ("Rina Marlina", True, "Apakah kita akan diam"),
+        ("Rina Marlina", True, "Tidak boleh"),  # a question to no one: she goes on herself
+    ]
+
+
 def test_introduction_before_the_quote(analyzer):
     found = quotes(
         analyzer,

@@ -57,6 +57,8 @@ def resolve_pronouns(said: list[Said], resolver: Resolver | None = None) -> list
     attribution its confidence."""
     out: list[Said] = []
     last: Speaker | None = None
+    other: Speaker | None = None  # the speaker named before ``last``: the other side of a dialogue
+    asked = False  # ``last`` has just put a question to someone ("Saudara saksi, pernah ...?")
     last_paragraph = -1
     for n, item in enumerate(said):
         speaker = item.speaker
@@ -90,6 +92,10 @@ def resolve_pronouns(said: list[Said], resolver: Resolver | None = None) -> list
                 # "istri Budi Santoso itu" after Budi Santoso spoke: someone else, described
                 speaker = Speaker(speaker.name, UNNAMED, speaker.role)
                 item.confidence = DESCRIBED_HERE
+            elif speaker.kind == PRONOUN and asked and other is not None:
+                # "…?" tanya pengacara. "…," ungkap dia: the one who was asked answers
+                speaker = other
+                item.confidence = PRONOUN_NEAR if near else CARRIED_FAR
             else:
                 speaker = last
                 item.confidence = PRONOUN_NEAR if near else CARRIED_FAR
@@ -99,10 +105,23 @@ def resolve_pronouns(said: list[Said], resolver: Resolver | None = None) -> list
         else:
             item.confidence = NAMED_HERE if speaker.kind in (NAMED, ORGANISATION) else DESCRIBED_HERE
             if item.explicit:
+                if last is not None and last.name != speaker.name:
+                    other = last
                 last, last_paragraph = speaker, item.paragraph
         if not item.subject_only:
+            asked = item.direct and item.speaker == last and _asks_someone(item.text)
             out.append(item)
     return out
+
+
+# A question put to the person addressed (a witness, an interviewee), not a rhetorical one.
+_ADDRESSED = frozenset({"saudara", "anda", "kamu", "sdr"})
+
+
+def _asks_someone(text: str) -> bool:
+    """A direct quote that asks the person it addresses: "Saudara saksi, pernah …?"."""
+    words = {w.strip(".,;:!?\"'“”").lower() for w in text.split()}
+    return text.rstrip(" \"'”’").endswith("?") and bool(words & _ADDRESSED)
 
 
 def _carries_on(item: Said, following: Said) -> bool:
