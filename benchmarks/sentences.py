@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 INDOSUM = ROOT.parent / "shared" / "data" / "indosum" / "dev123.jsonl"
@@ -150,17 +151,7 @@ def ringkas_splitter() -> Splitter:
 def punkt_plain() -> Splitter:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    punkt = PunktSentenceTokenizer()
-
-    def split(text: str) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        offset = 0
-        for line in text.split("\n"):
-            out.extend((offset + a, offset + b) for a, b in punkt.span_tokenize(line))
-            offset += len(line) + 1
-        return out
-
-    return split
+    return _by_line(PunktSentenceTokenizer())
 
 
 def punkt_with_our_abbreviations() -> Splitter:
@@ -172,7 +163,11 @@ def punkt_with_our_abbreviations() -> Splitter:
 
     params = PunktParameters()
     params.abbrev_types = set(TITLE_ABBREVIATIONS | ENDING_ABBREVIATIONS)
-    punkt = PunktSentenceTokenizer(params)
+    return _by_line(PunktSentenceTokenizer(params))
+
+
+def _by_line(punkt: Any) -> Splitter:
+    """A Punkt tokenizer run on each line (a newline is a boundary for every splitter)."""
 
     def split(text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
