@@ -97,7 +97,7 @@ class SentenceSplitter:
 
     # -- one paragraph -----------------------------------------------------------------
 
-    def _line_spans(self, line: str, names: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    def _line_spans(self, line: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
         start = len(line) - len(line.lstrip())
         for match in _END.finditer(line):
             end = _closing_quote_end(line, start, match.end())
@@ -112,7 +112,7 @@ class SentenceSplitter:
             yield start, len(tail)
 
     def _is_boundary(
-        self, line: str, sentence_start: int, punct: int, end: int, following: int, names: frozenset[str] = frozenset()
+        self, line: str, sentence_start: int, punct: int, end: int, following: int, names: frozenset[str]
     ) -> bool:
         terminal = line[punct:end].replace(" ", "")
         next_word = _next_word(line, following)

@@ -259,7 +259,7 @@ class GlueRepair:
         if word is not None and once and self._place_before_name(left, word.group(0)):
             return at  # "Rusia|Vladimir", "Jakarta|Pramono": a place glued to the name after it
         if word is not None and once and self._given_before_name(left, word.group(0)):
-            return at  # "Prabowo|Subianto", "Vladimir|Putin" where the article never writes them apart
+            return at  # "Vladimir|Putin" where the article never writes the two apart
         if word is None or not self._case_glue(left, right):
             return 0
         if left[0].isupper() and not self.is_derived(left.lower()) and left.lower() not in self.function_words:

@@ -18,21 +18,25 @@ from ..lengths import LengthSpec
 from ..lexicon.function_words import OPEN_ENDINGS
 from ..models import Document, Sentence
 
-# Sentences opening with these lean on what came before (a pronoun or a connective).
-DANGLING_OPENERS = re.compile(
-    r"^[\"'\u201c(]?(ia|dia|beliau|mereka|namun|tetapi|tapi|akan tetapi|sementara itu|oleh karena itu|"
-    r"oleh sebab itu|karena itu|untuk itu|dengan demikian|hal ini|hal itu|hal tersebut|itu|ini|selain itu|"
-    r"di sisi lain|adapun|kemudian|lalu|sedangkan|jadi|bahkan|padahal|meski begitu|meski demikian|"
-    r"walau begitu|walaupun demikian|sebelumnya|selanjutnya|karenanya|akibatnya|apalagi|terlebih|maka|sebab|"
-    r"he|she|they|it|however|but|this|that|these|those|meanwhile|also|moreover|furthermore|therefore|"
-    r"so|yet|still|instead|nevertheless|"
-    # Portuguese and Vietnamese: pronouns and connectives that point back
-    r"ele|ela|eles|elas|isso|isto|aquilo|no entanto|porém|contudo|entretanto|além disso|por isso|"
-    r"por outro lado|mas|"
-    r"họ|nó|anh ấy|cô ấy|ông ấy|bà ấy|điều này|điều đó|việc này|tuy nhiên|ngoài ra|do đó|vì vậy|"
-    r"bên cạnh đó|trong khi đó|sau đó|trước đó)\b",
-    re.IGNORECASE,
+# Words that refer back to someone or something named before (Indonesian, English, Portuguese,
+# Vietnamese), and connectives that lean on the sentence before.
+REFERENCE_WORDS = (
+    "ia|dia|beliau|mereka|hal itu|hal ini|hal tersebut|itu|ini|"
+    "he|she|they|it|this|that|these|those|"
+    "ele|ela|eles|elas|isso|isto|aquilo|"
+    "họ|nó|anh ấy|cô ấy|ông ấy|bà ấy|điều này|điều đó|việc này"
 )
+_CONNECTIVES = (
+    "namun|tetapi|tapi|akan tetapi|sementara itu|oleh karena itu|oleh sebab itu|karena itu|untuk itu|"
+    "dengan demikian|selain itu|di sisi lain|adapun|kemudian|lalu|sedangkan|jadi|bahkan|padahal|"
+    "meski begitu|meski demikian|walau begitu|walaupun demikian|sebelumnya|selanjutnya|karenanya|"
+    "akibatnya|apalagi|terlebih|maka|sebab|"
+    "however|but|meanwhile|also|moreover|furthermore|therefore|so|yet|still|instead|nevertheless|"
+    "no entanto|porém|contudo|entretanto|além disso|por isso|por outro lado|mas|"
+    "tuy nhiên|ngoài ra|do đó|vì vậy|bên cạnh đó|trong khi đó|sau đó|trước đó"
+)
+# Sentences opening with these lean on what came before (a pronoun or a connective).
+DANGLING_OPENERS = re.compile(rf"^[\"'\u201c(]?({REFERENCE_WORDS}|{_CONNECTIVES})\b", re.IGNORECASE)
 # A sentence that is only a quotation, with no one saying it.
 _QUOTE_ONLY = re.compile(r'^["\u201c\u201e«][^"\u201d»]+["\u201d»][.!?]?$')
 # An unfinished quotation opening a sentence: its speaker comes later, in another sentence.
