@@ -264,3 +264,17 @@ def test_an_acronym_glued_to_a_name_is_split_when_both_are_written_alone(cleaner
         "Hal itu disampaikan Sekjen PDIP Rudi Hartono."
     )
     assert repaired(cleaner, "Hal itu disampaikan Ketua XYZRudi Hartono.", known)[1] == 0  # unknown acronym
+
+
+def test_a_site_named_in_the_text_is_split_from_the_words_glued_to_it(cleaner):
+    line = "Data itu dihimpun olehWartaRaya.compada Senin dan dikutip dariKabarNusa.comberjudul 'Panen'."
+    assert repaired(cleaner, line) == (
+        "Data itu dihimpun oleh WartaRaya.com pada Senin dan dikutip dari KabarNusa.com berjudul 'Panen'.",
+        4,
+    )
+    # the site's own name stays: a root, a letter or a function word may open it ("blokKota.com",
+    # "iKabar.com", "ApaKabar.com"), and a site's address keeps its path and subdomains
+    for token in ("blokKota.com", "iKabar.com", "ApaKabar.com", "www.kabarnusa.comdari", "kabarnusa.com/berita"):
+        assert repaired(cleaner, f"Baca di {token} sekarang.")[1] == 0, token
+    # a word glued after the site must be a word that ".com" and it do not make ("WartaRaya.company")
+    assert repaired(cleaner, "Kunjungi WartaRaya.company hari ini.")[1] == 0

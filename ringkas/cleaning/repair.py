@@ -33,6 +33,10 @@ from ..lexicon.titles import SPEAKER_TITLES
 _UNTOUCHABLE = re.compile(
     r"://|www\.|@|#|^\[|\.(?:com|co|id|net|org|go|ac|tv|io|info|me|ly|html?|php)\b|\.[a-z]{2,4}/", re.IGNORECASE
 )
+# A site named in the text glued to the words around it, as a link's text often is: "oleh|Liputan6.com|pada",
+# "dari|Kompas.com|berjudul", "transentertainment.com|maupun". Only a bare name of one label and ".com"
+# (a path, "www." or a subdomain keep the whole token an address).
+_SITE_GLUE = re.compile(r"(?P<pre>[A-Za-z]?[a-z]+(?=[A-Z]))?(?P<site>[A-Za-z0-9-]+\.com)(?P<post>[a-z]+)?(?P<end>[^\w/]*)")
 _CLOSE_BRACKET = re.compile(r"(?<=\))(?=[A-Za-z]{2})")
 # "Agung(Kejagung)", "Indonesia(Persero)"; not a plural mark ("article(s)"), "f(x)", a title's
 # "Sp.A(K)" or a name's short form "Hargi(anto)": the bracket holds a capitalised word, an acronym
@@ -169,7 +173,9 @@ class GlueRepair:
             if len(token) < 4:
                 continue
             # the cheap checks first: most tokens are plain words; an address keeps its glue
-            if _MAY_SPLIT.search(token):
+            if ".com" in token:
+                fixed, count = self._site_glue(token)
+            elif _MAY_SPLIT.search(token):
                 if is_untouchable(token):
                     continue
                 fixed, count = self.repair_token(token)
@@ -183,6 +189,34 @@ class GlueRepair:
             if count:
                 tokens[n], total = fixed, total + count
         return (" ".join(tokens), total) if total else (text, 0)
+
+    def _site_glue(self, token: str) -> tuple[str, int]:
+        """A site's name split from the words glued to it: the word before must be a function word
+        or a derived word, the one after a word that ".com" and it do not make."""
+        site = _SITE_GLUE.fullmatch(token)
+        if site is None:
+            return token, 0
+        pre, post = site.group("pre") or "", site.group("post") or ""
+        pieces = [site.group("site")]
+        # "oleh|Kompas.com", "dilansir|CNNIndonesia.com", "Berikut|Liputan6.com": a function word
+        # or a derived word before it. A root may open the site's own name ("blokTuban.com",
+        # "StarWars.com"), as a letter ("iCloud.com") or a function word ("KapanLagi.com",
+        # "MauBelajarApa.com") may before a capital.
+        lowered = pre.lower()
+        name = _LETTERS.match(site.group("site"))
+        opener = (pre.islower() and lowered in self.function_words) or self.is_derived(lowered)
+        if len(pre) > 1 and opener and not (name and name.group(0).lower() in self.function_words):
+            pieces.insert(0, pre)
+        else:
+            pieces[0] = pre + pieces[0]
+        if post and self._known_word(post) and not self._known_word("com" + post):
+            pieces.append(post + site.group("end"))
+        else:
+            pieces[-1] += post + site.group("end")
+        return " ".join(pieces), len(pieces) - 1
+
+    def _known_word(self, word: str) -> bool:
+        return word in self.function_words or self.is_word(word) or self.is_derived(word)
 
     def repair_token(self, token: str) -> tuple[str, int]:
         count = 0
