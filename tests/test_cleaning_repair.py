@@ -155,6 +155,9 @@ def test_cleaner_repairs_body_and_title_but_keeps_noise_as_written(cleaner):
         ("SEMARANG- Wali Kota meninjau tanggul yang jebol semalam.", None, "Semarang", "Wali"),
         ("JAKARTA-Penyidik kejaksaan menyita dokumen dari kantor itu.", None, "Jakarta", "Penyidik"),
         ("LOS ANGELES-Penyanyi itu membatalkan konser akhir pekan ini.", None, "Los Angeles", "Penyanyi"),
+        # a hyphen inside the words after the glued place is no dateline's dash
+        ("Wartauji.id, JakartaGelandang Rafi Tan-Ko-Ang kembali berlatih bersama tim.", "Wartauji.id", "Jakarta", "Gelandang"),
+        ("Wartauji.id, JakartaPasarsaham Asia-Pasifik dibuka melemah pagi ini.", "Wartauji.id", "Jakarta", "Pasarsaham"),
     ],
 )
 def test_datelines_glued_to_the_first_word(line, outlet, place, rest):
@@ -178,6 +181,12 @@ def test_no_dateline_without_evidence(line):
     assert dateline is None or dateline.place != "Jakarta Kejaksaan Agung"
     if line[:1].isupper() and line[1:2].isupper():  # "COVID-19", "ALIH-alih", "KOTA-KOTA": no place
         assert dateline is None
+
+
+def test_a_site_or_a_glued_word_is_no_place_of_a_dateline():
+    # "Kepada KabarKota, Co - Founder ...": a sentence, not a place, an outlet and a dash
+    assert match_dateline("Kepada KabarKota, Co - Founder perusahaan itu menjelaskan rencananya.") is None
+    assert match_dateline("Menurut Wartauji.id, Co - Founder perusahaan itu menjelaskan rencananya.") is None
 
 
 def test_two_names_glued_are_split_where_the_article_writes_them_apart(cleaner):

@@ -23,6 +23,11 @@ _DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
 # What follows a dateline: the first sentence, starting with a capital, digit or quote.
 _NEXT = r"(?=[A-Z0-9\"'\u201c\u2018(])"
 
+# No place: a lower-case letter straight before a capital, a place glued to the next word
+# ("JakartaGelandang Nathan Tjoe-A-On", which the glued-place pattern reads), or a site's name
+# ("Liputan6.com").
+_NO_PLACE = re.compile(r"[a-z][A-Z]|[a-z0-9]\.[a-z]{2,}")
+
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 
 _PATTERNS = (
@@ -111,6 +116,8 @@ def match_dateline(
                 continue
         if place and not outlet and place.lower() in _OUTLET_WORDS:
             outlet, place = place, None
+        if place and _NO_PLACE.search(place):
+            continue
         if place and place.split()[0].lower() in _NOT_PLACES:
             continue
         if place and outlet is None and (len(place) < 3 or _acronym(place)):
