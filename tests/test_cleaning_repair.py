@@ -156,8 +156,8 @@ def test_cleaner_repairs_body_and_title_but_keeps_noise_as_written(cleaner):
         ("JAKARTA-Penyidik kejaksaan menyita dokumen dari kantor itu.", None, "Jakarta", "Penyidik"),
         ("LOS ANGELES-Penyanyi itu membatalkan konser akhir pekan ini.", None, "Los Angeles", "Penyanyi"),
         # a hyphen inside the words after the glued place is no dateline's dash
-        ("Wartauji.id, JakartaGelandang Rafi Tan-Ko-Ang kembali berlatih bersama tim.", "Wartauji.id", "Jakarta", "Gelandang"),
-        ("Wartauji.id, JakartaPasarsaham Asia-Pasifik dibuka melemah pagi ini.", "Wartauji.id", "Jakarta", "Pasarsaham"),
+        ("Wartauji.id, JakartaGelandang Rafi Tan-Ko-Ang kembali berlatih.", "Wartauji.id", "Jakarta", "Gelandang"),
+        ("Wartauji.id, JakartaPasarsaham Asia-Pasifik dibuka melemah.", "Wartauji.id", "Jakarta", "Pasarsaham"),
     ],
 )
 def test_datelines_glued_to_the_first_word(line, outlet, place, rest):
@@ -287,3 +287,20 @@ def test_a_site_named_in_the_text_is_split_from_the_words_glued_to_it(cleaner):
         assert repaired(cleaner, f"Baca di {token} sekarang.")[1] == 0, token
     # a word glued after the site must be a word that ".com" and it do not make ("WartaRaya.company")
     assert repaired(cleaner, "Kunjungi WartaRaya.company hari ini.")[1] == 0
+
+
+def test_two_lower_case_words_glued_once_are_split_where_the_article_writes_them_apart(cleaner):
+    context = "Harga saham naik. Fluktuasi harga membuat investor ragu. Panen raya tiba."
+    line = "Kenaikan hargasaham dipicu fluktuasiharga, kata analis saat panenraya."
+    assert repaired(cleaner, line, context) == (
+        "Kenaikan harga saham dipicu fluktuasi harga, kata analis saat panen raya.",
+        3,
+    )
+    # without the two words written apart in the article, a long lower-case token stays (a
+    # misspelt word such as "mengakusisi" has no such evidence)
+    assert repaired(cleaner, "Kenaikan hargasaham dipicu sentimen.")[1] == 0
+    # a bound form stays joined to its word ("antarwarga"), even where the article writes it apart
+    assert repaired(cleaner, "Bentrokan antarwarga terjadi lagi.", "Dialog antar warga digelar.")[1] == 0
+    # a compound the article writes joined again is its spelling
+    again = "Harga saham naik. Hargasaham dibahas. Lalu hargasaham turun."
+    assert repaired(cleaner, "Analis membahas hargasaham hari ini.", again)[1] == 0

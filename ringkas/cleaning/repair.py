@@ -12,7 +12,9 @@ its own glued to a function word, a derived word or a long root (not Wismandari,
 Antidumping); capitals glued to such a word (PBSImenyiapkan, not BBMnya or DIberitakan); or a
 number glued to a function or derived word (2025akan, not 60fps or 20detik); a lower-case word glued
 to a function word that opens a clause (rumahyang, paripurnaterkait; not seringkali, kerjasama or
-menyalahgunakan, which are words). The cleaner
+menyalahgunakan, which are words); two lower-case words glued once that the article also writes
+side by side (hargasaham beside "harga saham"); a site the text names glued to the words around
+it (olehLiputan6.compada). The cleaner
 repairs each body line and the headline of scraped text; ``benchmarks/realworld_glued.py``
 measures what is split, what is left and what is cut wrongly."""
 
@@ -36,7 +38,9 @@ _UNTOUCHABLE = re.compile(
 # A site named in the text glued to the words around it, as a link's text often is: "oleh|Liputan6.com|pada",
 # "dari|Kompas.com|berjudul", "transentertainment.com|maupun". Only a bare name of one label and ".com"
 # (a path, "www." or a subdomain keep the whole token an address).
-_SITE_GLUE = re.compile(r"(?P<pre>[A-Za-z]?[a-z]+(?=[A-Z]))?(?P<site>[A-Za-z0-9-]+\.com)(?P<post>[a-z]+)?(?P<end>[^\w/]*)")
+_SITE_GLUE = re.compile(
+    r"(?P<pre>[A-Za-z]?[a-z]+(?=[A-Z]))?(?P<site>[A-Za-z0-9-]+\.com)(?P<post>[a-z]+)?(?P<end>[^\w/]*)"
+)
 _CLOSE_BRACKET = re.compile(r"(?<=\))(?=[A-Za-z]{2})")
 # "Agung(Kejagung)", "Indonesia(Persero)"; not a plural mark ("article(s)"), "f(x)", a title's
 # "Sp.A(K)" or a name's short form "Hargi(anto)": the bracket holds a capitalised word, an acronym
@@ -113,6 +117,16 @@ _AFTER_NAME = _CLAUSE_WORDS | frozenset(
     | {"sempat", "bakal", "segera", "tengah", "kemudian", "lalu", "langsung", "kembali", "bisa", "dapat", "harus"}
 )
 _MIN_HEAD_WORD = 5
+# Lower-case runs of more letters than this may be two words glued; the first of two words the
+# article also writes side by side has at least _MIN_HEAD_PAIR letters ("harga|saham", not "di|a").
+_MIN_LOWER_RUN = 8
+_MIN_HEAD_PAIR = 4
+# Bound forms that Indonesian spelling writes joined to the word after them ("antarpasangan",
+# "pascapanen", "multimedia"), however often an article also writes them apart.
+_BOUND_FORMS = frozenset(
+    {"antar", "pasca", "multi", "semi", "anti", "ultra", "super", "infra", "intra", "inter", "ekstra"}
+    | {"kontra", "trans", "tuna", "mega", "mikro", "makro", "pseudo", "poli", "mono", "panca", "catur"}
+)
 # Short words that follow a name but also end names ("Hendi", "Suhardi"): split off only a name the
 # article writes alone at least twice.
 _SHORT_AFTER_NAME = frozenset({"di"})
@@ -179,10 +193,13 @@ class GlueRepair:
                 if is_untouchable(token):
                     continue
                 fixed, count = self.repair_token(token)
-            elif len(token) > _MIN_HEAD_WORD + 3 and token.rstrip(_EDGES).endswith(_CLAUSE_ENDINGS):
+                if len(fixed) > _MIN_LOWER_RUN:  # "hargasaham," once the comma is read
+                    fixed = _LOWER_RUN.sub(self._lower_run, fixed)
+                    count = fixed.count(" ")
+            elif len(token) > _MIN_LOWER_RUN:
                 if is_untouchable(token):
                     continue
-                fixed = _LOWER_RUN.sub(self._lower_glue, token)
+                fixed = _LOWER_RUN.sub(self._lower_run, token)
                 count = fixed.count(" ")
             else:
                 continue
@@ -390,16 +407,40 @@ class GlueRepair:
         """A verb built on a root with a verbal prefix: "bertemu", "mengatakan", "dijadwalkan"."""
         return len(word) >= _MIN_ROOT_AFTER_NAME and word.startswith(_VERB_PREFIXES) and self.is_derived(word)
 
-    def _lower_glue(self, match: re.Match[str]) -> str:
-        """A word glued to the function word after it, both lower case ("rumahyang")."""
+    def _lower_run(self, match: re.Match[str]) -> str:
         run = match.group(0)
+        cut = self.lower_cut(run)
+        return f"{run[:cut]} {run[cut:]}" if cut else run
+
+    def lower_cut(self, run: str) -> int:
+        """Where a run of lower-case letters is two glued words ("rumah|yang", "harga|saham"), or 0."""
+        return (self._clause_word_glue(run) if run.endswith(_CLAUSE_ENDINGS) else 0) or self._spaced_pair(run)
+
+    def _spaced_pair(self, run: str) -> int:
+        """Two words the article writes side by side, glued once ("fluktuasi harga" and
+        "fluktuasiharga"), when the whole is no word: not a misspelt word ("mengakusisi"), which
+        the article does not write apart, nor a compound it writes joined again ("kerjasama")."""
+        if self.runs[run] > 1:
+            return 0
+        cut, most = 0, 0
+        for at in range(_MIN_HEAD_PAIR, len(run) - 2):
+            left, right = run[:at], run[at:]
+            spaced = self.pairs[left, right] + self.pairs[left.capitalize(), right]  # or opening a sentence
+            if spaced > most and left not in _BOUND_FORMS:
+                cut, most = at, spaced
+        if not cut or self.is_word(run) or self.is_derived(run) or run in self.function_words:
+            return 0
+        return cut
+
+    def _clause_word_glue(self, run: str) -> int:
+        """A word glued to the function word after it, both lower case ("rumah|yang")."""
         for word in _CLAUSE_WORDS:
             head = run[: -len(word)]
             if run.endswith(word) and len(head) >= _MIN_HEAD_WORD:
                 if self.is_word(run) or self.is_derived(run) or not (self.is_word(head) or self.is_derived(head)):
-                    return run
-                return f"{head} {word}"
-        return run
+                    return 0
+                return len(head)
+        return 0
 
     def _capitals_glue(self, run: str) -> int:
         """Where capitals end and a lower-case word starts, or 0: "PBSI|menyiapkan"; not "BBMnya"
