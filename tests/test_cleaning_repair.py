@@ -158,6 +158,8 @@ def test_cleaner_repairs_body_and_title_but_keeps_noise_as_written(cleaner):
         # a hyphen inside the words after the glued place is no dateline's dash
         ("Wartauji.id, JakartaGelandang Rafi Tan-Ko-Ang kembali berlatih.", "Wartauji.id", "Jakarta", "Gelandang"),
         ("Wartauji.id, JakartaPasarsaham Asia-Pasifik dibuka melemah.", "Wartauji.id", "Jakarta", "Pasarsaham"),
+        # glued to an acronym ("JakartaPT Pupuk ...", "JakartaAC Milan ...")
+        ("Wartauji.id, JakartaPT Sinar Tani membagikan dividen tunai.", "Wartauji.id", "Jakarta", "PT Sinar"),
     ],
 )
 def test_datelines_glued_to_the_first_word(line, outlet, place, rest):
@@ -304,3 +306,13 @@ def test_two_lower_case_words_glued_once_are_split_where_the_article_writes_them
     # a compound the article writes joined again is its spelling
     again = "Harga saham naik. Hargasaham dibahas. Lalu hargasaham turun."
     assert repaired(cleaner, "Analis membahas hargasaham hari ini.", again)[1] == 0
+
+
+def test_the_first_word_glued_behind_a_glued_dateline_is_repaired(cleaner):
+    text = (
+        "Wartauji.id, JakartaPenyanyiRatna Sari merilis album baru pada Jumat.\n"
+        "Ratna Sari menulis sendiri semua lagunya, kata manajernya."
+    )
+    article = cleaner.clean(Article(id="g1", title="Album baru Ratna Sari", text=text))
+    assert article.metadata["dateline"] == "Wartauji.id, Jakarta"
+    assert article.text.startswith("Penyanyi Ratna Sari merilis album baru")

@@ -186,7 +186,10 @@ class Cleaner:
                         continue
                 if dateline is not None:
                     self._note_dateline(dateline, line.index, metadata, removed)
+                    glued = text[dateline.end - 1 : dateline.end + 1].isalpha()
                     text = text[dateline.end :].lstrip()
+                    if glued and repair_glue:  # the place hid the first word's glue: "Jakarta|PenyanyiJustin"
+                        text = self._repair_opening(text, title + "\n" + body)
             if normalize_line(text) in headings or (
                 not first_body and is_subheading(text, kept[-1] if kept else None, nxt)
             ):
@@ -293,6 +296,12 @@ class Cleaner:
             line.reason = spam_reason(line.text, words, judge, followed_by_prose=prose_after)
         removed.extend(RemovedLine(line.text, line.reason, line.index) for line in lines if line.reason is not None)
         return lines
+
+    def _repair_opening(self, text: str, context: str) -> str:
+        """``text`` with its first word's glue repaired, once a glued dateline is cut off it."""
+        first, _, rest = text.partition(" ")
+        fixed, count = self.glue_repair(context).repair(first)
+        return f"{fixed} {rest}".rstrip() if count else text
 
     @staticmethod
     def _note_dateline(dateline: Dateline, index: int, metadata: dict[str, Any], removed: list[RemovedLine]) -> None:

@@ -51,9 +51,10 @@ _PATTERNS = (
         rf"^(?P<place>{_PLACE})(?:\s*,\s*{_PLACE})*\s*,?\s*(?:{_DATE}\s*)?"
         rf"\(\s*(?P<outlet>[A-Za-z][^()]{{1,30}}?)\s*\)\s*{_DASH}\s*{_NEXT}"
     ),
-    # Liputan6.com, JakartaKejaksaan / Liputan6.com, Banda AcehPara: the place glued to the first word
-    # where the scraper dropped the dash (evidence: a domain outlet, and a capital straight after the place).
-    re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}?)(?=[A-Z][a-z])"),
+    # Liputan6.com, JakartaKejaksaan / Liputan6.com, Banda AcehPara / Liputan6.com, JakartaPT Pupuk: the
+    # place glued to the first word where the scraper dropped the dash (evidence: a domain outlet, and
+    # a capital straight after the place's small letters).
+    re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}?)(?=[A-Z])"),
     # Suara.com -   /   KOMPAS.com --   /   MERDEKA.COM. (an outlet in capitals closed by a full stop)
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*{_DASH}\s*{_NEXT}"),
     re.compile(rf"^(?P<outlet>[A-Z0-9][A-Z0-9-]*(?:\.[A-Z]{{2,}}){{1,2}})\.\s+{_NEXT}"),
