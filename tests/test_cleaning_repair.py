@@ -316,3 +316,14 @@ def test_the_first_word_glued_behind_a_glued_dateline_is_repaired(cleaner):
     article = cleaner.clean(Article(id="g1", title="Album baru Ratna Sari", text=text))
     assert article.metadata["dateline"] == "Wartauji.id, Jakarta"
     assert article.text.startswith("Penyanyi Ratna Sari merilis album baru")
+
+
+def test_a_name_glued_on_both_sides_is_cut_from_the_word_before_it(cleaner):
+    # a linked name glues to the words on both sides ("udaraNusantaramenyerang"); the word after
+    # it is the evidence of glue, so a short root before it is cut off too
+    context = "Nusantara membantah laporan itu."
+    assert repaired(cleaner, "Serangan udaraNusantaramenyerang pelabuhan.", context)[0] == (
+        "Serangan udara Nusantara menyerang pelabuhan."
+    )
+    # a short root glued to a name with nothing glued after it may open a brand ("kabarJabar")
+    assert repaired(cleaner, "Dilansir kabarJabar kemarin.", "Jabar bersiap.")[1] == 0

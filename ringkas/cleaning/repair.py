@@ -281,7 +281,7 @@ class GlueRepair:
             cuts.append(start)
         for change in _CASE_CHANGE.finditer(letters):
             at = change.start()
-            cut = self._case_cut(letters, start, at, once)
+            cut = self._case_cut(letters, start, at, once) or (once and self._word_before_name(letters, start, at))
             if cut:
                 cuts.append(cut)
                 start = cut
@@ -329,6 +329,18 @@ class GlueRepair:
             if self.runs[letters[k:end]]:
                 return k if letters[start:k] in self.function_words else 0
         return at
+
+    def _word_before_name(self, letters: str, start: int, at: int) -> int:
+        """``at`` where a lower-case word is glued to a name the article writes alone, the name
+        closing the token or glued to a word itself ("udara|Israel|menyasar", "wilayah|Gaza"), or 0."""
+        left, right = letters[start:at], letters[at:]
+        if len(left) < 3 or not left.islower() or not (left in self.function_words or self.is_word(left)):
+            return 0
+        inner = self._name_glue(right)
+        if not inner and len(left) < _MIN_CONTENT_WORD and left not in self.function_words:
+            return 0  # a short root opens brands' names ("detikJabar", "kanalTekno") unless glue follows
+        name = right[:inner] if inner else right
+        return at if name[1:].islower() and self.names[name] else 0
 
     def _written_apart(self, left: str, right: str) -> bool:
         """Whether the article writes the two words side by side at least as often as glued
