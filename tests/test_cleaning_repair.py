@@ -327,3 +327,13 @@ def test_a_name_glued_on_both_sides_is_cut_from_the_word_before_it(cleaner):
     )
     # a short root glued to a name with nothing glued after it may open a brand ("kabarJabar")
     assert repaired(cleaner, "Dilansir kabarJabar kemarin.", "Jabar bersiap.")[1] == 0
+
+
+def test_two_names_the_article_writes_alone_twice_are_split_where_glued_once(cleaner):
+    context = "Gubernur Jawa Timur hadir. Warga Timur menunggu. Khofifah datang. Khofifah bicara."
+    assert repaired(cleaner, "Gubernur Jawa TimurKhofifah meninjau lokasi.", context)[0] == (
+        "Gubernur Jawa Timur Khofifah meninjau lokasi."
+    )
+    # a brand's halves written alone once each stay joined ("KilatPay" beside "Kilat" and "Pay")
+    brand = "Aplikasi Kilat hadir. Fitur Pay baru."
+    assert repaired(cleaner, "Bayar dengan KilatPay sekarang.", brand)[1] == 0

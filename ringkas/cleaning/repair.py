@@ -130,6 +130,9 @@ _BOUND_FORMS = frozenset(
 # Short words that follow a name but also end names ("Hendi", "Suhardi"): split off only a name the
 # article writes alone at least twice.
 _SHORT_AFTER_NAME = frozenset({"di"})
+# Two capitalised words glued once are cut when the article writes each alone this often
+# ("Timur|Khofifah", "Golkar|Bahlil"); a brand's halves are written alone less ("AirAsia").
+_TWO_NAMES = 2
 # Two words the article writes side by side are split where glued when together at least this
 # long: "Prabowo|Subianto", "Bank|Mandiri"; a short brand keeps its shape ("TikTok", "LaLiga").
 _MIN_SPACED_PAIR = 7
@@ -293,6 +296,9 @@ class GlueRepair:
             if inner and len(right) >= (2 if right.isupper() else 3) and right.lower() not in _CLITICS:
                 cuts += [start + inner, at]
                 start = at
+            elif once and self._two_names(letters, start, at):
+                cuts.append(at)
+                start = at
         # Capitals glued to the next lower-case word ("PBSImenyiapkan", "Peserta|DPLKmemiliki"),
         # or a name glued to it ("Ronaldomengirimkan", "Iranmenyusul").
         tail = letters[start:]
@@ -341,6 +347,14 @@ class GlueRepair:
             return 0  # a short root opens brands' names ("detikJabar", "kanalTekno") unless glue follows
         name = right[:inner] if inner else right
         return at if name[1:].islower() and self.names[name] else 0
+
+    def _two_names(self, letters: str, start: int, at: int) -> int:
+        """``at`` where two capitalised words the article writes alone are glued once
+        ("Munich|Vincent", "Telkom|Makassar"), or 0."""
+        left, word = letters[start:at], _FIRST_WORD.match(letters, at)
+        if word is None or not left[1:].islower() or not left[:1].isupper() or word.group(0).isupper():
+            return 0
+        return at if self.names[left] >= _TWO_NAMES and self.names[word.group(0)] >= _TWO_NAMES else 0
 
     def _written_apart(self, left: str, right: str) -> bool:
         """Whether the article writes the two words side by side at least as often as glued
