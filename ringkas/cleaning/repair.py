@@ -14,7 +14,8 @@ number glued to a function or derived word (2025akan, not 60fps or 20detik); a l
 to a function word that opens a clause (rumahyang, paripurnaterkait; not seringkali, kerjasama or
 menyalahgunakan, which are words); two lower-case words glued once that the article also writes
 side by side (hargasaham beside "harga saham"); a site the text names glued to the words around
-it (olehLiputan6.compada). The cleaner
+it (olehLiputan6.compada); a linked name glued on both sides (udaraIsraelmenewaskan); two
+capitalised words glued once that the article writes alone again and again (TimurKhofifah). The cleaner
 repairs each body line and the headline of scraped text; ``benchmarks/realworld_glued.py``
 measures what is split, what is left and what is cut wrongly."""
 
