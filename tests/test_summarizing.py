@@ -86,6 +86,12 @@ def test_noise_and_fragments_are_never_candidates():
     assert is_noise("Kepala dinas mengonfirmasi bahwa bantuan akan segera dikirim untuk pertama kalinya dengan")
     assert not is_noise("Tim gabungan mendirikan tenda pengungsian di lapangan desa.")
     assert not is_noise("Juventus tengah dirundung duka.")
+    # a pointer at what follows in the article: in a summary, what it points at is not there
+    assert is_noise("Simak informasi selengkapnya tentang jadwal bantuan berikut ini.")
+    assert is_noise("Rincian bantuan untuk setiap desa adalah sebagai berikut:")
+    assert is_noise("The damage reported by the villages was as follows:")
+    assert not is_noise("Bantuan tahap kedua akan dikirim pada pekan berikut.")  # the next week
+    assert not is_noise("Bupati menyebut tiga desa berikut paling parah terdampak gempa.")
 
 
 def test_dangling_sentences_need_their_antecedent(story):

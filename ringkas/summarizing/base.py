@@ -42,6 +42,18 @@ _QUOTE_ONLY = re.compile(r'^["\u201c\u201e«][^"\u201d»]+["\u201d»][.!?]?$')
 # An unfinished quotation opening a sentence: its speaker comes later, in another sentence.
 _OPEN_QUOTE_NO_SPEAKER = re.compile(r'^["\u201c][^"\u201d]*$')
 _PROMPT = re.compile(r"^\s*(baca|simak|lihat|tonton)\s+(juga|pula)\b|^\s*(foto|ilustrasi|video)\s*:", re.IGNORECASE)
+# A sentence pointing at what follows it in the article ("Simak informasi selengkapnya berikut ini.",
+# "Rincian biayanya sebagai berikut:"): in a summary, what it points at is not there.
+_SIGNPOST = re.compile(
+    r"(?:\b(?:berikut(?: ini)?|di bawah ini|sebagai berikut|selengkapnya|as follows|below|a seguir|sau đây|như sau)"
+    r"(?: (?:untuk|bagi) (?:anda|kamu))?|:)\W*$",
+    re.IGNORECASE,
+)
+# "... pada pekan berikut." is the next week, not a pointer.
+_NEXT_TIME = re.compile(
+    r"\b(?:hari|pekan|minggu|bulan|tahun|senin|selasa|rabu|kamis|jumat|sabtu|musim|laga|pertandingan) berikut\W*$",
+    re.IGNORECASE,
+)
 _LINK = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _CREDIT = re.compile(r"copyright|©|all rights reserved|hak cipta|\b(klik|click) (di ?sini|here)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…\"'\u201d)\]\u3002\uff01\uff1f]$")
@@ -94,7 +106,8 @@ class Summarizer(Protocol):
 
 
 def is_noise(text: str, words: int | None = None) -> bool:
-    """Lines that are not news sentences: links, prompts, credits, fragments, bare quotes, questions."""
+    """Lines that are not news sentences: links, prompts, pointers at what follows ("simak berikut ini"),
+    credits, fragments, bare quotes, questions."""
     if words is None:
         words = sentence_words(text)
     if _CJK_CHAR.search(text):
@@ -104,6 +117,8 @@ def is_noise(text: str, words: int | None = None) -> bool:
     if text.rstrip("\"'\u201d").endswith("?") or text.isupper():  # a question; ALL CAPS (a heading)
         return True
     if _QUOTE_ONLY.match(text) or _OPEN_QUOTE_NO_SPEAKER.match(text) or _PROMPT.match(text):
+        return True
+    if _SIGNPOST.search(text) and not _NEXT_TIME.search(text):
         return True
     if ("/" in text or "@" in text or "www" in text) and _LINK.search(text):
         return True
