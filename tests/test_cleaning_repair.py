@@ -337,3 +337,16 @@ def test_two_names_the_article_writes_alone_twice_are_split_where_glued_once(cle
     # a brand's halves written alone once each stay joined ("KilatPay" beside "Kilat" and "Pay")
     brand = "Aplikasi Kilat hadir. Fitur Pay baru."
     assert repaired(cleaner, "Bayar dengan KilatPay sekarang.", brand)[1] == 0
+
+
+def test_a_phrase_word_glued_once_to_a_word_the_article_writes_alone_is_split(cleaner):
+    context = "Grup itu merilis lagu baru. Penggemar menanti comeback itu."
+    line = "Grup itu bakal rilis ataucomeback dengan lagu baru, comebackdengan konser."
+    assert repaired(cleaner, line, context)[0] == (
+        "Grup itu bakal rilis atau comeback dengan lagu baru, comeback dengan konser."
+    )
+    # function words that open compounds stay glued ("kerjasama", "seringkali", "memberitahu"),
+    # and so does a misspelt suffix ("menanamakan" for "menanamkan", "menanam" written alone)
+    for token in ("kerjasama", "seringkali", "memberitahu", "menanamakan"):
+        words = "Warga kerja bakti. Itu sama saja. Ia sering hadir. Satu kali lagi. Ia memberi bantuan. Ia tahu itu. Petani menanam padi."
+        assert repaired(cleaner, f"Mereka {token} pagi ini.", words)[1] == 0, token

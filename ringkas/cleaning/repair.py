@@ -15,7 +15,8 @@ to a function word that opens a clause (rumahyang, paripurnaterkait; not seringk
 menyalahgunakan, which are words); two lower-case words glued once that the article also writes
 side by side (hargasaham beside "harga saham"); a site the text names glued to the words around
 it (olehLiputan6.compada); a linked name glued on both sides (udaraIsraelmenewaskan); two
-capitalised words glued once that the article writes alone again and again (TimurKhofifah). The cleaner
+capitalised words glued once that the article writes alone again and again (TimurKhofifah); a
+phrase word glued once to a word the article writes alone (ataucomeback, comebackdengan). The cleaner
 repairs each body line and the headline of scraped text; ``benchmarks/realworld_glued.py``
 measures what is split, what is left and what is cut wrongly."""
 
@@ -118,6 +119,13 @@ _AFTER_NAME = _CLAUSE_WORDS | frozenset(
     | {"sempat", "bakal", "segera", "tengah", "kemudian", "lalu", "langsung", "kembali", "bisa", "dapat", "harus"}
 )
 _MIN_HEAD_WORD = 5
+# Function words that open a phrase before a word ("atau|saham", "bahwa|kasus"); Sastrawi's list
+# also holds words that open compounds ("kerja|sama", "sering|kali", "memberi|tahu").
+_PHRASE_OPENERS = _AFTER_NAME | frozenset(
+    {"dari", "oleh", "bagi", "atas", "agar", "seperti", "maupun", "antara", "melalui", "menuju", "tentang"}
+    | {"mengenai", "tanpa", "sejak", "khususnya", "yaitu", "yakni", "merupakan", "jika", "apabila", "mana"}
+    | {"mengapa", "bagaimana", "apakah", "melainkan", "misal", "mungkin", "lebih", "sangat", "semua"}
+)
 # Lower-case runs of more letters than this may be two words glued; the first of two words the
 # article also writes side by side has at least _MIN_HEAD_PAIR letters ("harga|saham", not "di|a").
 _MIN_LOWER_RUN = 8
@@ -441,7 +449,26 @@ class GlueRepair:
 
     def lower_cut(self, run: str) -> int:
         """Where a run of lower-case letters is two glued words ("rumah|yang", "harga|saham"), or 0."""
-        return (self._clause_word_glue(run) if run.endswith(_CLAUSE_ENDINGS) else 0) or self._spaced_pair(run)
+        return (
+            (self._clause_word_glue(run) if run.endswith(_CLAUSE_ENDINGS) else 0)
+            or self._spaced_pair(run)
+            or self._function_word_glue(run)
+        )
+
+    def _function_word_glue(self, run: str) -> int:
+        """A function word glued to a word the article writes alone, once, the whole no word:
+        "akan|comeback", "comeback|dengan", "dengan|provider"."""
+        if self.runs[run] > 1 or self.is_word(run) or self.is_derived(run):
+            return 0
+        for at in range(_MIN_FUNCTION_WORD, len(run) - _MIN_HEAD_PAIR + 1):
+            left, right = run[:at], run[at:]
+            if left in _PHRASE_OPENERS and self.runs[right]:
+                return at
+            if right in _AFTER_NAME and self.runs[left] and len(left) >= _MIN_HEAD_PAIR:
+                # a word that goes on after a subject ("dengan", "akan"), not "sama" or "kali"; not
+                # a misspelt suffix ("menanamakan" for "menanamkan")
+                return 0 if self.is_word(left + right[1:]) else at
+        return 0
 
     def _spaced_pair(self, run: str) -> int:
         """Two words the article writes side by side, glued once ("fluktuasi harga" and
