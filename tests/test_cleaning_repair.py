@@ -348,5 +348,8 @@ def test_a_phrase_word_glued_once_to_a_word_the_article_writes_alone_is_split(cl
     # function words that open compounds stay glued ("kerjasama", "seringkali", "memberitahu"),
     # and so does a misspelt suffix ("menanamakan" for "menanamkan", "menanam" written alone)
     for token in ("kerjasama", "seringkali", "memberitahu", "menanamakan"):
-        words = "Warga kerja bakti. Itu sama saja. Ia sering hadir. Satu kali lagi. Ia memberi bantuan. Ia tahu itu. Petani menanam padi."
+        words = (
+            "Warga kerja bakti. Itu sama saja. Ia sering hadir. Satu kali lagi. Ia memberi bantuan. "
+            "Ia tahu itu. Petani menanam padi."
+        )
         assert repaired(cleaner, f"Mereka {token} pagi ini.", words)[1] == 0, token
