@@ -458,17 +458,21 @@ class GlueRepair:
     def _function_word_glue(self, run: str) -> int:
         """A function word glued to a word the article writes alone, once, the whole no word:
         "akan|comeback", "comeback|dengan", "dengan|provider"."""
-        if self.runs[run] > 1 or self.is_word(run) or self.is_derived(run):
+        if self.runs[run] > 1:
             return 0
         for at in range(_MIN_FUNCTION_WORD, len(run) - _MIN_HEAD_PAIR + 1):
             left, right = run[:at], run[at:]
             if left in _PHRASE_OPENERS and self.runs[right]:
-                return at
+                return self._no_word(run, at)
             if right in _AFTER_NAME and self.runs[left] and len(left) >= _MIN_HEAD_PAIR:
                 # a word that goes on after a subject ("dengan", "akan"), not "sama" or "kali"; not
                 # a misspelt suffix ("menanamakan" for "menanamkan")
-                return 0 if self.is_word(left + right[1:]) else at
+                return 0 if self.is_word(left + right[1:]) else self._no_word(run, at)
         return 0
+
+    def _no_word(self, run: str, cut: int) -> int:
+        """``cut`` unless ``run`` is a word of its own (asked last: the look-up stems it)."""
+        return 0 if self.is_word(run) or self.is_derived(run) else cut
 
     def _spaced_pair(self, run: str) -> int:
         """Two words the article writes side by side, glued once ("fluktuasi harga" and
