@@ -462,17 +462,14 @@ class GlueRepair:
             return 0
         for at in range(_MIN_FUNCTION_WORD, len(run) - _MIN_HEAD_PAIR + 1):
             left, right = run[:at], run[at:]
+            # (the whole is looked up last: the look-up stems it)
             if left in _PHRASE_OPENERS and self.runs[right]:
-                return self._no_word(run, at)
+                return 0 if self._known_word(run) else at
             if right in _AFTER_NAME and self.runs[left] and len(left) >= _MIN_HEAD_PAIR:
                 # a word that goes on after a subject ("dengan", "akan"), not "sama" or "kali"; not
                 # a misspelt suffix ("menanamakan" for "menanamkan")
-                return 0 if self.is_word(left + right[1:]) else self._no_word(run, at)
+                return 0 if self.is_word(left + right[1:]) or self._known_word(run) else at
         return 0
-
-    def _no_word(self, run: str, cut: int) -> int:
-        """``cut`` unless ``run`` is a word of its own (asked last: the look-up stems it)."""
-        return 0 if self.is_word(run) or self.is_derived(run) else cut
 
     def _spaced_pair(self, run: str) -> int:
         """Two words the article writes side by side, glued once ("fluktuasi harga" and
@@ -486,9 +483,7 @@ class GlueRepair:
             spaced = self.pairs[left, right] + self.pairs[left.capitalize(), right]  # or opening a sentence
             if spaced > most and left not in _BOUND_FORMS:
                 cut, most = at, spaced
-        if not cut or self.is_word(run) or self.is_derived(run) or run in self.function_words:
-            return 0
-        return cut
+        return 0 if not cut or self._known_word(run) else cut
 
     def _clause_word_glue(self, run: str) -> int:
         """A word glued to the function word after it, both lower case ("rumah|yang")."""
