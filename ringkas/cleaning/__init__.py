@@ -165,7 +165,8 @@ class Cleaner:
         language = normalize_language(article.language)
         if language is None and self._languages is not None:
             language = self._languages.identify(title + "\n" + body)
-        lines = self._classify(raw_lines, title, offset, removed, language, repair_glue)
+        repair = self.glue_repair(title + "\n" + "\n".join(raw_lines)) if repair_glue else None
+        lines = self._classify(raw_lines, title, offset, removed, language, repair)
         for line in lines:
             if line.reason == "byline":
                 metadata.setdefault("byline", line.text)
@@ -188,8 +189,8 @@ class Cleaner:
                     self._note_dateline(dateline, line.index, metadata, removed)
                     glued = text[dateline.end - 1 : dateline.end + 1].isalpha()
                     text = text[dateline.end :].lstrip()
-                    if glued and repair_glue:  # the place hid the first word's glue: "Jakarta|PenyanyiJustin"
-                        text = self._repair_opening(text, title + "\n" + body)
+                    if glued and repair is not None:  # the place hid the first word's glue: "Jakarta|PenyanyiJustin"
+                        text = _repair_opening(text, repair)
             if normalize_line(text) in headings or (
                 not first_body and is_subheading(text, kept[-1] if kept else None, nxt)
             ):
@@ -257,11 +258,11 @@ class Cleaner:
         offset: int,
         removed: list[RemovedLine],
         language: str | None,
-        repair_glue: bool = True,
+        repair: GlueRepair | None = None,
     ) -> list[_Line]:
-        """Every non-blank line, with the reason it is noise (None for article text)."""
+        """Every non-blank line, with the reason it is noise (None for article text); ``repair``
+        splits the words a scraper glued (None: the text keeps its spacing)."""
         title_key = normalize_line(title)
-        repair = self.glue_repair(title + "\n" + "\n".join(raw_lines)) if repair_glue else None
         lines: list[_Line] = []
         for n, raw in enumerate(raw_lines):
             index = n - offset
@@ -296,12 +297,6 @@ class Cleaner:
             line.reason = spam_reason(line.text, words, judge, followed_by_prose=prose_after)
         removed.extend(RemovedLine(line.text, line.reason, line.index) for line in lines if line.reason is not None)
         return lines
-
-    def _repair_opening(self, text: str, context: str) -> str:
-        """``text`` with its first word's glue repaired, once a glued dateline is cut off it."""
-        first, _, rest = text.partition(" ")
-        fixed, count = self.glue_repair(context).repair(first)
-        return f"{fixed} {rest}".rstrip() if count else text
 
     @staticmethod
     def _note_dateline(dateline: Dateline, index: int, metadata: dict[str, Any], removed: list[RemovedLine]) -> None:
@@ -359,6 +354,13 @@ def is_subheading(line: str, previous: str | None, next_line: str | None) -> boo
 
 def _is_prose(line: str) -> bool:
     return bool(SENTENCE_END.search(line.strip())) or len(line.split()) > 14
+
+
+def _repair_opening(text: str, repair: GlueRepair) -> str:
+    """``text`` with its first word's glue repaired, once a glued dateline is cut off it."""
+    first, _, rest = text.partition(" ")
+    fixed, count = repair(first)
+    return f"{fixed} {rest}".rstrip() if count else text
 
 
 def repair_glued(text: str, is_word: Callable[[str], bool] | None = None) -> tuple[str, int]:
