@@ -80,7 +80,7 @@ def letter_splits(line: str, repair: GlueRepair) -> Iterator[tuple[str, str, str
             continue
         for run in _LETTERS.findall(token):
             start = 0
-            lower = repair.lower_cut(run) if len(run) > 8 and run.islower() else 0
+            lower = repair.lower_cut(run)
             cuts = [lower] if lower else repair.cuts(run)
             for n, cut in enumerate(cuts):
                 end = cuts[n + 1] if n + 1 < len(cuts) else len(run)

@@ -287,7 +287,7 @@ def test_a_site_named_in_the_text_is_split_from_the_words_glued_to_it(cleaner):
     # "iKabar.com", "ApaKabar.com"), and a site's address keeps its path and subdomains
     for token in ("blokKota.com", "iKabar.com", "ApaKabar.com", "www.kabarnusa.comdari", "kabarnusa.com/berita"):
         assert repaired(cleaner, f"Baca di {token} sekarang.")[1] == 0, token
-    # a word glued after the site must be a word that ".com" and it do not make ("WartaRaya.company")
+    # what is glued after the site must be a word: "pany" of "WartaRaya.company" is none
     assert repaired(cleaner, "Kunjungi WartaRaya.company hari ini.")[1] == 0
 
 

@@ -449,6 +449,8 @@ class GlueRepair:
 
     def lower_cut(self, run: str) -> int:
         """Where a run of lower-case letters is two glued words ("rumah|yang", "harga|saham"), or 0."""
+        if len(run) <= _MIN_LOWER_RUN or not run.islower():
+            return 0
         return (
             (self._clause_word_glue(run) if run.endswith(_CLAUSE_ENDINGS) else 0)
             or self._spaced_pair(run)
